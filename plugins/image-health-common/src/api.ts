@@ -1,0 +1,66 @@
+import type { FindingCategory, Grade, ReportStatus, Severity } from './report';
+
+/** Catalog annotations read by Image Health (DESIGN.md "Catalog annotations"). */
+export const ANNOTATION_DOCKERFILE = 'image-health/dockerfile';
+export const ANNOTATION_IMAGE = 'image-health/image';
+export const ANNOTATION_IGNORE = 'image-health/ignore';
+
+/** One point of an entity's score history. */
+export interface HistoryEntry {
+  scannedAt: string;
+  status: ReportStatus;
+  score: number | null;
+  grade: Grade;
+  compressedBytes?: number;
+}
+
+export interface HistoryResponse {
+  entityRef: string;
+  items: HistoryEntry[];
+}
+
+export type ScanState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface ScanStatus {
+  id: string;
+  entityRef: string;
+  state: ScanState;
+  queuedAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  error?: string;
+}
+
+export interface ScorecardRow {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  score: number | null;
+  grade: Grade;
+  compressedBytes?: number;
+  baseImage?: string;
+  userIsRoot?: boolean;
+  reclaimableBytes?: number;
+  scannedAt: string;
+}
+
+export interface ScorecardResponse {
+  rows: ScorecardRow[];
+  totals: { entities: number; filtered: number };
+  aggregates: {
+    gradeDistribution: Record<Grade, number>;
+    owners: Array<{ owner: string; entities: number; averageScore: number | null }>;
+    reclaimableBytes: number;
+  };
+}
+
+/** One rule of the catalogue, as `GET /v1/rules` lists it. */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  category: FindingCategory;
+  severity: Severity;
+  equivalents: string[];
+  description: string;
+  docsUrl?: string;
+}

@@ -1,0 +1,156 @@
+/**
+ * The report model of Image Health. The HTTP API, the CLI's `--format json`
+ * and the frontend all speak these types; they are the contract of
+ * DESIGN.md "Report model".
+ */
+
+/** How bad a finding is. Ordered from most to least severe. */
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+
+export const SEVERITIES: readonly Severity[] = [
+  'error',
+  'warning',
+  'info',
+  'style',
+];
+
+/** The area of the seed guide a finding belongs to. */
+export type FindingCategory =
+  | 'size'
+  | 'layers'
+  | 'base-image'
+  | 'security'
+  | 'build-cache'
+  | 'correctness';
+
+export const FINDING_CATEGORIES: readonly FindingCategory[] = [
+  'size',
+  'layers',
+  'base-image',
+  'security',
+  'build-cache',
+  'correctness',
+];
+
+/** What a developer pastes to fix a finding: their own lines, then the fixed lines. */
+export interface Remediation {
+  summary: string;
+  before?: string;
+  after?: string;
+  docsUrl?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  /** Peer ids for the same check, e.g. "DL3008", "DS-0029", "CIS-DI-0001". */
+  equivalents: string[];
+  category: FindingCategory;
+  severity: Severity;
+  message: string;
+  /** Dockerfile location (path or URL) the finding points at. */
+  file?: string;
+  /** 1-based line numbers in `file`. */
+  line?: number;
+  endLine?: number;
+  /** Layer digest the finding points at, for image findings. */
+  layer?: string;
+  remediation: Remediation;
+}
+
+export interface ParseError {
+  message: string;
+  line?: number;
+}
+
+export interface StageSummary {
+  /** 0-based position in the file. */
+  index: number;
+  name?: string;
+  /** The FROM image after ARG substitution, or the stage it builds on. */
+  baseImage: string;
+  /** 1-based line of the FROM instruction. */
+  line: number;
+  /** Whether this is the stage that ends up in the built image. */
+  final: boolean;
+}
+
+export interface DockerfileResult {
+  /** Path or URL of the Dockerfile as the user knows it. */
+  location: string;
+  stages: StageSummary[];
+  /** External images the file builds on (stages referring to other stages excluded). */
+  baseImages: string[];
+  findings: Finding[];
+  /** The whole Dockerfile with every mechanical fix applied, when any applies. */
+  suggestedDockerfile?: string;
+  parseErrors: ParseError[];
+}
+
+export interface Layer {
+  digest: string;
+  compressedBytes: number;
+  uncompressedBytes?: number;
+  /** The history line that made this layer (`created_by`). */
+  createdBy: string;
+  /** History entries without a filesystem change (ENV, CMD, …). */
+  emptyLayer: boolean;
+  wastedBytes?: number;
+}
+
+export type RootKind = 'explicit' | 'implicit' | 'none';
+
+export interface ImageResult {
+  ref: string;
+  digest: string;
+  platform: string;
+  platforms: string[];
+  compressedBytes: number;
+  uncompressedBytes?: number;
+  layers: Layer[];
+  user: string;
+  userIsRoot: boolean;
+  rootKind: RootKind;
+  baseImage?: string;
+  createdAt?: string;
+  findings: Finding[];
+  efficiency?: number;
+  wastedBytes?: number;
+  reclaimableBytes?: number;
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'N/A';
+
+export type ScoreCategoryKey =
+  | 'size'
+  | 'layers'
+  | 'baseImage'
+  | 'security'
+  | 'buildCache';
+
+export interface CategoryScore {
+  /** 0..100, or null when nothing the category judges was available. */
+  value: number | null;
+  grade: Grade;
+  weight: number;
+  /** The numbers behind the grade, in words ("182 MB of a 200 MB node budget"). */
+  detail: string;
+}
+
+export interface Score {
+  value: number | null;
+  grade: Grade;
+  categories: Record<ScoreCategoryKey, CategoryScore>;
+}
+
+export type ReportStatus = 'ok' | 'partial' | 'failed';
+
+export interface Report {
+  entityRef: string;
+  scannedAt: string;
+  status: ReportStatus;
+  /** Why the scan failed or is partial, in words a user can act on. */
+  error?: string;
+  score: Score;
+  dockerfiles: DockerfileResult[];
+  images: ImageResult[];
+}

@@ -1,0 +1,194 @@
+import type {
+  CategoryScore,
+  DockerfileResult,
+  Finding,
+  FindingCategory,
+  Grade,
+  ImageResult,
+  Score,
+  ScoreCategoryKey,
+  Severity,
+} from './report';
+
+/**
+ * The score model, documented in the README ("How the score is computed").
+ *
+ * Each of the five categories starts at 100 and loses points for every finding
+ * in it, by severity. The size category is, when an image is known, the
+ * smaller of that and the image's size against its language budget. A category
+ * with nothing to judge is N/A and is left out of the weighted mean, so a
+ * Dockerfile-only entity is scored on what applies.
+ */
+
+export type Language = 'go' | 'rust' | 'node' | 'python' | 'java' | 'default';
+
+/** Size budgets in bytes per language (the seed guide's table). */
+export type SizeBudgets = Record<Language, number>;
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_BUDGETS: SizeBudgets = {
+  go: 20 * MB,
+  rust: 20 * MB,
+  node: 200 * MB,
+  python: 300 * MB,
+  java: 150 * MB,
+  default: 250 * MB,
+};
+
+export const CATEGORY_WEIGHTS: Record<ScoreCategoryKey, number> = {
+  size: 0.3,
+  layers: 0.15,
+  baseImage: 0.2,
+  security: 0.2,
+  buildCache: 0.15,
+};
+
+export const SEVERITY_PENALTY: Record<Severity, number> = {
+  error: 25,
+  warning: 10,
+  info: 3,
+  style: 1,
+};
+
+const CATEGORY_OF_FINDING: Record<FindingCategory, ScoreCategoryKey | undefined> =
+  {
+    size: 'size',
+    layers: 'layers',
+    'base-image': 'baseImage',
+    security: 'security',
+    'build-cache': 'buildCache',
+    // Correctness findings are shown but do not move the score: they say
+    // nothing about size or speed.
+    correctness: undefined,
+  };
+
+export function gradeOf(value: number | null): Grade {
+  if (value === null) return 'N/A';
+  if (value >= 90) return 'A';
+  if (value >= 80) return 'B';
+  if (value >= 70) return 'C';
+  if (value >= 60) return 'D';
+  if (value >= 50) return 'E';
+  return 'F';
+}
+
+const LANGUAGE_PATTERNS: Array<[Language, RegExp]> = [
+  ['go', /(^|\/)(golang|go)(:|@|$)|tinygo/],
+  ['rust', /(^|\/)rust(:|@|$)/],
+  ['node', /(^|\/)(node|bun|deno)(:|@|$)/],
+  ['python', /(^|\/)(python|pypy)(:|@|$)/],
+  [
+    'java',
+    /(^|\/)(openjdk|eclipse-temurin|amazoncorretto|maven|gradle|ibmjava|ibm-semeru-runtimes|sapmachine|tomcat|jetty)(:|@|$)/,
+  ],
+];
+
+/** The language an image is built for, from the base images of its Dockerfile (all stages). */
+export function detectLanguage(baseImages: string[]): Language {
+  for (const [language, pattern] of LANGUAGE_PATTERNS) {
+    if (baseImages.some(image => pattern.test(image.toLowerCase()))) {
+      return language;
+    }
+  }
+  return 'default';
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Parses "20MB", "1.5 GB", "500000" into bytes (binary units, as docker reports). */
+export function parseBytes(text: string | number): number {
+  if (typeof text === 'number') return text;
+  const match = /^\s*([\d.]+)\s*([kmgt]?i?b?)?\s*$/i.exec(text);
+  if (!match) throw new Error(`"${text}" is not a size; use e.g. 20MB or 2GB`);
+  const unit = (match[2] ?? '').toLowerCase().replace(/i?b$/, '');
+  const power = { '': 0, k: 1, m: 2, g: 3, t: 4 }[unit] ?? 0;
+  return Math.round(parseFloat(match[1]) * 1024 ** power);
+}
+
+function penaltyScore(findings: Finding[]): number {
+  const lost = findings.reduce((sum, f) => sum + SEVERITY_PENALTY[f.severity], 0);
+  return Math.max(0, 100 - lost);
+}
+
+/** 100 within budget, falling linearly to 0 at four times the budget. */
+export function sizeAgainstBudget(bytes: number, budget: number): number {
+  if (bytes <= budget) return 100;
+  const over = (bytes - budget) / (3 * budget);
+  return Math.max(0, Math.round(100 * (1 - over)));
+}
+
+function describeFindings(findings: Finding[]): string {
+  if (findings.length === 0) return 'no findings';
+  const bySeverity = new Map<Severity, number>();
+  for (const f of findings) {
+    bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+  }
+  return [...bySeverity.entries()]
+    .map(([severity, count]) => `${count} ${severity}${count > 1 ? 's' : ''}`)
+    .join(', ');
+}
+
+export interface ScoreInput {
+  dockerfiles: DockerfileResult[];
+  images: ImageResult[];
+  budgets?: Partial<SizeBudgets>;
+}
+
+export function computeScore(input: ScoreInput): Score {
+  const budgets = { ...DEFAULT_BUDGETS, ...input.budgets };
+  const findings = [
+    ...input.dockerfiles.flatMap(d => d.findings),
+    ...input.images.flatMap(i => i.findings),
+  ];
+  const hasDockerfile = input.dockerfiles.some(d => d.stages.length > 0);
+  const hasImage = input.images.length > 0;
+
+  const categories = {} as Record<ScoreCategoryKey, CategoryScore>;
+  for (const key of Object.keys(CATEGORY_WEIGHTS) as ScoreCategoryKey[]) {
+    const inCategory = findings.filter(f => CATEGORY_OF_FINDING[f.category] === key);
+    let value: number | null = hasDockerfile || hasImage ? penaltyScore(inCategory) : null;
+    let detail = value === null ? 'nothing scanned' : describeFindings(inCategory);
+
+    if (key === 'size' && hasImage) {
+      const language = detectLanguage([
+        ...input.dockerfiles.flatMap(d => d.baseImages),
+        ...input.images.flatMap(i => (i.baseImage ? [i.baseImage] : [])),
+      ]);
+      const budget = budgets[language];
+      const largest = Math.max(...input.images.map(i => i.compressedBytes));
+      const budgetValue = sizeAgainstBudget(largest, budget);
+      value = Math.min(value ?? 100, budgetValue);
+      detail = `${formatBytes(largest)} compressed against a ${formatBytes(budget)} ${language} budget; ${detail}`;
+    } else if (key === 'size' && value !== null) {
+      detail = `no image scanned, judged on the Dockerfile only; ${detail}`;
+    }
+    categories[key] = {
+      value,
+      grade: gradeOf(value),
+      weight: CATEGORY_WEIGHTS[key],
+      detail,
+    };
+  }
+
+  const scored = Object.values(categories).filter(c => c.value !== null);
+  const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
+  const value =
+    totalWeight === 0
+      ? null
+      : Math.round(
+          scored.reduce((sum, c) => sum + (c.value as number) * c.weight, 0) /
+            totalWeight,
+        );
+  return { value, grade: gradeOf(value), categories };
+}
