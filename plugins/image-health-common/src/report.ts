@@ -81,6 +81,8 @@ export interface DockerfileResult {
   /** External images the file builds on (stages referring to other stages excluded). */
   baseImages: string[];
   findings: Finding[];
+  /** The Dockerfile as it was read; the UI diffs `suggestedDockerfile` against it. */
+  content?: string;
   /** The whole Dockerfile with every mechanical fix applied, when any applies. */
   suggestedDockerfile?: string;
   parseErrors: ParseError[];
