@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { exampleFilesPlugin } from './exampleFiles';
 
 const backend = createBackend();
 
@@ -17,5 +18,8 @@ backend.add(
 );
 
 backend.add(import('@image-health/plugin-image-health-backend'));
+
+// Serves examples/ for the example catalog; off unless exampleFiles.directory is set.
+backend.add(exampleFilesPlugin);
 
 backend.start();
