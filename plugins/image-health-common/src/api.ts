@@ -49,8 +49,19 @@ export interface ScorecardResponse {
   totals: { entities: number; filtered: number };
   aggregates: {
     gradeDistribution: Record<Grade, number>;
-    owners: Array<{ owner: string; entities: number; averageScore: number | null }>;
+    owners: Array<{
+      owner: string;
+      entities: number;
+      averageScore: number | null;
+    }>;
+    /** Bytes the filtered entities' images could shed, summed. */
     reclaimableBytes: number;
+    /** The filtered entities with the most reclaimable bytes, most first (up to 10). */
+    topReclaimable?: Array<{
+      entityRef: string;
+      title: string;
+      reclaimableBytes: number;
+    }>;
   };
 }
 

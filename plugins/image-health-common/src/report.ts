@@ -152,6 +152,11 @@ export interface Report {
   status: ReportStatus;
   /** Why the scan failed or is partial, in words a user can act on. */
   error?: string;
+  /**
+   * When the entity was last checked. Later than `scannedAt` when the last
+   * check found nothing changed, or failed and the previous report is shown.
+   */
+  checkedAt?: string;
   score: Score;
   dockerfiles: DockerfileResult[];
   images: ImageResult[];
