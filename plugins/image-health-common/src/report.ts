@@ -118,6 +118,29 @@ export interface ImageResult {
   efficiency?: number;
   wastedBytes?: number;
   reclaimableBytes?: number;
+  /** From the image config. */
+  os?: string;
+  architecture?: string;
+  /** `80/tcp`, … from EXPOSE. */
+  exposedPorts?: string[];
+  labels?: Record<string, string>;
+  /** Names (never values) of ENV variables that look like secrets. */
+  secretEnvNames?: string[];
+  /** The HEALTHCHECK test command; absent when the image has none. */
+  healthcheck?: string;
+  /** Whole days between `createdAt` and the scan. */
+  ageDays?: number;
+  baseImageDigest?: string;
+  /** How the base image was found. */
+  baseImageSource?: 'annotation' | 'layers' | 'dockerfile';
+  /** Share (0..1) of `compressedBytes` that the base image's layers make up. */
+  baseImageShare?: number;
+  /** The base image's tag now points to a digest the image was not built on. */
+  baseImageOutdated?: boolean;
+  /** Deep analysis: the biggest files of the final filesystem. */
+  largestFiles?: Array<{ path: string; bytes: number; layer: string }>;
+  /** Whether the deep analysis ran, and whether it read every layer. */
+  deepAnalysis?: { complete: boolean; files: number; reason?: string };
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'N/A';
