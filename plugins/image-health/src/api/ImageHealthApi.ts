@@ -1,0 +1,55 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  Grade,
+  HistoryResponse,
+  Report,
+  RuleInfo,
+  ScanStatus,
+  ScorecardResponse,
+} from '@image-health/plugin-image-health-common';
+
+/** Columns the scorecard can be sorted by (`sort=` of `GET /v1/scorecard`). */
+export type ScorecardSortField =
+  | 'title'
+  | 'owner'
+  | 'score'
+  | 'compressedBytes'
+  | 'reclaimableBytes'
+  | 'scannedAt';
+
+/** Filters, sorting and paging of `GET /v1/scorecard`; all optional. */
+export interface ScorecardQuery {
+  owner?: string;
+  kind?: string;
+  type?: string;
+  lifecycle?: string;
+  system?: string;
+  grade?: Grade;
+  /** Free text, matched against name and title. */
+  q?: string;
+  sort?: ScorecardSortField;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/** The Image Health backend as the frontend sees it. */
+export interface ImageHealthApi {
+  /** The latest report of an entity, or `undefined` when it was never scanned. */
+  getReport(entity: CompoundEntityRef): Promise<Report | undefined>;
+  /** Score history, newest first. */
+  getHistory(
+    entity: CompoundEntityRef,
+    options?: { limit?: number },
+  ): Promise<HistoryResponse>;
+  /** Queues a scan now; needs the `image-health.scan.create` permission. */
+  requestScan(entity: CompoundEntityRef): Promise<ScanStatus>;
+  getScan(id: string): Promise<ScanStatus>;
+  getScorecard(query: ScorecardQuery): Promise<ScorecardResponse>;
+  getRules(): Promise<RuleInfo[]>;
+}
+
+export const imageHealthApiRef = createApiRef<ImageHealthApi>({
+  id: 'plugin.image-health.service',
+});

@@ -1,0 +1,7 @@
+export { imageHealthApiRef } from './ImageHealthApi';
+export type {
+  ImageHealthApi,
+  ScorecardQuery,
+  ScorecardSortField,
+} from './ImageHealthApi';
+export { ImageHealthClient } from './ImageHealthClient';

@@ -1,0 +1,1 @@
+export { EntityImageHealthCard } from './EntityImageHealthCard';

@@ -1,0 +1,73 @@
+import { Box } from '@material-ui/core';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useMemo } from 'react';
+import { imageHealthApiRef } from '../../api';
+import { isImageHealthAvailable } from '../../availability';
+import { MissingAnnotationState } from './MissingAnnotationState';
+import { RescanButton } from './RescanButton';
+import { ReportView } from './ReportView';
+import { useRescan } from './useRescan';
+
+const HISTORY_LIMIT = 30;
+
+/** The Image Health tab of an entity page. */
+export const EntityImageHealthContent = () => {
+  const { entity } = useEntity();
+  if (!isImageHealthAvailable(entity)) {
+    return <MissingAnnotationState entity={entity} />;
+  }
+  return <EntityReport />;
+};
+
+const EntityReport = () => {
+  const { entity } = useEntity();
+  const api = useApi(imageHealthApiRef);
+  const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
+
+  const report = useAsyncRetry(
+    () => api.getReport(entityRef),
+    [api, entityRef],
+  );
+  // History is secondary: the report is shown without it when it fails.
+  const history = useAsyncRetry(
+    () => api.getHistory(entityRef, { limit: HISTORY_LIMIT }),
+    [api, entityRef],
+  );
+  const { state: rescanState, rescan } = useRescan(entityRef, () => {
+    report.retry();
+    history.retry();
+  });
+  const rescanButton = <RescanButton state={rescanState} onRescan={rescan} />;
+
+  if (report.loading && !report.value) {
+    return <Progress />;
+  }
+  if (report.error) {
+    return <ResponseErrorPanel error={report.error} />;
+  }
+  if (!report.value) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Not scanned yet"
+        description="This entity has Image Health annotations but no scan has finished yet. Scans run on a schedule; the report appears here when the first one is done."
+        action={<Box>{rescanButton}</Box>}
+      />
+    );
+  }
+  return (
+    <ReportView
+      report={report.value}
+      history={history.value?.items}
+      rescan={rescanButton}
+    />
+  );
+};

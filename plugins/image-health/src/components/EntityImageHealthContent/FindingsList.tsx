@@ -1,0 +1,153 @@
+import {
+  Box,
+  Chip,
+  Divider,
+  Grid,
+  Link as MuiLink,
+  Typography,
+} from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
+import { CodeSnippet, EmptyState, InfoCard } from '@backstage/core-components';
+import type { Finding } from '@image-health/plugin-image-health-common';
+import {
+  CATEGORY_TITLES,
+  SeverityLabel,
+  findingLocation,
+  groupFindings,
+} from '../common';
+
+const useStyles = makeStyles(theme => ({
+  finding: {
+    padding: theme.spacing(2, 0),
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  },
+  location: {
+    fontFamily: theme.typography.fontFamily,
+    color: theme.palette.text.secondary,
+    wordBreak: 'break-all',
+  },
+  code: {
+    fontFamily: 'monospace',
+  },
+}));
+
+const FindingItem = ({
+  finding,
+  divider,
+}: {
+  finding: Finding;
+  divider: boolean;
+}) => {
+  const classes = useStyles();
+  const location = findingLocation(finding);
+  const { remediation } = finding;
+  return (
+    <li>
+      {divider && <Divider />}
+      <div className={classes.finding}>
+        <div className={classes.header}>
+          <SeverityLabel severity={finding.severity} />
+          <Typography variant="subtitle1" component="h4">
+            {finding.message}
+          </Typography>
+        </div>
+        <Box className={classes.header} mt={0.5}>
+          <Chip
+            size="small"
+            label={finding.ruleId}
+            title={
+              finding.equivalents.length
+                ? `Also known as ${finding.equivalents.join(', ')}`
+                : undefined
+            }
+          />
+          {finding.equivalents.map(id => (
+            <Chip key={id} size="small" variant="outlined" label={id} />
+          ))}
+          {location && (
+            <Typography variant="body2" className={classes.location}>
+              <code className={classes.code}>{location}</code>
+            </Typography>
+          )}
+        </Box>
+        <Typography variant="body2" style={{ marginTop: 8 }}>
+          {remediation.summary}
+          {remediation.docsUrl && (
+            <>
+              {' '}
+              <MuiLink
+                href={remediation.docsUrl}
+                target="_blank"
+                rel="noopener"
+              >
+                Learn more
+              </MuiLink>
+            </>
+          )}
+        </Typography>
+        {(remediation.before || remediation.after) && (
+          <Grid container spacing={2} style={{ marginTop: 4 }}>
+            {remediation.before && (
+              <Grid item xs={12} md={remediation.after ? 6 : 12}>
+                <Typography variant="overline" component="p">
+                  Before
+                </Typography>
+                <CodeSnippet
+                  text={remediation.before}
+                  language="dockerfile"
+                  showCopyCodeButton
+                />
+              </Grid>
+            )}
+            {remediation.after && (
+              <Grid item xs={12} md={remediation.before ? 6 : 12}>
+                <Typography variant="overline" component="p">
+                  After
+                </Typography>
+                <CodeSnippet
+                  text={remediation.after}
+                  language="dockerfile"
+                  showCopyCodeButton
+                />
+              </Grid>
+            )}
+          </Grid>
+        )}
+      </div>
+    </li>
+  );
+};
+
+/** Findings grouped by category, most severe first, each with its fix. */
+export const FindingsList = ({ findings }: { findings: Finding[] }) => {
+  const groups = groupFindings(findings);
+  return (
+    <InfoCard title={`Findings (${findings.length})`}>
+      {groups.length === 0 ? (
+        <EmptyState
+          missing="data"
+          title="No findings"
+          description="Nothing to improve was found in the Dockerfiles and images of this entity."
+        />
+      ) : (
+        groups.map((group, index) => (
+          <Box key={group.category} component="section" mt={index ? 3 : 0}>
+            <Typography variant="h6" component="h3">
+              {CATEGORY_TITLES[group.category]} ({group.findings.length})
+            </Typography>
+            <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {group.findings.map((finding, i) => (
+                <FindingItem key={i} finding={finding} divider={i > 0} />
+              ))}
+            </Box>
+          </Box>
+        ))
+      )}
+    </InfoCard>
+  );
+};

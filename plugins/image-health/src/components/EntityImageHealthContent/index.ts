@@ -1,0 +1,1 @@
+export { EntityImageHealthContent } from './EntityImageHealthContent';

@@ -1,0 +1,1 @@
+export { ImageHealthPage } from './ImageHealthPage';
