@@ -1,0 +1,328 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { RegistryClient, sha256Digest } from '../registry/client';
+import { RegistryError } from '../registry/errors';
+import {
+  formatPlatform,
+  ManifestFormatError,
+  MEDIA_TYPES,
+  parseManifest,
+  pickPlatform,
+  platformManifests,
+  type AnyManifest,
+  type Descriptor,
+  type ImageConfig,
+  type ImageIndex,
+  type ImageManifest,
+  type Platform,
+} from '../registry/manifest';
+import { formatReference, type LocalReference, type RegistryReference } from '../registry/reference';
+
+/** One platform's image, resolved: what shallow inspection reads. */
+export interface ResolvedImage {
+  /** Digest of what the reference points at (an index for multi-arch images). */
+  digest: string;
+  /** Digest of the chosen platform's manifest. */
+  manifestDigest: string;
+  manifest: ImageManifest;
+  config: ImageConfig;
+  /** `os/arch[/variant]` of the chosen image. */
+  platform: string;
+  /** Every platform the reference offers. */
+  platforms: string[];
+}
+
+/**
+ * Where an image comes from. Like dive's resolvers, everything after this
+ * interface (layer reading, the file tree, findings) is the same for all.
+ */
+export interface ImageSource {
+  /** How the user named the image. */
+  readonly name: string;
+  resolve(platform: Platform): Promise<ResolvedImage>;
+  /** A layer blob as a stream of its stored (usually compressed) bytes. */
+  openBlob(layer: Descriptor): Promise<Readable>;
+}
+
+function platformOfConfig(config: ImageConfig): string {
+  return formatPlatform({
+    os: config.os ?? 'unknown',
+    architecture: config.architecture ?? 'unknown',
+    variant: config.variant,
+  });
+}
+
+function noPlatformError(host: string, name: string, wanted: Platform, index: ImageIndex): RegistryError {
+  const offered = platformManifests(index).map(m => formatPlatform(m.platform!));
+  return new RegistryError({
+    kind: 'unsupported',
+    host,
+    message: `${name} has no ${formatPlatform(wanted)} image (it has ${offered.join(', ') || 'no platforms'}): set imageHealth.platform or --platform to one of them`,
+  });
+}
+
+/** An image in an OCI Distribution registry. */
+export class RegistrySource implements ImageSource {
+  readonly name: string;
+  constructor(private readonly client: RegistryClient, private readonly ref: RegistryReference) {
+    this.name = formatReference(ref);
+  }
+
+  async resolve(wanted: Platform): Promise<ResolvedImage> {
+    const top = await this.client.getManifest(this.ref);
+    let manifest = top.manifest;
+    let manifestDigest = top.digest;
+    let platforms: string[] = [];
+    if (manifest.kind === 'index') {
+      platforms = platformManifests(manifest).map(m => formatPlatform(m.platform!));
+      const child = pickPlatform(manifest, wanted);
+      if (!child) throw noPlatformError(this.ref.host, this.name, wanted, manifest);
+      const fetched = await this.client.getManifest(this.ref, child.digest);
+      if (fetched.manifest.kind !== 'manifest') {
+        throw new RegistryError({
+          kind: 'unsupported',
+          host: this.ref.host,
+          repository: this.ref.repository,
+          message: `${this.name}: the ${formatPlatform(wanted)} entry of the index is itself an index, which is not supported`,
+        });
+      }
+      manifest = fetched.manifest;
+      manifestDigest = fetched.digest;
+    }
+    const config = await this.client.getBlobJson<ImageConfig>(this.ref, manifest.config.digest);
+    const platform = platformOfConfig(config);
+    return {
+      digest: top.digest,
+      manifestDigest,
+      manifest,
+      config,
+      platform,
+      platforms: platforms.length ? platforms : [platform],
+    };
+  }
+
+  openBlob(layer: Descriptor): Promise<Readable> {
+    return this.client.openBlob(this.ref, layer.digest);
+  }
+}
+
+function localError(name: string, reason: string): RegistryError {
+  return new RegistryError({ kind: 'protocol', host: 'local', message: `${name}: ${reason}` });
+}
+
+async function readVerified(name: string, path: string, digest: string, maxBytes = 16 * 1024 * 1024): Promise<Buffer> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw localError(name, `blob ${digest} is missing (${path})`);
+  if (info.size > maxBytes) throw localError(name, `blob ${digest} is larger than ${maxBytes} bytes`);
+  const bytes = await readFile(path);
+  if (digest.startsWith('sha256:') && sha256Digest(bytes) !== digest) {
+    throw new RegistryError({
+      kind: 'digest-mismatch',
+      host: 'local',
+      message: `${name}: blob ${digest} does not match its digest (got ${sha256Digest(bytes)}): the layout is corrupt`,
+    });
+  }
+  return bytes;
+}
+
+function parseOrFail(name: string, bytes: Buffer, what: string): AnyManifest {
+  try {
+    return parseManifest(bytes);
+  } catch (error) {
+    if (error instanceof ManifestFormatError) throw localError(name, `${what} cannot be read: ${error.message}`);
+    throw error;
+  }
+}
+
+/** An OCI image layout directory (`oci:<dir>[:tag]`), e.g. from `buildah push oci:` or `skopeo copy`. */
+export class OciLayoutSource implements ImageSource {
+  readonly name: string;
+  constructor(private readonly ref: LocalReference) {
+    this.name = `oci:${ref.path}${ref.tag ? `:${ref.tag}` : ''}`;
+  }
+
+  private blobPath(digest: string): string {
+    const [algorithm, hex] = digest.split(':');
+    if (!algorithm || !hex || !/^[a-z0-9]+$/.test(algorithm) || !/^[a-f0-9]+$/.test(hex)) {
+      throw localError(this.name, `"${digest}" is not a digest`);
+    }
+    return join(this.ref.path, 'blobs', algorithm, hex);
+  }
+
+  async resolve(wanted: Platform): Promise<ResolvedImage> {
+    let indexBytes: Buffer;
+    try {
+      indexBytes = await readFile(join(this.ref.path, 'index.json'));
+    } catch {
+      throw localError(this.name, `${join(this.ref.path, 'index.json')} cannot be read: is it an OCI image layout?`);
+    }
+    const layoutIndex = parseOrFail(this.name, indexBytes, 'index.json');
+    if (layoutIndex.kind !== 'index') throw localError(this.name, 'index.json is not an image index');
+    const refName = (d: Descriptor) => d.annotations?.['org.opencontainers.image.ref.name'];
+    let top: Descriptor | undefined;
+    if (this.ref.tag) {
+      top = layoutIndex.manifests.find(d => refName(d) === this.ref.tag);
+      if (!top) {
+        const tags = layoutIndex.manifests.map(refName).filter(Boolean);
+        throw localError(this.name, `the layout has no tag "${this.ref.tag}" (it has ${tags.join(', ') || 'none'})`);
+      }
+    } else if (layoutIndex.manifests.length === 1) {
+      top = layoutIndex.manifests[0];
+    } else {
+      const tags = layoutIndex.manifests.map(refName).filter(Boolean);
+      throw localError(this.name, `the layout holds ${layoutIndex.manifests.length} images: name one as oci:<dir>:<tag> (${tags.join(', ')})`);
+    }
+    const topBytes = await readVerified(this.name, this.blobPath(top.digest), top.digest);
+    let manifest = parseOrFail(this.name, topBytes, `manifest ${top.digest}`);
+    let manifestDigest = top.digest;
+    let platforms: string[] = [];
+    if (manifest.kind === 'index') {
+      platforms = platformManifests(manifest).map(m => formatPlatform(m.platform!));
+      const child = pickPlatform(manifest, wanted);
+      if (!child) throw noPlatformError('local', this.name, wanted, manifest);
+      manifest = parseOrFail(this.name, await readVerified(this.name, this.blobPath(child.digest), child.digest), `manifest ${child.digest}`);
+      manifestDigest = child.digest;
+    }
+    if (manifest.kind !== 'manifest') throw localError(this.name, 'nested indexes are not supported');
+    const config = JSON.parse(
+      (await readVerified(this.name, this.blobPath(manifest.config.digest), manifest.config.digest)).toString('utf8'),
+    ) as ImageConfig;
+    const platform = platformOfConfig(config);
+    return { digest: top.digest, manifestDigest, manifest, config, platform, platforms: platforms.length ? platforms : [platform] };
+  }
+
+  async openBlob(layer: Descriptor): Promise<Readable> {
+    const path = this.blobPath(layer.digest);
+    if (!(await stat(path).catch(() => undefined))) throw localError(this.name, `layer ${layer.digest} is missing (${path})`);
+    return createReadStream(path, { highWaterMark: 256 * 1024 });
+  }
+}
+
+interface ArchiveMember {
+  offset: number;
+  size: number;
+}
+
+/** Offsets of the members of a tar file, read header by header (contents are not read). */
+async function indexTarFile(path: string): Promise<Map<string, ArchiveMember>> {
+  const members = new Map<string, ArchiveMember>();
+  const handle = await open(path, 'r');
+  try {
+    const { size: fileSize } = await handle.stat();
+    const header = Buffer.alloc(512);
+    let offset = 0;
+    let longName: string | undefined;
+    while (offset + 512 <= fileSize) {
+      await handle.read(header, 0, 512, offset);
+      if (header.every(b => b === 0)) break;
+      const cstr = (start: number, len: number) => {
+        const end = header.indexOf(0, start);
+        return header.toString('utf8', start, end < 0 || end > start + len ? start + len : end);
+      };
+      const size = parseInt(cstr(124, 12).trim() || '0', 8);
+      const type = String.fromCharCode(header[156] || 0x30);
+      let name = cstr(0, 100);
+      if (header.toString('ascii', 257, 263) === 'ustar\u0000' && header[345]) name = `${cstr(345, 155)}/${name}`;
+      const dataOffset = offset + 512;
+      if (type === 'L' || type === 'x') {
+        const data = Buffer.alloc(size);
+        await handle.read(data, 0, size, dataOffset);
+        if (type === 'L') longName = data.toString('utf8').replace(/\0.*$/s, '');
+        else {
+          const m = /\d+ path=([^\n]*)\n/.exec(data.toString('utf8'));
+          if (m) longName = m[1];
+        }
+      } else {
+        if (longName) name = longName;
+        longName = undefined;
+        if (type === '0' || type === '\u0000') members.set(name.replace(/^\.\//, ''), { offset: dataOffset, size });
+      }
+      offset = dataOffset + Math.ceil(size / 512) * 512;
+    }
+  } finally {
+    await handle.close();
+  }
+  return members;
+}
+
+/** A `docker save` / `buildah push docker-archive:` tarball (`docker-archive:<file>`). */
+export class DockerArchiveSource implements ImageSource {
+  readonly name: string;
+  private members?: Map<string, ArchiveMember>;
+  private layerMembers = new Map<string, ArchiveMember>();
+
+  constructor(private readonly ref: LocalReference) {
+    this.name = `docker-archive:${ref.path}`;
+  }
+
+  private async member(name: string): Promise<ArchiveMember> {
+    if (!this.members) {
+      try {
+        this.members = await indexTarFile(this.ref.path);
+      } catch (error) {
+        throw localError(this.name, `cannot be read (${(error as Error).message})`);
+      }
+    }
+    const found = this.members.get(name);
+    if (!found) throw localError(this.name, `has no ${name}: is it a docker save archive?`);
+    return found;
+  }
+
+  private async readMember(name: string): Promise<Buffer> {
+    const { offset, size } = await this.member(name);
+    const handle = await open(this.ref.path, 'r');
+    try {
+      const buf = Buffer.alloc(size);
+      await handle.read(buf, 0, size, offset);
+      return buf;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async resolve(): Promise<ResolvedImage> {
+    let entries: Array<{ Config: string; RepoTags?: string[]; Layers: string[] }>;
+    try {
+      entries = JSON.parse((await this.readMember('manifest.json')).toString('utf8'));
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw localError(this.name, 'manifest.json is not JSON');
+    }
+    const entry = entries?.[0];
+    if (!entry?.Config || !Array.isArray(entry.Layers)) throw localError(this.name, 'manifest.json lists no image');
+    const configBytes = await this.readMember(entry.Config);
+    const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
+    const configDigest = sha256Digest(configBytes);
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    const layers: Descriptor[] = [];
+    for (const [i, name] of entry.Layers.entries()) {
+      const member = await this.member(name);
+      const blobName = /blobs\/sha256\/([a-f0-9]{64})$/.exec(name);
+      // Legacy archives store layers uncompressed: their digest is the diff_id.
+      const digest = blobName ? `sha256:${blobName[1]}` : diffIds[i] ?? '';
+      layers.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar', digest, size: member.size });
+      this.layerMembers.set(digest, member);
+    }
+    const manifest: ImageManifest = {
+      kind: 'manifest',
+      mediaType: MEDIA_TYPES.dockerManifest,
+      config: { mediaType: MEDIA_TYPES.dockerConfig, digest: configDigest, size: configBytes.length },
+      layers,
+    };
+    const platform = platformOfConfig(config);
+    return { digest: configDigest, manifestDigest: configDigest, manifest, config, platform, platforms: [platform] };
+  }
+
+  async openBlob(layer: Descriptor): Promise<Readable> {
+    const member = this.layerMembers.get(layer.digest);
+    if (!member) throw localError(this.name, `has no layer ${layer.digest}`);
+    if (member.size === 0) return Readable.from([]);
+    return createReadStream(this.ref.path, {
+      start: member.offset,
+      end: member.offset + member.size - 1,
+      highWaterMark: 256 * 1024,
+    });
+  }
+}

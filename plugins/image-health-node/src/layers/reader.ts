@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { createGunzip, type Gunzip } from 'node:zlib';
+import { Decompress as ZstdDecompress } from 'fzstd';
+import { TarFormatError, TarHeaderReader, type TarEntry, type TarReaderOptions } from './tar';
+
+export type Compression = 'gzip' | 'zstd' | 'none';
+
+/** Why a layer could not be read to the end. */
+export type LayerErrorReason =
+  | 'digest-mismatch'
+  | 'truncated'
+  | 'corrupt'
+  | 'too-large'
+  | 'too-many-entries'
+  | 'network';
+
+export class LayerReadError extends Error {
+  constructor(readonly reason: LayerErrorReason, message: string) {
+    super(message);
+    this.name = 'LayerReadError';
+  }
+}
+
+export interface LayerReadOptions extends Omit<TarReaderOptions, 'onEntry'> {
+  onEntry: (entry: TarEntry) => void;
+  /** The blob's digest; the bytes are hashed as they stream and compared at the end. */
+  expectedDigest?: string;
+  /** Stop (as a decompression bomb) after this many uncompressed bytes. */
+  maxUncompressedBytes: number;
+  /** Stop after this many tar entries. */
+  maxEntries: number;
+}
+
+export interface LayerReadResult {
+  compression: Compression;
+  compressedBytes: number;
+  uncompressedBytes: number;
+  entries: number;
+  /** sha256 of the blob as received. */
+  digest: string;
+}
+
+/** Compression from the first bytes: media types lie (Docker's "tar.gzip" layers may be plain tar). */
+export function sniffCompression(head: Buffer): Compression {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  return 'none';
+}
+
+interface Decoder {
+  write(chunk: Buffer): Promise<void> | void;
+  end(): Promise<void> | void;
+  destroy(): void;
+}
+
+function gzipDecoder(onData: (chunk: Buffer) => void, fail: (error: Error) => void): Decoder {
+  // zlib works on the libuv thread pool, so hashing and tar parsing here overlap with it.
+  const gunzip: Gunzip = createGunzip({ chunkSize: 128 * 1024 });
+  gunzip.on('data', (chunk: Buffer) => {
+    try {
+      onData(chunk);
+    } catch (error) {
+      fail(error as Error);
+      gunzip.destroy();
+    }
+  });
+  const ended = once(gunzip, 'end');
+  ended.catch(() => undefined);
+  // destroy() (a cap was hit) emits close without end: never wait past it
+  const closed = once(gunzip, 'close');
+  closed.catch(() => undefined);
+  return {
+    async write(chunk) {
+      if (!gunzip.write(chunk)) await Promise.race([once(gunzip, 'drain'), ended, closed]);
+    },
+    async end() {
+      gunzip.end();
+      await Promise.race([ended, closed]);
+    },
+    destroy: () => gunzip.destroy(),
+  };
+}
+
+function zstdDecoder(onData: (chunk: Buffer) => void): Decoder {
+  const zstd = new ZstdDecompress(data => onData(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const push = (chunk: Uint8Array, final: boolean) => {
+    try {
+      zstd.push(chunk, final);
+    } catch (error) {
+      if (error instanceof LayerReadError || error instanceof TarFormatError) throw error;
+      const message = (error as Error).message;
+      throw new LayerReadError(
+        /EOF|end/i.test(message) ? 'truncated' : 'corrupt',
+        `the zstd layer cannot be decompressed (${message})`,
+      );
+    }
+  };
+  return {
+    write: chunk => push(chunk, false),
+    end: () => push(new Uint8Array(0), true),
+    destroy: () => undefined,
+  };
+}
+
+function classify(error: unknown): LayerReadError {
+  if (error instanceof LayerReadError) return error;
+  if (error instanceof TarFormatError) return new LayerReadError(error.reason, error.message);
+  const e = error as NodeJS.ErrnoException;
+  const message = e?.message ?? String(error);
+  if (e?.code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
+    return new LayerReadError('truncated', 'the layer ends early (truncated compressed stream)');
+  }
+  if (e?.code?.startsWith?.('Z_') || /zstd|invalid|incorrect header/i.test(message)) {
+    return new LayerReadError('corrupt', `the layer cannot be decompressed (${message})`);
+  }
+  if (/terminated|aborted|socket|ECONNRESET|closed/i.test(message)) {
+    return new LayerReadError('truncated', `the layer download stopped early (${message})`);
+  }
+  return new LayerReadError('network', `the layer could not be read (${message})`);
+}
+
+/**
+ * Streams one layer blob once: hash (digest check), decompress, walk tar
+ * headers. Nothing touches disk and only one chunk is in memory at a time.
+ */
+export async function readLayer(blob: Readable, options: LayerReadOptions): Promise<LayerReadResult> {
+  const hash = createHash('sha256');
+  let compressedBytes = 0;
+  let uncompressedBytes = 0;
+  let failure: LayerReadError | undefined;
+  const tar = new TarHeaderReader({
+    ...options,
+    onEntry: entry => {
+      if (tar.entries > options.maxEntries) {
+        throw new LayerReadError(
+          'too-many-entries',
+          `the image has more than ${options.maxEntries} files (imageHealth.deepAnalysis.maxEntries)`,
+        );
+      }
+      options.onEntry(entry);
+    },
+  });
+  const onData = (chunk: Buffer) => {
+    uncompressedBytes += chunk.length;
+    if (uncompressedBytes > options.maxUncompressedBytes) {
+      throw new LayerReadError(
+        'too-large',
+        `the layer expands to more than ${options.maxUncompressedBytes} bytes (imageHealth.deepAnalysis.maxLayerBytes): a decompression bomb or an oversized layer`,
+      );
+    }
+    tar.push(chunk);
+  };
+  const fail = (error: Error) => {
+    failure ??= classify(error);
+  };
+  let decoder: Decoder | undefined;
+  let compression: Compression = 'none';
+  let pending: Buffer | undefined;
+
+  const startDecoder = (head: Buffer) => {
+    compression = sniffCompression(head);
+    if (compression === 'gzip') decoder = gzipDecoder(onData, fail);
+    else if (compression === 'zstd') decoder = zstdDecoder(onData);
+    else decoder = { write: onData, end: () => undefined, destroy: () => undefined };
+  };
+
+  try {
+    for await (const raw of blob) {
+      const chunk = raw as Buffer;
+      hash.update(chunk);
+      compressedBytes += chunk.length;
+      if (!decoder) {
+        pending = pending ? Buffer.concat([pending, chunk]) : chunk;
+        if (pending.length < 4) continue;
+        startDecoder(pending);
+        const first = pending;
+        pending = undefined;
+        await decoder!.write(first);
+      } else {
+        await decoder.write(chunk);
+      }
+      if (failure) break;
+    }
+    if (!failure) {
+      if (!decoder) startDecoder(pending ?? Buffer.alloc(0));
+      if (pending) await decoder!.write(pending);
+      await decoder!.end();
+      if (!failure) tar.end();
+    }
+  } catch (error) {
+    fail(error as Error);
+  }
+  if (failure) {
+    decoder?.destroy();
+    blob.destroy();
+    throw failure;
+  }
+  const digest = `sha256:${hash.digest('hex')}`;
+  if (options.expectedDigest && options.expectedDigest.startsWith('sha256:') && digest !== options.expectedDigest) {
+    throw new LayerReadError(
+      'digest-mismatch',
+      `the layer's content hashes to ${digest}, not to its digest ${options.expectedDigest}: the blob is corrupt or was tampered with`,
+    );
+  }
+  return { compression, compressedBytes, uncompressedBytes, entries: tar.entries, digest };
+}
