@@ -176,7 +176,7 @@ export async function buildFixtures(dir: string, host: string, options: { builda
     const storage = ['--root', join(dir, 'buildah-root'), '--runroot', join(dir, 'buildah-run'), '--storage-driver', 'vfs'];
     const env = { ...process.env, BUILDAH_ISOLATION: 'chroot', REGISTRY_AUTH_FILE: join(dir, 'auth.json') };
     await writeFile(join(dir, 'auth.json'), '{}');
-    await run('buildah', [...storage, 'bud', '--isolation', 'chroot', '--tls-verify=false', '--layers=false', '-t', 'built', '-f', join(context, 'Dockerfile'), context], { env });
+    await run('buildah', [...storage, 'bud', '--isolation', 'chroot', '--tls-verify=false', '--layers', '-t', 'built', '-f', join(context, 'Dockerfile'), context], { env });
     await run('buildah', [...storage, 'push', '--tls-verify=false', 'built', `docker://${refs.built}`], { env });
     await run('buildah', [...storage, 'push', 'built', `docker-archive:${builtArchive}`], { env });
     await run('buildah', [...storage, 'push', 'built', `oci:${builtLayout}:latest`], { env });
