@@ -1,0 +1,217 @@
+import type {
+  DockerfileResult,
+  Finding,
+  RuleInfo,
+  Severity,
+  StageSummary,
+} from '@image-health/plugin-image-health-common';
+import { RULES } from '../rules';
+import { applyEditsTo } from '../rules/support';
+import type { Edit, Rule, RuleHit } from '../rules/types';
+import type { DockerfileModel } from './model';
+import { parseDockerfile } from './parse';
+
+/** What the analyzer needs besides the Dockerfile's text. */
+export interface AnalyzeOptions {
+  /** Path or URL of the Dockerfile as the user knows it; copied into findings' `file`. */
+  location: string;
+  /** The Dockerfile's text. */
+  content: string;
+  /** The `.dockerignore` beside it: its text, `null` when known to be absent, `undefined` when unknown. */
+  dockerignore?: string | null;
+  /** Rule ids to skip: our ids or a peer's (`DL3008`, `DS-0029`, …). */
+  ignore?: string[];
+  /** Severity overrides by our id or a peer's. */
+  severity?: Record<string, Severity>;
+}
+
+/** Analyzes one Dockerfile. Synchronous, never throws on bad input. */
+export function analyzeDockerfile(options: AnalyzeOptions): DockerfileResult {
+  const model = parseDockerfile(options.content ?? '');
+  const ignored = new Set((options.ignore ?? []).map(normalizeId));
+  const severity = new Map(
+    Object.entries(options.severity ?? {}).map(([id, s]) => [normalizeId(id), s]),
+  );
+  const findings: Finding[] = [];
+  const edits: Edit[] = [];
+  const suppressions = suppressionsOf(model);
+  for (const rule of RULES) {
+    if (matches(rule, ignored)) continue;
+    let hits: RuleHit[];
+    try {
+      hits = rule.check({ model, dockerignore: options.dockerignore });
+    } catch (error) {
+      model.parseErrors.push({
+        message: `rule ${rule.id} could not check this file: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    for (const hit of hits) {
+      const line = hit.instruction?.line;
+      if (suppressions.isSuppressed(rule, line)) continue;
+      findings.push(toFinding(rule, hit, model, options.location, overrideOf(rule, severity)));
+      if (hit.edits) edits.push(...hit.edits);
+    }
+  }
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const result: DockerfileResult = {
+    location: options.location,
+    stages: stageSummaries(model),
+    baseImages: baseImagesOf(model),
+    findings,
+    parseErrors: model.parseErrors,
+  };
+  const suggested = applyEdits(model.text, edits);
+  if (suggested !== undefined) result.suggestedDockerfile = suggested;
+  return result;
+}
+
+/** The rule catalogue, for `GET /v1/rules` and the CLI. */
+export function listRules(): RuleInfo[] {
+  return RULES.map(({ id, title, category, severity, equivalents, description, docsUrl }) => ({
+    id,
+    title,
+    category,
+    severity,
+    equivalents,
+    description,
+    docsUrl,
+  }));
+}
+
+function normalizeId(id: string): string {
+  // `DS002`, `DS-0002` and `AVD-DS-0002` name the same Trivy check.
+  const trimmed = id.trim().toUpperCase();
+  const trivy = /^(?:AVD-)?DS-?0*(\d+)$/.exec(trimmed);
+  return trivy ? `DS-${trivy[1].padStart(4, '0')}` : trimmed;
+}
+
+const ruleIds = new WeakMap<Rule, string[]>();
+
+function idsOf(rule: Rule): string[] {
+  let ids = ruleIds.get(rule);
+  if (!ids) {
+    ids = [rule.id, ...rule.equivalents].map(normalizeId);
+    ruleIds.set(rule, ids);
+  }
+  return ids;
+}
+
+function matches(rule: Rule, ids: Set<string>): boolean {
+  return ids.size > 0 && idsOf(rule).some(id => ids.has(id));
+}
+
+function overrideOf(rule: Rule, severity: Map<string, Severity>): Severity {
+  for (const id of idsOf(rule)) {
+    const s = severity.get(id);
+    if (s) return s;
+  }
+  return rule.severity;
+}
+
+function toFinding(
+  rule: Rule,
+  hit: RuleHit,
+  model: DockerfileModel,
+  file: string,
+  severity: Severity,
+): Finding {
+  const instruction = hit.instruction;
+  const own = instruction ? model.text.slice(instruction.start, instruction.end) : undefined;
+  const before = hit.before ?? own;
+  const after =
+    hit.after ?? (instruction && hit.edits?.length ? applyEditsTo(model, instruction, hit.edits) : undefined);
+  return {
+    ruleId: rule.id,
+    equivalents: rule.equivalents,
+    category: rule.category,
+    severity,
+    message: hit.message,
+    file,
+    line: instruction?.line,
+    endLine: instruction?.endLine,
+    remediation: {
+      summary: hit.summary,
+      ...(before !== undefined ? { before } : {}),
+      ...(after !== undefined ? { after } : {}),
+      ...(rule.docsUrl ? { docsUrl: rule.docsUrl } : {}),
+    },
+  };
+}
+
+/** Pragmas: `# hadolint ignore=…` before an instruction, `global ignore=…`, `stage ignore=…`. */
+function suppressionsOf(model: DockerfileModel) {
+  const byLine = new Map<number, Set<string>>();
+  const global = new Set<string>();
+  const ranges: Array<{ from: number; to: number; ids: Set<string> }> = [];
+  // Pragmas and instructions are both in file order: walk them together.
+  let cursor = 0;
+  for (const pragma of model.pragmas) {
+    const ids = new Set(pragma.ids.map(normalizeId));
+    if (pragma.scope === 'global') {
+      ids.forEach(id => global.add(id));
+      continue;
+    }
+    while (cursor < model.instructions.length && model.instructions[cursor].line <= pragma.line) cursor++;
+    const next = model.instructions[cursor];
+    if (!next) continue;
+    if (pragma.scope === 'next') {
+      const set = byLine.get(next.line) ?? new Set<string>();
+      ids.forEach(id => set.add(id));
+      byLine.set(next.line, set);
+    } else {
+      const stage = next.stage >= 0 ? model.stages[next.stage] : model.stages[0];
+      const after = stage ? model.stages[stage.index + 1] : undefined;
+      ranges.push({ from: pragma.line, to: after ? after.from.line - 1 : Infinity, ids });
+    }
+  }
+  return {
+    isSuppressed(rule: Rule, line: number | undefined): boolean {
+      if (model.pragmas.length === 0) return false;
+      const ids = idsOf(rule);
+      if (ids.some(id => global.has(id))) return true;
+      if (line === undefined) return false;
+      const own = byLine.get(line);
+      if (own && ids.some(id => own.has(id))) return true;
+      return ranges.some(r => line >= r.from && line <= r.to && ids.some(id => r.ids.has(id)));
+    },
+  };
+}
+
+/** Applies non-overlapping edits (first one wins); undefined when there are none. */
+export function applyEdits(text: string, edits: Edit[]): string | undefined {
+  if (edits.length === 0) return undefined;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  const seen = new Set<string>();
+  for (const edit of sorted) {
+    const key = `${edit.start}:${edit.end}:${edit.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (edit.start < cursor) continue;
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+function stageSummaries(model: DockerfileModel): StageSummary[] {
+  return model.stages.map(stage => ({
+    index: stage.index,
+    ...(stage.name ? { name: stage.name } : {}),
+    baseImage: stage.baseStage !== undefined ? model.stages[stage.baseStage].name ?? stage.image.resolved : stage.image.resolved,
+    line: stage.from.line,
+    final: stage.final,
+  }));
+}
+
+function baseImagesOf(model: DockerfileModel): string[] {
+  const images = new Set<string>();
+  for (const stage of model.stages) {
+    if (stage.baseStage !== undefined) continue;
+    if (stage.image.resolved.toLowerCase() === 'scratch' || stage.image.resolved === '') continue;
+    images.add(stage.image.resolved);
+  }
+  return [...images];
+}

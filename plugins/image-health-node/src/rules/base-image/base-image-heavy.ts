@@ -1,0 +1,26 @@
+import type { Rule } from '../types';
+import { fromWithImage, lighterVariant } from './images';
+
+export const rule: Rule = {
+  id: 'base-image-heavy',
+  title: 'Heavy base image where a slim variant exists',
+  category: 'base-image',
+  severity: 'warning',
+  equivalents: [],
+  description:
+    'The full Debian-based language images carry compilers, headers and docs a service does not run with. Their -slim / -alpine variants are several times smaller (sizes from a table kept with the analyzer).',
+  check({ model }) {
+    return model.stages
+      .filter(s => s.final && s.baseStage === undefined)
+      .flatMap(stage => {
+        const lighter = lighterVariant(stage);
+        if (!lighter) return [];
+        return [{
+          instruction: stage.from,
+          message: `${stage.image.resolved} is about ${lighter.full} MB compressed; ${lighter.image} is about ${lighter.size} MB`,
+          summary: `Build on ${lighter.image} (about ${lighter.full - lighter.size} MB smaller); add back only the packages you need.`,
+          after: fromWithImage(stage, lighter.image),
+        }];
+      });
+  },
+};

@@ -1,0 +1,67 @@
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+
+/** Stages that build on an image from a registry (not `scratch`, not an earlier stage). */
+export function externalStages(model: DockerfileModel): Stage[] {
+  return model.stages.filter(
+    s => s.baseStage === undefined && s.image.resolved.toLowerCase() !== 'scratch' && s.image.raw !== '',
+  );
+}
+
+/** The user's FROM line with the image replaced. */
+export function fromWithImage(stage: Stage, image: string): string {
+  const platform = stage.platform ? `--platform=${stage.platform} ` : '';
+  return `FROM ${platform}${image}${stage.name ? ` AS ${stage.name}` : ''}`;
+}
+
+/** The runtime each language's toolchain image should be swapped for in the final stage. */
+export interface Toolchain {
+  language: string;
+  /** Image repositories (without registry) that carry a compiler. */
+  matches(repository: string, tag: string): boolean;
+  runtime: string;
+}
+
+export const TOOLCHAINS: Toolchain[] = [
+  { language: 'Go', matches: r => r === 'golang' || r.endsWith('/golang'), runtime: 'gcr.io/distroless/static-debian12 (or scratch)' },
+  { language: 'Rust', matches: r => r === 'rust' || r.endsWith('/rust'), runtime: 'gcr.io/distroless/cc-debian12 (or debian:bookworm-slim)' },
+  { language: 'C/C++', matches: r => r === 'gcc' || r.endsWith('/gcc'), runtime: 'debian:bookworm-slim or gcr.io/distroless/cc-debian12' },
+  { language: 'Java', matches: r => r === 'maven' || r === 'gradle' || r.endsWith('/maven') || r.endsWith('/gradle'), runtime: 'eclipse-temurin:<version>-jre' },
+  { language: 'Java', matches: (r, t) => (r === 'eclipse-temurin' || r === 'openjdk' || r === 'amazoncorretto') && /jdk/.test(t), runtime: 'eclipse-temurin:<version>-jre' },
+  { language: '.NET', matches: r => r === 'dotnet/sdk' || r === 'dotnet/core/sdk', runtime: 'mcr.microsoft.com/dotnet/runtime or aspnet' },
+];
+
+export function toolchainOf(stage: Stage): Toolchain | undefined {
+  return TOOLCHAINS.find(t => t.matches(stage.image.repository, stage.image.tag ?? ''));
+}
+
+/**
+ * Approximate compressed sizes (linux/amd64, MB) of common full images and their
+ * smaller variants, kept by hand from Docker Hub; refresh when a new Debian ships.
+ */
+export const VARIANT_SIZES: Record<string, { full: number; variants: Array<{ suffix: string; size: number }> }> = {
+  node: { full: 390, variants: [{ suffix: '-slim', size: 75 }, { suffix: '-alpine', size: 55 }] },
+  python: { full: 370, variants: [{ suffix: '-slim', size: 45 }, { suffix: '-alpine', size: 20 }] },
+  ruby: { full: 360, variants: [{ suffix: '-slim', size: 70 }, { suffix: '-alpine', size: 40 }] },
+  golang: { full: 300, variants: [{ suffix: '-alpine', size: 80 }] },
+  openjdk: { full: 330, variants: [{ suffix: '-slim', size: 220 }] },
+  'eclipse-temurin': { full: 190, variants: [{ suffix: '-jre', size: 90 }, { suffix: '-jre-alpine', size: 60 }] },
+  debian: { full: 50, variants: [{ suffix: '-slim', size: 29 }] },
+  php: { full: 190, variants: [{ suffix: '-alpine', size: 35 }] },
+  perl: { full: 340, variants: [{ suffix: '-slim', size: 45 }] },
+  httpd: { full: 60, variants: [{ suffix: '-alpine', size: 20 }] },
+  nginx: { full: 70, variants: [{ suffix: '-alpine', size: 20 }] },
+  postgres: { full: 155, variants: [{ suffix: '-alpine', size: 105 }] },
+};
+
+const SMALL_MARKERS = /(slim|alpine|distroless|minimal|micro|nano|busybox|scratch|jre|chiseled)/;
+
+/** The smaller variant of a heavy base, when the table knows one. */
+export function lighterVariant(stage: Stage): { image: string; full: number; size: number } | undefined {
+  const entry = VARIANT_SIZES[stage.image.repository];
+  const tag = stage.image.tag;
+  if (!entry || !tag || stage.image.digest || stage.image.registry || SMALL_MARKERS.test(tag)) return undefined;
+  if (stage.image.repository === 'eclipse-temurin' && !/jdk/.test(tag)) return undefined;
+  const variant = entry.variants[0];
+  const base = stage.image.repository === 'eclipse-temurin' ? tag.replace(/-?jdk/, '') : tag;
+  return { image: `${stage.image.raw.split(':')[0]}:${base}${variant.suffix}`, full: entry.full, size: variant.size };
+}

@@ -1,0 +1,25 @@
+import type { Rule } from '../types';
+import { programOf } from '../support';
+
+export const rule: Rule = {
+  id: 'cd-in-run',
+  title: 'cd in RUN instead of WORKDIR',
+  category: 'correctness',
+  severity: 'warning',
+  equivalents: ['DL3003', 'DS-0013'],
+  description:
+    '`cd` in a RUN only lasts for that RUN and hides where later steps run. Use WORKDIR to change directory.',
+  docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3003',
+  check({ model }) {
+    return model.instructions
+      .filter(i => (i.shell?.commands ?? []).some(c => programOf(c) === 'cd'))
+      .map(instruction => {
+        const cd = instruction.shell!.commands.find(c => programOf(c) === 'cd')!;
+        return {
+          instruction,
+          message: `RUN changes directory with cd ${cd.args.join(' ')}`,
+          summary: `Use WORKDIR ${cd.args[0] ?? '<dir>'} before the RUN.`,
+        };
+      });
+  },
+};

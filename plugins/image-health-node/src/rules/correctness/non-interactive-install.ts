@@ -1,0 +1,37 @@
+import type { Rule } from '../types';
+import { compact, eachCommand, hasFlag, insertAfter, isCommand, wordOf } from '../support';
+
+/** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
+export function assumeYesRule(options: {
+  id: string;
+  programs: string[];
+  installs: string[];
+  yes: string[];
+  insert: string;
+  equivalents: string[];
+  before?: boolean;
+}): Rule {
+  return {
+    id: options.id,
+    title: `${options.programs[0]} without ${options.insert.trim()}`,
+    category: 'correctness',
+    severity: 'warning',
+    equivalents: options.equivalents,
+    description: `${options.programs.join('/')} asks for confirmation unless given ${options.yes.join(' or ')}; the build then aborts.`,
+    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    check({ model }) {
+      return eachCommand(model, (command, instruction) => {
+        if (!isCommand(command, options.programs, options.installs)) return undefined;
+        if (hasFlag(command, ...options.yes)) return undefined;
+        const sub = command.args.find(a => !a.startsWith('-'))!;
+        const anchor = options.before ? command.words[0] : wordOf(command, sub);
+        return {
+          instruction,
+          message: `${command.name} ${sub} will wait for a confirmation nobody gives`,
+          summary: `Add ${options.insert.trim()}.`,
+          edits: compact([insertAfter(instruction, anchor, options.insert)]),
+        };
+      });
+    },
+  };
+}

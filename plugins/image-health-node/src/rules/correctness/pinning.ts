@@ -1,0 +1,39 @@
+import type { Rule } from '../types';
+import type { ShellCommand } from '../../dockerfile/shell';
+import { eachCommand, operandsAfter } from '../support';
+
+/** "Pin versions in <manager> install" rules: one finding per RUN listing the unpinned packages. */
+export function pinRule(options: {
+  id: string;
+  manager: string;
+  equivalents: string[];
+  example: string;
+  installs(command: ShellCommand): string | undefined;
+  valueFlags: string[];
+  isPinned(pkg: string, command: ShellCommand): boolean;
+}): Rule {
+  return {
+    id: options.id,
+    title: `${options.manager} packages not pinned`,
+    category: 'correctness',
+    severity: 'warning',
+    equivalents: options.equivalents,
+    description: `Unpinned ${options.manager} packages install whatever version is current at build time, so two builds of one commit can differ. Pin versions (${options.example}).`,
+    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    check({ model }) {
+      return eachCommand(model, (command, instruction) => {
+        const sub = options.installs(command);
+        if (!sub) return undefined;
+        const unpinned = operandsAfter(command, sub, options.valueFlags)
+          .map(p => p.value)
+          .filter(p => !p.includes('$') && !options.isPinned(p, command));
+        if (unpinned.length === 0) return undefined;
+        return {
+          instruction,
+          message: `${options.manager} installs unpinned: ${unpinned.join(', ')}`,
+          summary: `Pin each package, e.g. ${options.example}.`,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The rule catalogue: every rule, in the order findings are reported.
+ * Adding a rule: write `<category>/<rule-id>.ts` exporting `rule` and its test, then list it here.
+ */
+import type { Rule } from './types';
+import { rule as baseImageHeavy } from './base-image/base-image-heavy';
+import { rule as baseImageLatest } from './base-image/base-image-latest';
+import { rule as baseImageNotPinnedByDigest } from './base-image/base-image-not-pinned-by-digest';
+import { rule as baseImageUntagged } from './base-image/base-image-untagged';
+import { rule as toolchainFinalStage } from './base-image/toolchain-final-stage';
+import { rule as apkNoCache } from './size/apk-no-cache';
+import { rule as aptListsNotRemoved } from './size/apt-lists-not-removed';
+import { rule as aptNoInstallRecommends } from './size/apt-no-install-recommends';
+import { rule as buildToolsInFinalStage } from './size/build-tools-in-final-stage';
+import { rule as devDependenciesInFinalStage } from './size/dev-dependencies-in-final-stage';
+import { rule as dnfCleanMissing } from './size/dnf-clean-missing';
+import { rule as npmCacheNotCleaned } from './size/npm-cache-not-cleaned';
+import { rule as pipNoCacheDir } from './size/pip-no-cache-dir';
+import { rule as singleStageCompiledBuild } from './size/single-stage-compiled-build';
+import { rule as yarnCacheNotCleaned } from './size/yarn-cache-not-cleaned';
+import { rule as yumCleanMissing } from './size/yum-clean-missing';
+import { rule as zypperCleanMissing } from './size/zypper-clean-missing';
+import { rule as addInsteadOfCopy } from './layers/add-instead-of-copy';
+import { rule as addRemoteUrl } from './layers/add-remote-url';
+import { rule as aptUpdateAlone } from './layers/apt-update-alone';
+import { rule as cleanupInSeparateLayer } from './layers/cleanup-in-separate-layer';
+import { rule as consecutiveRun } from './layers/consecutive-run';
+import { rule as filesRemovedInLaterLayer } from './layers/files-removed-in-later-layer';
+import { rule as copyAllBeforeDependencyInstall } from './build-cache/copy-all-before-dependency-install';
+import { rule as dockerignoreMissing } from './build-cache/dockerignore-missing';
+import { rule as dockerignoreWeak } from './build-cache/dockerignore-weak';
+import { rule as noCacheMount } from './build-cache/no-cache-mount';
+import { rule as npmInstallInsteadOfCi } from './build-cache/npm-install-instead-of-ci';
+import { rule as chmod777 } from './security/chmod-777';
+import { rule as curlPipeShell } from './security/curl-pipe-shell';
+import { rule as exposeSshPort } from './security/expose-ssh-port';
+import { rule as noHealthcheck } from './security/no-healthcheck';
+import { rule as secretFileCopied } from './security/secret-file-copied';
+import { rule as secretInEnvArg } from './security/secret-in-env-arg';
+import { rule as sudoInRun } from './security/sudo-in-run';
+import { rule as userRootExplicit } from './security/user-root-explicit';
+import { rule as userRootImplicit } from './security/user-root-implicit';
+import { rule as apkPinVersions } from './correctness/apk-pin-versions';
+import { rule as aptGetMissingYes } from './correctness/apt-get-missing-yes';
+import { rule as aptPinVersions } from './correctness/apt-pin-versions';
+import { rule as cdInRun } from './correctness/cd-in-run';
+import { rule as cmdShellForm } from './correctness/cmd-shell-form';
+import { rule as copyFromOwnStage } from './correctness/copy-from-own-stage';
+import { rule as copyMultipleSourcesDestNotDir } from './correctness/copy-multiple-sources-dest-not-dir';
+import { rule as dnfMissingYes } from './correctness/dnf-missing-yes';
+import { rule as duplicateStageAlias } from './correctness/duplicate-stage-alias';
+import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
+import { rule as maintainerDeprecated } from './correctness/maintainer-deprecated';
+import { rule as multipleCmd } from './correctness/multiple-cmd';
+import { rule as multipleEntrypoint } from './correctness/multiple-entrypoint';
+import { rule as multipleHealthcheck } from './correctness/multiple-healthcheck';
+import { rule as npmPinVersions } from './correctness/npm-pin-versions';
+import { rule as pipPinVersions } from './correctness/pip-pin-versions';
+import { rule as pipeWithoutPipefail } from './correctness/pipe-without-pipefail';
+import { rule as useAptGet } from './correctness/use-apt-get';
+import { rule as wgetAndCurl } from './correctness/wget-and-curl';
+import { rule as workdirRelative } from './correctness/workdir-relative';
+import { rule as yumMissingYes } from './correctness/yum-missing-yes';
+import { rule as zypperNonInteractive } from './correctness/zypper-non-interactive';
+
+export const RULES: readonly Rule[] = [
+  baseImageHeavy,
+  baseImageLatest,
+  baseImageNotPinnedByDigest,
+  baseImageUntagged,
+  toolchainFinalStage,
+  apkNoCache,
+  aptListsNotRemoved,
+  aptNoInstallRecommends,
+  buildToolsInFinalStage,
+  devDependenciesInFinalStage,
+  dnfCleanMissing,
+  npmCacheNotCleaned,
+  pipNoCacheDir,
+  singleStageCompiledBuild,
+  yarnCacheNotCleaned,
+  yumCleanMissing,
+  zypperCleanMissing,
+  addInsteadOfCopy,
+  addRemoteUrl,
+  aptUpdateAlone,
+  cleanupInSeparateLayer,
+  consecutiveRun,
+  filesRemovedInLaterLayer,
+  copyAllBeforeDependencyInstall,
+  dockerignoreMissing,
+  dockerignoreWeak,
+  noCacheMount,
+  npmInstallInsteadOfCi,
+  chmod777,
+  curlPipeShell,
+  exposeSshPort,
+  noHealthcheck,
+  secretFileCopied,
+  secretInEnvArg,
+  sudoInRun,
+  userRootExplicit,
+  userRootImplicit,
+  apkPinVersions,
+  aptGetMissingYes,
+  aptPinVersions,
+  cdInRun,
+  cmdShellForm,
+  copyFromOwnStage,
+  copyMultipleSourcesDestNotDir,
+  dnfMissingYes,
+  duplicateStageAlias,
+  exposePortOutOfRange,
+  maintainerDeprecated,
+  multipleCmd,
+  multipleEntrypoint,
+  multipleHealthcheck,
+  npmPinVersions,
+  pipPinVersions,
+  pipeWithoutPipefail,
+  useAptGet,
+  wgetAndCurl,
+  workdirRelative,
+  yumMissingYes,
+  zypperNonInteractive,
+];
+
+export type { Rule, RuleContext, RuleHit, Edit } from './types';

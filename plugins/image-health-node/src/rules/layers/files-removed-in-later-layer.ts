@@ -1,0 +1,58 @@
+import type { Rule } from '../types';
+import { commandsOf, programOf } from '../support';
+import { sourceOf } from '../../dockerfile/model';
+import { unquote } from '../../dockerfile/parse';
+
+/** Paths a COPY/ADD writes: the destination, and dest/basename for file sources. */
+function copiedPaths(words: string[]): string[] {
+  if (words.length < 2) return [];
+  const dest = unquote(words[words.length - 1]);
+  if (!dest.startsWith('/')) return [];
+  const sources = words.slice(0, -1).map(unquote);
+  const paths = [dest.replace(/\/$/, '')];
+  if (dest.endsWith('/')) for (const s of sources) paths.push(`${dest}${s.split('/').filter(Boolean).pop() ?? ''}`);
+  return paths;
+}
+
+export const rule: Rule = {
+  id: 'files-removed-in-later-layer',
+  title: 'Files added in one layer and removed in a later one',
+  category: 'layers',
+  severity: 'warning',
+  equivalents: [],
+  description:
+    'A file COPY-ed or ADD-ed (or downloaded by a RUN) and deleted by a later RUN still ships in the earlier layer. Download, use and delete in one RUN, or copy in a build stage.',
+  check({ model }) {
+    const hits = [];
+    for (const stage of model.stages) {
+      const created = new Map<string, number>();
+      for (const instruction of stage.instructions) {
+        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.json) {
+          for (const p of copiedPaths(instruction.words.map(w => w.value))) created.set(p, instruction.line);
+        }
+        const commands = commandsOf(instruction);
+        for (const command of commands) {
+          if (programOf(command) === 'rm') {
+            for (const target of command.args.filter(a => !a.startsWith('-'))) {
+              const line = created.get(target.replace(/\/$/, ''));
+              if (line !== undefined && line < instruction.line) {
+                hits.push({
+                  instruction,
+                  message: `${target} was added on line ${line} and is removed here: its bytes stay in the earlier layer`,
+                  summary: 'Add, use and remove the file in one RUN (e.g. RUN --mount=type=bind or a build stage).',
+                  before: sourceOf(model, instruction),
+                });
+              }
+            }
+          }
+          const output = command.args.findIndex(a => a === '-o' || a === '-O' || a === '--output');
+          if ((programOf(command) === 'curl' || programOf(command) === 'wget') && output >= 0) {
+            const path = command.args[output + 1];
+            if (path?.startsWith('/')) created.set(path, instruction.line);
+          }
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../types';
+import { compact, eachCommand, hasCacheMount, hasFlag, insertAfter, isCommand, wordOf } from '../support';
+
+export const rule: Rule = {
+  id: 'apk-no-cache',
+  title: 'apk add without --no-cache',
+  category: 'size',
+  severity: 'info',
+  equivalents: ['DL3019', 'DS-0025'],
+  description:
+    '`apk add --no-cache` fetches the index to a temporary place and leaves nothing in /var/cache/apk; without it the index stays in the layer. A cache mount on /var/cache/apk is accepted.',
+  docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3019',
+  check({ model }) {
+    return eachCommand(model, (command, instruction) => {
+      if (!isCommand(command, 'apk', 'add')) return undefined;
+      if (hasFlag(command, '--no-cache') || hasCacheMount(instruction, '/var/cache/apk')) return undefined;
+      return {
+        instruction,
+        message: 'apk add keeps its package index in /var/cache/apk',
+        summary: 'Use apk add --no-cache (and drop a separate apk update).',
+        edits: compact([insertAfter(instruction, wordOf(command, 'add'), ' --no-cache')]),
+      };
+    });
+  },
+};

@@ -1,0 +1,259 @@
+import type {
+  DockerfileModel,
+  Instruction,
+  Stage,
+} from '../dockerfile/model';
+import type { ShellCommand, ShellWord } from '../dockerfile/shell';
+import type { Edit } from './types';
+
+/** Questions rules ask of the parsed model. */
+
+export function commandsOf(instruction: Instruction): ShellCommand[] {
+  return instruction.shell?.commands ?? [];
+}
+
+/** The program's base name: `/usr/bin/apt-get` → `apt-get`. */
+export function programOf(command: ShellCommand): string {
+  return command.program;
+}
+
+/** Whether the command runs `program` (any of them), optionally with `subcommand` as its first non-flag argument. */
+export function isCommand(
+  command: ShellCommand,
+  program: string | string[],
+  subcommand?: string | string[],
+): boolean {
+  const programs = Array.isArray(program) ? program : [program];
+  if (!programs.includes(programOf(command))) return false;
+  if (subcommand === undefined) return true;
+  const subs = Array.isArray(subcommand) ? subcommand : [subcommand];
+  const first = command.args.find(a => !a.startsWith('-'));
+  return first !== undefined && subs.includes(first);
+}
+
+/**
+ * Whether the command has one of `flags`. Short flags also match inside a
+ * group (`-qy` has `-y`); long flags match `--flag` and `--flag=value`.
+ */
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  for (const arg of command.args) {
+    if (arg === '--') return false;
+    for (const flag of flags) {
+      if (arg === flag) return true;
+      if (flag.startsWith('--') && arg.startsWith(`${flag}=`)) return true;
+      if (
+        flag.length === 2 &&
+        flag[0] === '-' &&
+        /^-[A-Za-z]{2,}$/.test(arg) &&
+        arg.includes(flag[1])
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Non-flag arguments after the subcommand, skipping values of flags that take
+ * one (`takesValue`), e.g. apt-get's `-o Dpkg::Options=…` or apk's `--virtual name`.
+ */
+export function operandsAfter(
+  command: ShellCommand,
+  subcommand: string,
+  takesValue: string[] = [],
+): Array<{ value: string; word: ShellWord }> {
+  const result: Array<{ value: string; word: ShellWord }> = [];
+  let seenSub = false;
+  for (let i = 0; i < command.args.length; i++) {
+    const arg = command.args[i];
+    if (!seenSub) {
+      if (arg === subcommand) seenSub = true;
+      else if (takesValue.includes(arg)) i++;
+      continue;
+    }
+    if (arg.startsWith('-')) {
+      if (takesValue.includes(arg)) i++;
+      continue;
+    }
+    result.push({ value: arg, word: command.words[i + 1] });
+  }
+  return result;
+}
+
+/** The word of `command` equal to `value` (first after the program). */
+export function wordOf(command: ShellCommand, value: string): ShellWord | undefined {
+  return command.words.slice(1).find(w => w.value === value);
+}
+
+/** An edit inserting `text` right after `word` of a RUN; undefined when the word cannot be mapped back. */
+export function insertAfter(
+  instruction: Instruction,
+  word: ShellWord | undefined,
+  text: string,
+): Edit | undefined {
+  if (!word || !instruction.shell) return undefined;
+  const end = instruction.shell.toSource(word.end);
+  if (end === undefined) return undefined;
+  return { start: end, end, text };
+}
+
+/** An edit replacing `word` of a RUN. */
+export function replaceWord(
+  instruction: Instruction,
+  word: ShellWord | undefined,
+  text: string,
+): Edit | undefined {
+  if (!word || !instruction.shell) return undefined;
+  const start = instruction.shell.toSource(word.start);
+  const end = instruction.shell.toSource(word.end);
+  if (start === undefined || end === undefined) return undefined;
+  return { start, end, text };
+}
+
+export function compact<T>(items: Array<T | undefined>): T[] {
+  return items.filter((i): i is T => i !== undefined);
+}
+
+/** Whether a RUN mounts a BuildKit cache at (or under) one of `paths`. */
+export function hasCacheMount(instruction: Instruction, ...paths: string[]): boolean {
+  return (instruction.shell?.mounts ?? []).some(
+    m =>
+      m.type === 'cache' &&
+      (paths.length === 0 ||
+        paths.some(p => m.target !== undefined && (m.target === p || m.target.startsWith(`${p}/`) || p.startsWith(`${m.target}/`)))),
+  );
+}
+
+/** RUN instructions of a stage (ONBUILD triggers excluded). */
+export function runsOf(stage: Stage): Instruction[] {
+  return stage.instructions.filter(i => i.keyword === 'RUN');
+}
+
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages.find(s => s.final);
+}
+
+/** The stage's ENV and ARG names with their values, declared up to `before` (exclusive). */
+export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const instruction of stage.instructions) {
+    if (instruction === before) break;
+    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
+    for (const [name, value] of keyValues(instruction)) env.set(name, value ?? '');
+  }
+  return env;
+}
+
+/** `ENV a=1 b=2`, `ENV a 1`, `ARG a=1`, `LABEL k=v` as pairs. */
+export function keyValues(instruction: Instruction): Array<[string, string | undefined]> {
+  const words = instruction.words.map(w => w.value);
+  if (words.length === 0) return [];
+  if (instruction.keyword === 'ENV' && !words[0].includes('=')) {
+    return [[words[0], unquoteValue(words.slice(1).join(' '))]];
+  }
+  return words.map(w => {
+    const eq = w.indexOf('=');
+    return eq < 0 ? [w, undefined] : [w.slice(0, eq), unquoteValue(w.slice(eq + 1))];
+  });
+}
+
+function unquoteValue(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+    return value.slice(1, -1);
+  }
+  return value;
+}
+
+/** The user's text of an instruction with `edits` (inside it) applied. */
+export function applyEditsTo(
+  model: DockerfileModel,
+  instruction: Instruction,
+  edits: Edit[],
+): string {
+  const inside = edits
+    .filter(e => e.start >= instruction.start && e.end <= instruction.end)
+    .sort((a, b) => b.start - a.start);
+  let text = model.text.slice(instruction.start, instruction.end);
+  for (const edit of inside) {
+    text =
+      text.slice(0, edit.start - instruction.start) +
+      edit.text +
+      text.slice(edit.end - instruction.start);
+  }
+  return text;
+}
+
+/** The instruction before `instruction` in the file (comments are not instructions). */
+export function previousInstruction(
+  model: DockerfileModel,
+  instruction: Instruction,
+): Instruction | undefined {
+  const i = instruction.index;
+  return i > 0 ? model.instructions[i - 1] : undefined;
+}
+
+export function nextInstruction(
+  model: DockerfileModel,
+  instruction: Instruction,
+): Instruction | undefined {
+  const i = instruction.index;
+  return i >= 0 ? model.instructions[i + 1] : undefined;
+}
+
+/** An edit removing a whole instruction and the line break after it. */
+export function removeInstruction(model: DockerfileModel, instruction: Instruction): Edit {
+  let end = instruction.end;
+  if (model.text[end] === '\r') end++;
+  if (model.text[end] === '\n') end++;
+  return { start: instruction.start, end, text: '' };
+}
+
+/** Splits a shell-form RUN into the text of its commands joined by `&&`, for merging. */
+export function runScript(model: DockerfileModel, instruction: Instruction): string {
+  const flags = instruction.flags.length
+    ? model.text.slice(instruction.flags[0].start, instruction.flags[instruction.flags.length - 1].end)
+    : '';
+  const text = model.text.slice(instruction.start, instruction.end);
+  const keywordEnd = text.search(/\s/);
+  let body = keywordEnd < 0 ? '' : text.slice(keywordEnd).trimStart();
+  if (flags && body.startsWith(flags)) body = body.slice(flags.length).trimStart();
+  return body;
+}
+
+/** Whether a RUN can be merged textually with another (shell form, no heredoc). */
+export function isMergeableRun(instruction: Instruction): boolean {
+  return (
+    instruction.keyword === 'RUN' &&
+    instruction.shell?.kind === 'posix' &&
+    !instruction.json &&
+    instruction.heredocs.length === 0
+  );
+}
+
+export function sameFlags(a: Instruction, b: Instruction): boolean {
+  const key = (i: Instruction) => i.flags.map(f => `${f.name}=${f.value}`).sort().join(' ');
+  return key(a) === key(b);
+}
+
+/** Calls `fn` for every command of every RUN, in file order; collects the hits it returns. */
+export function eachCommand<H>(
+  model: DockerfileModel,
+  fn: (command: ShellCommand, instruction: Instruction, stage: Stage) => H | undefined,
+): H[] {
+  const hits: H[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      for (const command of commandsOf(instruction)) {
+        const hit = fn(command, instruction, stage);
+        if (hit) hits.push(hit);
+      }
+    }
+  }
+  return hits;
+}
+
+/** Whether any command of the RUN satisfies `test`. */
+export function runHas(instruction: Instruction, test: (command: ShellCommand) => boolean): boolean {
+  return commandsOf(instruction).some(test);
+}
