@@ -161,3 +161,38 @@ export async function pushLayout(
     `docker://${destination}`,
   ]);
 }
+
+export interface InMemoryImage {
+  layer: Buffer;
+  layerDigest: string;
+  config: Buffer;
+  configDigest: string;
+  manifest: Buffer;
+  manifestDigest: string;
+}
+
+/** A one-layer OCI image as bytes, for serving from a loopback server. */
+export async function inMemoryImage(work: string, files: Record<string, FixtureFile>, layerBytes?: Buffer): Promise<InMemoryImage> {
+  const root = join(work, `tree-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  await writeTree(root, files);
+  const tar = await tarDirectory(root, `${root}.tar`);
+  const layer = layerBytes ?? gzipSync(tar);
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: { User: 'app' },
+      rootfs: { type: 'layers', diff_ids: [digestOf(tar)] },
+      history: [{ created_by: 'COPY . /' }],
+    }),
+  );
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI.manifest,
+      config: { mediaType: OCI.config, digest: digestOf(config), size: config.length },
+      layers: [{ mediaType: OCI.layer.gzip, digest: digestOf(layer), size: layer.length }],
+    }),
+  );
+  return { layer, layerDigest: digestOf(layer), config, configDigest: digestOf(config), manifest, manifestDigest: digestOf(manifest) };
+}
