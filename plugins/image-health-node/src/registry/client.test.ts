@@ -242,7 +242,7 @@ describe('hostile and failing registries', () => {
 
   it('follows a blob redirect without forwarding Authorization', async () => {
     storage.route('GET /blob/layer', serve(image.layer));
-    hostile.route(`GET /v2/acme/redirect/blobs/${image.layerDigest}`, (req, res) => {
+    hostile.route(`GET /v2/acme/redirect/blobs/${image.layerDigest}`, (_req, res) => {
       res.writeHead(307, { location: `http://${storage.host}/blob/layer?sig=abc` }).end();
     });
     const c = client();
@@ -261,7 +261,7 @@ describe('hostile and failing registries', () => {
     ['http://[fe80::1]/x', /link-local address \[fe80::1\]; refused/],
   ])('refuses a blob redirect to %s', async (location, message) => {
     const repo = `acme/r${Math.random().toString(36).slice(2, 8)}`;
-    hostile.route(`GET /v2/${repo}/blobs/${image.layerDigest}`, (req, res) => {
+    hostile.route(`GET /v2/${repo}/blobs/${image.layerDigest}`, (_req, res) => {
       res.writeHead(302, { location }).end();
     });
     const c = client();
