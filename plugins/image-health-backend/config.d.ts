@@ -54,5 +54,25 @@ export interface Config {
       java?: string | number;
       default?: string | number;
     };
+    /** Score history. */
+    history?: {
+      /** How long score history and finished scan records are kept. Default 365 days. */
+      retention?: HumanDuration | string;
+    };
+    /** Entities that left the catalog. */
+    removedEntities?: {
+      /** How long their reports and history are kept after they left. Default 7 days. */
+      gracePeriod?: HumanDuration | string;
+    };
+    /** The durable scan queue shared by all backend instances. */
+    queue?: {
+      /**
+       * How long a claimed scan is held without a heartbeat before another
+       * instance takes it over (its instance is presumed dead). Default 5 minutes.
+       */
+      lease?: HumanDuration | string;
+      /** Take-overs of one scan before it is failed. Default 3. */
+      maxAttempts?: number;
+    };
   };
 }

@@ -1,0 +1,225 @@
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  ScanState,
+  ScanStatus,
+} from '@image-health/plugin-image-health-common';
+import { isPostgres, toIso, toIsoOrUndefined } from './util';
+
+export type ScanTrigger = 'schedule' | 'manual';
+
+/** A scan a worker holds under a lease. */
+export interface ClaimedScan {
+  id: string;
+  entityRef: string;
+  trigger: ScanTrigger;
+  attempts: number;
+}
+
+interface ScanRow {
+  id: string;
+  entity_ref: string;
+  trigger: ScanTrigger;
+  state: ScanState;
+  queued_at: Date | number | string;
+  started_at: Date | number | string | null;
+  finished_at: Date | number | string | null;
+  error: string | null;
+  attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: Date | number | string | null;
+  checks: string | null;
+}
+
+export interface ScanQueueOptions {
+  /** Claims of a job whose lease expired this many times end it as failed. */
+  maxAttempts: number;
+}
+
+/**
+ * The durable scan queue: queued and running rows of the `scans` table.
+ * Workers on every instance claim rows under a lease; on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED` so instances never wait on or take each other's
+ * rows. SQLite serialises writers itself and is for a single instance.
+ */
+export class ScanQueue {
+  constructor(
+    private readonly db: Knex,
+    private readonly options: ScanQueueOptions,
+  ) {}
+
+  /** Queues a scan of the entity, or returns the one already waiting. */
+  async enqueue(
+    entityRef: string,
+    trigger: ScanTrigger,
+    now = new Date(),
+  ): Promise<ScanStatus> {
+    const waiting: ScanRow | undefined = await this.db('scans')
+      .where({ entity_ref: entityRef, state: 'queued' })
+      .orderBy('queued_at', 'asc')
+      .first();
+    if (waiting) return toStatus(waiting);
+    const row = {
+      id: randomUUID(),
+      entity_ref: entityRef,
+      trigger,
+      state: 'queued' as const,
+      queued_at: now,
+      attempts: 0,
+    };
+    await this.db('scans').insert(row);
+    return toStatus(row);
+  }
+
+  /**
+   * Claims up to `limit` queued scans, or running ones whose lease expired
+   * (their instance died), for `owner` until `now + leaseMs`.
+   */
+  async claim(
+    owner: string,
+    limit: number,
+    leaseMs: number,
+    now = new Date(),
+  ): Promise<ClaimedScan[]> {
+    if (limit <= 0) return [];
+    const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+    await this.failAbandoned(now);
+
+    return this.db.transaction(async trx => {
+      const candidates = trx('scans')
+        .select('id')
+        .where(q =>
+          q
+            .where('state', 'queued')
+            .orWhere(expired =>
+              expired
+                .where('state', 'running')
+                .where('lease_expires_at', '<', now),
+            ),
+        )
+        .orderBy('queued_at', 'asc')
+        .limit(limit);
+      if (isPostgres(this.db)) candidates.forUpdate().skipLocked();
+      const ids: string[] = (await candidates).map((r: { id: string }) => r.id);
+      if (ids.length === 0) return [];
+
+      await trx('scans')
+        .whereIn('id', ids)
+        .update({
+          state: 'running',
+          lease_owner: owner,
+          lease_expires_at: leaseExpiresAt,
+          started_at: now,
+          attempts: trx.raw('attempts + 1'),
+        });
+      const rows: ScanRow[] = await trx('scans').whereIn('id', ids);
+      return rows.map(row => ({
+        id: row.id,
+        entityRef: row.entity_ref,
+        trigger: row.trigger,
+        attempts: row.attempts,
+      }));
+    });
+  }
+
+  /** Extends the lease while the scan runs; false when it was lost to another instance. */
+  async renewLease(
+    id: string,
+    owner: string,
+    leaseMs: number,
+    now = new Date(),
+  ): Promise<boolean> {
+    const updated = await this.db('scans')
+      .where({ id, state: 'running', lease_owner: owner })
+      .update({ lease_expires_at: new Date(now.getTime() + leaseMs) });
+    return updated > 0;
+  }
+
+  /**
+   * Ends a scan in one transaction with `write` (the report's rows). Returns
+   * false, writing nothing, when the lease was lost: another instance owns
+   * the scan now and will finish it.
+   */
+  async complete(
+    id: string,
+    owner: string,
+    result: { state: 'succeeded' | 'failed'; error?: string; checks?: unknown },
+    write: (trx: Knex.Transaction, finishedAt: Date) => Promise<void>,
+  ): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const lookup = trx('scans').where({ id }).first();
+      if (isPostgres(this.db)) lookup.forUpdate();
+      const row: ScanRow | undefined = await lookup;
+      if (!row || row.state !== 'running' || row.lease_owner !== owner) {
+        return false;
+      }
+      const finishedAt = new Date();
+      await write(trx, finishedAt);
+      await trx('scans')
+        .where({ id })
+        .update({
+          state: result.state,
+          error: result.error ?? null,
+          finished_at: finishedAt,
+          lease_owner: null,
+          lease_expires_at: null,
+          checks:
+            result.checks === undefined ? null : JSON.stringify(result.checks),
+        });
+      return true;
+    });
+  }
+
+  async get(id: string): Promise<ScanStatus | undefined> {
+    const row: ScanRow | undefined = await this.db('scans')
+      .where({ id })
+      .first();
+    return row ? toStatus(row) : undefined;
+  }
+
+  /** Forgets finished scans older than `before`. */
+  async pruneFinished(before: Date): Promise<number> {
+    return this.db('scans')
+      .whereIn('state', ['succeeded', 'failed'])
+      .where('finished_at', '<', before)
+      .delete();
+  }
+
+  /** Scans whose instances died `maxAttempts` times are failed, not retried forever. */
+  private async failAbandoned(now: Date): Promise<void> {
+    await this.db('scans')
+      .where('state', 'running')
+      .where('lease_expires_at', '<', now)
+      .where('attempts', '>=', this.options.maxAttempts)
+      .update({
+        state: 'failed',
+        finished_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
+        error: `the scan was abandoned ${this.options.maxAttempts} times (its backend instance stopped or the scan outlived imageHealth.queue.lease); it is retried at the next scheduled run`,
+      });
+  }
+}
+
+function toStatus(
+  row: Partial<ScanRow> &
+    Pick<ScanRow, 'id' | 'entity_ref' | 'state' | 'queued_at'>,
+): ScanStatus {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    state: row.state,
+    queuedAt: toIso(row.queued_at),
+    ...optionalIso('startedAt', row.started_at),
+    ...optionalIso('finishedAt', row.finished_at),
+    ...(row.error ? { error: row.error } : {}),
+  };
+}
+
+function optionalIso(
+  key: 'startedAt' | 'finishedAt',
+  value: Date | number | string | null | undefined,
+) {
+  const iso = toIsoOrUndefined(value);
+  return iso ? { [key]: iso } : {};
+}

@@ -1,0 +1,542 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Report, ScanStatus } from '@image-health/plugin-image-health-common';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { imageHealthPlugin } from './plugin';
+import { DockerfileServer } from './__testUtils__/DockerfileServer';
+import { expectToMatchOpenApi } from './__testUtils__/openApi';
+
+jest.setTimeout(60_000);
+
+const OUTSIDER = 'user:default/outsider';
+const VIEWER = 'user:default/viewer';
+
+const NODE_ON_LATEST = [
+  'FROM node:latest',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN npm install',
+  'CMD ["node", "server.js"]',
+  '',
+].join('\n');
+
+const GO_MULTI_STAGE = [
+  'FROM golang:1.22-alpine AS build',
+  'WORKDIR /src',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download',
+  'COPY . .',
+  'RUN CGO_ENABLED=0 go build -o /out/api ./cmd/api',
+  '',
+  'FROM gcr.io/distroless/static-debian12:nonroot',
+  'COPY --from=build /out/api /api',
+  'USER nonroot',
+  'ENTRYPOINT ["/api"]',
+  '',
+].join('\n');
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const files = new DockerfileServer();
+
+beforeAll(() => files.start());
+afterAll(() => files.stop());
+
+function component(
+  name: string,
+  options: {
+    owner?: string;
+    annotations?: Record<string, string>;
+    private?: boolean;
+  } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      title: `The ${name} service`,
+      annotations: {
+        'backstage.io/source-location': `url:${files.url(`/repos/${name}/`)}`,
+        ...options.annotations,
+        ...(options.private ? { 'test/private': 'true' } : {}),
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: options.owner ?? 'team-a',
+    },
+  };
+}
+
+/**
+ * The catalog as a permission policy shapes it: entities marked private are
+ * invisible to the outsider, whatever the route.
+ */
+function catalogWithPolicy(current: () => Entity[]) {
+  const visibleTo = (credentials?: BackstageCredentials) =>
+    current().filter(
+      e =>
+        !e.metadata.annotations?.['test/private'] ||
+        (credentials?.principal as { userEntityRef?: string })
+          ?.userEntityRef !== OUTSIDER,
+    );
+  const inner = (credentials?: BackstageCredentials) =>
+    catalogServiceMock({ entities: visibleTo(credentials) });
+  return catalogServiceMock.mock({
+    getEntityByRef: async (ref, options) =>
+      inner(
+        (options as { credentials?: BackstageCredentials })?.credentials,
+      ).getEntityByRef(ref),
+    getEntitiesByRefs: async (req, options) =>
+      inner(
+        (options as { credentials?: BackstageCredentials })?.credentials,
+      ).getEntitiesByRefs(req),
+    streamEntities: (req, options) =>
+      inner(
+        (options as { credentials?: BackstageCredentials })?.credentials,
+      ).streamEntities(req),
+  });
+}
+
+describe.each(databases.eachSupportedId())(
+  'image-health backend on %s',
+  databaseId => {
+    let knex: Knex;
+    let app: any;
+    let plan: () => Promise<void>;
+    let task: unknown;
+    let entities: Entity[];
+
+    async function waitForScan(id: string): Promise<ScanStatus> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const res = await request(app).get(`/api/image-health/v1/scans/${id}`);
+        expect(res.status).toBe(200);
+        expectToMatchOpenApi('get', '/v1/scans/{id}', 200, res.body);
+        if (res.body.state === 'succeeded' || res.body.state === 'failed') {
+          return res.body;
+        }
+        if (Date.now() > deadline) throw new Error(`scan ${id} did not finish`);
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+    }
+
+    async function scanNow(name: string): Promise<ScanStatus> {
+      const res = await request(app).post(
+        `/api/image-health/v1/entities/component/default/${name}/scan`,
+      );
+      expect(res.status).toBe(202);
+      expectToMatchOpenApi(
+        'post',
+        '/v1/entities/{kind}/{namespace}/{name}/scan',
+        202,
+        res.body,
+      );
+      return waitForScan(res.body.id);
+    }
+
+    async function getReport(
+      name: string,
+      as?: string,
+    ): Promise<{ status: number; body: Report & { error?: any } }> {
+      const req = request(app).get(
+        `/api/image-health/v1/entities/component/default/${name}`,
+      );
+      if (as) req.set('authorization', mockCredentials.user.header(as));
+      const res = await req;
+      expectToMatchOpenApi(
+        'get',
+        '/v1/entities/{kind}/{namespace}/{name}',
+        res.status,
+        res.body,
+      );
+      return res;
+    }
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      files.set('/repos/payments/Dockerfile', NODE_ON_LATEST);
+      files.set('/repos/payments/.dockerignore', 'node_modules\n.git\n');
+      files.set('/repos/ledger/Dockerfile', GO_MULTI_STAGE);
+      files.set('/repos/secret/Dockerfile', GO_MULTI_STAGE);
+      files.set('/repos/flaky/Dockerfile', GO_MULTI_STAGE);
+      files.set('/repos/changing/Dockerfile', GO_MULTI_STAGE);
+      files.set('/repos/monorepo/services/api/Dockerfile', GO_MULTI_STAGE);
+      files.set('/catalog/team-c/svc/Dockerfile', NODE_ON_LATEST);
+
+      entities = [
+        component('payments', {
+          annotations: { 'image-health/dockerfile': 'Dockerfile' },
+        }),
+        component('ledger', { owner: 'team-b' }),
+        component('secret', {
+          private: true,
+          annotations: { 'image-health/dockerfile': 'Dockerfile' },
+        }),
+        component('flaky', {
+          annotations: { 'image-health/dockerfile': 'Dockerfile' },
+        }),
+        component('changing', {
+          annotations: { 'image-health/dockerfile': 'Dockerfile' },
+        }),
+        component('monorepo-api', {
+          annotations: {
+            'image-health/dockerfile': files.url(
+              '/repos/monorepo/services/api/Dockerfile',
+            ),
+          },
+        }),
+        {
+          ...component('registered-from-url', { owner: 'team-c' }),
+          metadata: {
+            name: 'registered-from-url',
+            annotations: {
+              'backstage.io/managed-by-location': `url:${files.url(
+                '/catalog/team-c/catalog-info.yaml',
+              )}`,
+              'image-health/dockerfile': 'svc/Dockerfile',
+            },
+          },
+        },
+        {
+          ...component('local-file', { owner: 'team-c' }),
+          metadata: {
+            name: 'local-file',
+            annotations: {
+              'backstage.io/managed-by-location':
+                'file:/srv/catalog/catalog-info.yaml',
+              'image-health/dockerfile': 'Dockerfile',
+            },
+          },
+        },
+        component('without-dockerfile', { owner: 'team-b' }),
+      ];
+
+      const scheduler = mockServices.scheduler.mock();
+      const backend = await startTestBackend({
+        features: [
+          imageHealthPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              backend: { reading: { allow: [{ host: files.host }] } },
+              imageHealth: {
+                concurrency: 2,
+                removedEntities: { gracePeriod: { milliseconds: 0 } },
+              },
+            },
+          }),
+          catalogWithPolicy(() => entities).factory,
+          mockServices.permissions.mock({
+            authorize: async (requests, options) =>
+              requests.map(() => ({
+                result:
+                  (options.credentials.principal as { userEntityRef?: string })
+                    .userEntityRef === VIEWER
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+              })),
+          }).factory,
+          scheduler.factory,
+        ],
+      });
+      app = backend.server;
+      task = scheduler.scheduleTask.mock.calls[0][0];
+      plan = () =>
+        (task as { fn: (signal: AbortSignal) => Promise<void> }).fn(
+          new AbortController().signal,
+        );
+    });
+
+    it('plans scans on a global schedule, every 6 hours by default', () => {
+      expect(task).toMatchObject({
+        id: 'image-health-plan-scans',
+        scope: 'global',
+        frequency: { hours: 6 },
+        timeout: { minutes: 30 },
+        initialDelay: { seconds: 30 },
+      });
+    });
+
+    it('scans a Dockerfile read over HTTP through the UrlReader and serves the report', async () => {
+      const scan = await scanNow('payments');
+      expect(scan).toMatchObject({
+        entityRef: 'component:default/payments',
+        state: 'succeeded',
+      });
+      expect(files.requests).toEqual(
+        expect.arrayContaining([
+          '/repos/payments/Dockerfile',
+          '/repos/payments/.dockerignore',
+        ]),
+      );
+
+      const { status, body } = await getReport('payments');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        entityRef: 'component:default/payments',
+        status: 'ok',
+        dockerfiles: [{ location: 'Dockerfile' }],
+        images: [],
+      });
+      expect(body.error).toBeUndefined();
+      expect(body.score.categories.size.detail).toMatch(/Dockerfile only/);
+    });
+
+    // Needs the real analyzer (image-health-node); fails while it is a placeholder.
+    it('finds problems in FROM node:latest without a USER', async () => {
+      await scanNow('payments');
+      const { body } = await getReport('payments');
+      const findings = body.dockerfiles.flatMap(d => d.findings);
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings[0]).toMatchObject({
+        file: 'Dockerfile',
+        remediation: { summary: expect.any(String) },
+      });
+    });
+
+    it('answers 404 with a reason for an entity never scanned', async () => {
+      const { status, body } = await getReport('ledger');
+      expect(status).toBe(404);
+      expect(body.error.message).toMatch(/has not been scanned yet/);
+    });
+
+    it('answers 404 for an entity the caller may not see, and leaves it out of the scorecard', async () => {
+      await scanNow('secret');
+      expect((await getReport('secret')).status).toBe(200);
+
+      const hidden = await getReport('secret', OUTSIDER);
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.message).not.toMatch(/scanned/);
+
+      const history = await request(app)
+        .get('/api/image-health/v1/entities/component/default/secret/history')
+        .set('authorization', mockCredentials.user.header(OUTSIDER));
+      expect(history.status).toBe(404);
+
+      const scorecard = await request(app)
+        .get('/api/image-health/v1/scorecard')
+        .set('authorization', mockCredentials.user.header(OUTSIDER));
+      expect(scorecard.status).toBe(200);
+      expect(scorecard.body.rows.map((r: any) => r.entityRef)).not.toContain(
+        'component:default/secret',
+      );
+    });
+
+    it('refuses a scan without the image-health.scan.create permission', async () => {
+      const res = await request(app)
+        .post('/api/image-health/v1/entities/component/default/payments/scan')
+        .set('authorization', mockCredentials.user.header(VIEWER));
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/image-health\.scan\.create/);
+      expectToMatchOpenApi(
+        'post',
+        '/v1/entities/{kind}/{namespace}/{name}/scan',
+        403,
+        res.body,
+      );
+    });
+
+    it('keeps the previous report visible, with the error beside it, when a scan fails', async () => {
+      await scanNow('flaky');
+      const good = (await getReport('flaky')).body;
+      expect(good.status).toBe('ok');
+
+      files.fail('/repos/flaky/Dockerfile', 500);
+      try {
+        const scan = await scanNow('flaky');
+        expect(scan.state).toBe('failed');
+        expect(scan.error).toMatch(/500/);
+      } finally {
+        files.heal('/repos/flaky/Dockerfile');
+      }
+
+      const { status, body } = await getReport('flaky');
+      expect(status).toBe(200);
+      expect(body.status).toBe('failed');
+      expect(body.error).toMatch(/\/repos\/flaky\/Dockerfile.*500/);
+      expect(body.dockerfiles).toEqual(good.dockerfiles);
+      expect(body.scannedAt).toBe(good.scannedAt);
+      expect(Date.parse(body.checkedAt!)).toBeGreaterThan(
+        Date.parse(good.scannedAt),
+      );
+
+      await scanNow('flaky');
+      expect((await getReport('flaky')).body).toMatchObject({ status: 'ok' });
+    });
+
+    it('reuses the result of an unchanged Dockerfile and records only the check', async () => {
+      await scanNow('changing');
+      const first = (await getReport('changing')).body;
+      files.notModifiedAnswers.length = 0;
+
+      await scanNow('changing');
+      expect(files.notModifiedAnswers).toContain('/repos/changing/Dockerfile');
+      const second = (await getReport('changing')).body;
+      expect(second.scannedAt).toBe(first.scannedAt);
+      expect(Date.parse(second.checkedAt!)).toBeGreaterThan(
+        Date.parse(first.scannedAt),
+      );
+
+      files.set('/repos/changing/Dockerfile', NODE_ON_LATEST);
+      await scanNow('changing');
+      const third = (await getReport('changing')).body;
+      expect(Date.parse(third.scannedAt)).toBeGreaterThan(
+        Date.parse(first.scannedAt),
+      );
+
+      const history = await request(app).get(
+        '/api/image-health/v1/entities/component/default/changing/history',
+      );
+      expect(history.status).toBe(200);
+      expectToMatchOpenApi(
+        'get',
+        '/v1/entities/{kind}/{namespace}/{name}/history',
+        200,
+        history.body,
+      );
+      // Two real scans; the unchanged check added no point to the trend.
+      expect(history.body.items).toHaveLength(2);
+      expect(history.body.items[0].scannedAt).toBe(third.scannedAt);
+
+      const limited = await request(app).get(
+        '/api/image-health/v1/entities/component/default/changing/history?limit=1',
+      );
+      expect(limited.body.items).toHaveLength(1);
+    });
+
+    it('resolves Dockerfiles against absolute URLs and the directory of a url catalog location', async () => {
+      await scanNow('monorepo-api');
+      expect((await getReport('monorepo-api')).body).toMatchObject({
+        status: 'ok',
+        dockerfiles: [
+          { location: files.url('/repos/monorepo/services/api/Dockerfile') },
+        ],
+      });
+
+      await scanNow('registered-from-url');
+      expect(files.requests).toContain('/catalog/team-c/svc/Dockerfile');
+      expect((await getReport('registered-from-url')).body).toMatchObject({
+        status: 'ok',
+        dockerfiles: [{ location: 'svc/Dockerfile' }],
+      });
+    });
+
+    it('never reads local files: a file location gives an error saying to use a url location', async () => {
+      const scan = await scanNow('local-file');
+      expect(scan.state).toBe('failed');
+      const { status, body } = await getReport('local-file');
+      expect(status).toBe(200);
+      expect(body.status).toBe('failed');
+      expect(body.error).toMatch(/url location/);
+    });
+
+    it('rejects invalid input with the reason', async () => {
+      const badLimit = await request(app).get(
+        '/api/image-health/v1/entities/component/default/payments/history?limit=0',
+      );
+      expect(badLimit.status).toBe(400);
+      expect(badLimit.body.error.message).toMatch(/limit/);
+
+      const badSort = await request(app).get(
+        '/api/image-health/v1/scorecard?sort=bogus',
+      );
+      expect(badSort.status).toBe(400);
+      expect(badSort.body.error.message).toMatch(/sort.*score/);
+      expectToMatchOpenApi('get', '/v1/scorecard', 400, badSort.body);
+
+      const badId = await request(app).get('/api/image-health/v1/scans/nope');
+      expect(badId.status).toBe(400);
+      const unknown = await request(app).get(
+        '/api/image-health/v1/scans/00000000-0000-4000-8000-000000000000',
+      );
+      expect(unknown.status).toBe(404);
+    });
+
+    it('lists the rule catalogue', async () => {
+      const res = await request(app).get('/api/image-health/v1/rules');
+      expect(res.status).toBe(200);
+      expectToMatchOpenApi('get', '/v1/rules', 200, res.body);
+    });
+
+    it('plans scans of every annotated entity, serves the scorecard, and forgets removed entities', async () => {
+      await plan();
+      const deadline = Date.now() + 20_000;
+      while ((await getReport('ledger')).status !== 200) {
+        if (Date.now() > deadline) throw new Error('ledger was never scanned');
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      // No Dockerfile at its source root and no annotation: nothing to report.
+      expect((await getReport('without-dockerfile')).status).toBe(404);
+
+      const all = await request(app).get('/api/image-health/v1/scorecard');
+      expect(all.status).toBe(200);
+      expectToMatchOpenApi('get', '/v1/scorecard', 200, all.body);
+      const refs = all.body.rows.map((r: any) => r.entityRef);
+      expect(refs).toEqual(
+        expect.arrayContaining([
+          'component:default/payments',
+          'component:default/ledger',
+          'component:default/secret',
+        ]),
+      );
+      expect(all.body.totals.filtered).toBe(all.body.rows.length);
+      const gradeCount = Object.values(
+        all.body.aggregates.gradeDistribution,
+      ).reduce((a: number, b: any) => a + b, 0);
+      expect(gradeCount).toBe(all.body.totals.filtered);
+
+      const teamB = await request(app).get(
+        '/api/image-health/v1/scorecard?owner=team-b&sort=title&order=desc',
+      );
+      expect(teamB.body.rows.map((r: any) => r.entityRef)).toEqual([
+        'component:default/ledger',
+      ]);
+      expect(teamB.body.rows[0]).toMatchObject({
+        title: 'The ledger service',
+        owner: 'group:default/team-b',
+      });
+      expect(teamB.body.aggregates.owners).toEqual([
+        expect.objectContaining({ owner: 'group:default/team-b', entities: 1 }),
+      ]);
+
+      const searched = await request(app).get(
+        '/api/image-health/v1/scorecard?q=PAYM&limit=1&offset=0',
+      );
+      expect(searched.body.rows.map((r: any) => r.entityRef)).toEqual([
+        'component:default/payments',
+      ]);
+      const paged = await request(app).get(
+        '/api/image-health/v1/scorecard?limit=2&offset=1&sort=entityRef',
+      );
+      expect(paged.body.rows.map((r: any) => r.entityRef)).toEqual(
+        [...refs].sort().slice(1, 3),
+      );
+
+      // The entity leaves the catalog: out of the scorecard at once, its data
+      // gone after the grace period (zero here) at the next planning run.
+      entities = entities.filter(e => e.metadata.name !== 'ledger');
+      await plan();
+      const after = await request(app).get('/api/image-health/v1/scorecard');
+      expect(after.body.rows.map((r: any) => r.entityRef)).not.toContain(
+        'component:default/ledger',
+      );
+      await plan();
+      const ref = stringifyEntityRef({ kind: 'Component', name: 'ledger' });
+      expect(await knex('reports').where({ entity_ref: ref })).toEqual([]);
+      expect(await knex('score_history').where({ entity_ref: ref })).toEqual(
+        [],
+      );
+    });
+  },
+);

@@ -1,0 +1,125 @@
+import { randomUUID } from 'crypto';
+import os from 'os';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
+import { imageHealthPermissions } from '@image-health/plugin-image-health-common';
+import * as engine from '@image-health/plugin-image-health-node';
+import { readImageHealthConfig } from './config';
+import { ImageHealthStore } from './database/ImageHealthStore';
+import { migratedClient } from './database/migrations';
+import { ScanQueue } from './database/ScanQueue';
+import { DockerfileSource } from './service/DockerfileSource';
+import { EntityScanner } from './service/EntityScanner';
+import { createRouter } from './service/router';
+import { ScanService } from './service/ScanService';
+import { ScanWorker } from './service/ScanWorker';
+
+/**
+ * Image Health: scheduled scans of catalog entities' Dockerfiles and images,
+ * stored with history and served under `/api/image-health`.
+ *
+ * @public
+ */
+export const imageHealthPlugin = createBackendPlugin({
+  pluginId: 'image-health',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        urlReader: coreServices.urlReader,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readImageHealthConfig(deps.config);
+        const db = await migratedClient(deps.database);
+        const store = new ImageHealthStore(db);
+        const queue = new ScanQueue(db, {
+          maxAttempts: config.queue.maxAttempts,
+        });
+        const scanner = new EntityScanner({
+          source: new DockerfileSource(deps.urlReader),
+          engine: {
+            analyzeDockerfile: engine.analyzeDockerfile,
+            listRules: engine.listRules,
+            inspector: new engine.ImageInspector({
+              registries: config.registries,
+              platform: config.platform,
+              deepAnalysis: config.deepAnalysis,
+            }),
+          },
+          logger: deps.logger,
+          rules: config.rules,
+          budgets: config.budgets,
+          imageSettings: {
+            platform: config.platform,
+            deepAnalysis: config.deepAnalysis,
+          },
+        });
+
+        let worker: ScanWorker | undefined = undefined;
+        const scans = new ScanService({
+          store,
+          queue,
+          scanner,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          removedGracePeriodMs: durationToMilliseconds(
+            config.removedEntities.gracePeriod,
+          ),
+          historyRetentionMs: durationToMilliseconds(config.history.retention),
+          onQueued: () => worker?.notify(),
+        });
+        worker = new ScanWorker({
+          queue,
+          run: scans.runJob,
+          logger: deps.logger,
+          owner: `${os.hostname()}:${process.pid}:${randomUUID()}`,
+          concurrency: config.concurrency,
+          leaseMs: durationToMilliseconds(config.queue.lease),
+        });
+
+        deps.permissionsRegistry.addPermissions(imageHealthPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            store,
+            queue,
+            scans,
+            listRules: engine.listRules,
+          }),
+        );
+
+        await deps.scheduler.scheduleTask({
+          id: 'image-health-plan-scans',
+          scope: 'global',
+          frequency: config.schedule.frequency,
+          timeout: config.schedule.timeout,
+          initialDelay: config.schedule.initialDelay,
+          fn: async () => {
+            await scans.plan();
+          },
+        });
+
+        const startedWorker = worker;
+        deps.lifecycle.addStartupHook(() => startedWorker.start());
+        deps.lifecycle.addShutdownHook(() => startedWorker.stop());
+      },
+    });
+  },
+});
