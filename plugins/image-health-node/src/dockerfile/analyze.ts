@@ -27,13 +27,59 @@ export interface AnalyzeOptions {
 
 /** Analyzes one Dockerfile. Synchronous, never throws on bad input. */
 export function analyzeDockerfile(options: AnalyzeOptions): DockerfileResult {
-  const model = parseDockerfile(options.content ?? '');
+  return analyzeWithFixes(options).result;
+}
+
+/** A finding and the edits that fix it, if the fix is mechanical. */
+interface FindingWithEdits {
+  finding: Finding;
+  edits: Edit[];
+}
+
+/**
+ * The analysis, plus which findings the suggested Dockerfile fixes. Edits
+ * that overlap (two rules rewriting the same RUN) are applied in rounds:
+ * the first round's result is analysed again, up to three times.
+ */
+export function analyzeWithFixes(options: AnalyzeOptions): {
+  result: DockerfileResult;
+  fixed: Finding[];
+} {
+  const first = runRules(options.content ?? '', options);
+  const result: DockerfileResult = {
+    location: options.location,
+    stages: stageSummaries(first.model),
+    baseImages: baseImagesOf(first.model),
+    findings: first.findings.map(f => f.finding),
+    parseErrors: first.model.parseErrors,
+  };
+  const fixed: Finding[] = [];
+  let text = first.model.text;
+  let round = first;
+  for (let pass = 0; pass < 3; pass++) {
+    const withEdits = round.findings.filter(f => f.edits.length > 0);
+    if (withEdits.length === 0) break;
+    const applied = applyEditSets(text, withEdits.map(f => f.edits));
+    if (applied.appliedSets.size === 0) break;
+    if (pass === 0) applied.appliedSets.forEach(i => fixed.push(withEdits[i].finding));
+    text = applied.text;
+    if (applied.appliedSets.size === withEdits.length) break;
+    round = runRules(text, options);
+  }
+  if (text !== first.model.text) result.suggestedDockerfile = text;
+  return { result, fixed };
+}
+
+function runRules(
+  content: string,
+  options: AnalyzeOptions,
+): { model: DockerfileModel; findings: FindingWithEdits[] } {
+  const model = parseDockerfile(content);
   const ignored = new Set((options.ignore ?? []).map(normalizeId));
   const severity = new Map(
     Object.entries(options.severity ?? {}).map(([id, s]) => [normalizeId(id), s]),
   );
-  const findings: Finding[] = [];
-  const edits: Edit[] = [];
+  const findings: FindingWithEdits[] = [];
   const suppressions = suppressionsOf(model);
   for (const rule of RULES) {
     if (matches(rule, ignored)) continue;
@@ -49,21 +95,18 @@ export function analyzeDockerfile(options: AnalyzeOptions): DockerfileResult {
     for (const hit of hits) {
       const line = hit.instruction?.line;
       if (suppressions.isSuppressed(rule, line)) continue;
-      findings.push(toFinding(rule, hit, model, options.location, overrideOf(rule, severity)));
-      if (hit.edits) edits.push(...hit.edits);
+      findings.push({
+        finding: toFinding(rule, hit, model, options.location, overrideOf(rule, severity)),
+        edits: hit.edits ?? [],
+      });
     }
   }
-  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const result: DockerfileResult = {
-    location: options.location,
-    stages: stageSummaries(model),
-    baseImages: baseImagesOf(model),
-    findings,
-    parseErrors: model.parseErrors,
-  };
-  const suggested = applyEdits(model.text, edits);
-  if (suggested !== undefined) result.suggestedDockerfile = suggested;
-  return result;
+  findings.sort(
+    (a, b) =>
+      (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
+      (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0),
+  );
+  return { model, findings };
 }
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
@@ -178,22 +221,30 @@ function suppressionsOf(model: DockerfileModel) {
   };
 }
 
-/** Applies non-overlapping edits (first one wins); undefined when there are none. */
-export function applyEdits(text: string, edits: Edit[]): string | undefined {
-  if (edits.length === 0) return undefined;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let cursor = 0;
-  const seen = new Set<string>();
-  for (const edit of sorted) {
-    const key = `${edit.start}:${edit.end}:${edit.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (edit.start < cursor) continue;
-    out += text.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return out + text.slice(cursor);
+/**
+ * Applies sets of edits (one set per finding) that do not overlap an earlier
+ * set; a set is applied whole or not at all. Identical edits from two rules
+ * (two rules inserting the same text at the same place) are applied once.
+ */
+export function applyEditSets(
+  text: string,
+  sets: Edit[][],
+): { text: string; appliedSets: Set<number> } {
+  const taken: Edit[] = [];
+  const appliedSets = new Set<number>();
+  const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
+  const overlaps = (a: Edit, b: Edit) =>
+    a.start < b.end && b.start < a.end ? true : a.start === b.start && (a.start === a.end || b.start === b.end);
+  sets.forEach((set, index) => {
+    const fresh = set.filter(e => !taken.some(t => same(t, e)));
+    if (fresh.some(e => taken.some(t => overlaps(t, e)))) return;
+    taken.push(...fresh);
+    appliedSets.add(index);
+  });
+  taken.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const edit of taken) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return { text: out, appliedSets };
 }
 
 function stageSummaries(model: DockerfileModel): StageSummary[] {

@@ -32,7 +32,9 @@ export const rule: Rule = {
       const programs = update[0];
       if (INSTALLS.some(([p, s]) => p.some(x => programs.includes(x)) && commands.some(c => isCommand(c, p, s)))) continue;
       const next = model.instructions[instruction.index + 1];
-      const mergeable = next && next.stage === instruction.stage && isMergeableRun(instruction) && isMergeableRun(next);
+      // Merge only into a following RUN that installs with the same manager.
+      const nextInstalls = next && INSTALLS.some(([p, s]) => p.some(x => programs.includes(x)) && commandsOf(next).some(c => isCommand(c, p, s)));
+      const mergeable = next && nextInstalls && next.stage === instruction.stage && isMergeableRun(instruction) && isMergeableRun(next);
       const merged = mergeable ? `${sourceOf(model, instruction)} \\\n    && ${runScript(model, next)}` : undefined;
       hits.push({
         instruction,
