@@ -1,10 +1,19 @@
-import { Box, Grid, Typography } from '@material-ui/core';
+import {
+  Box,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import {
   formatBytes,
   type ImageResult,
 } from '@image-health/plugin-image-health-common';
-import { formatAge, formatTimestamp, shortDigest } from '../common';
+import { formatAge, formatTimestamp, percent, shortDigest } from '../common';
 import { LayerChart } from './LayerChart';
 
 const Fact = ({
@@ -35,6 +44,29 @@ function userText(image: ImageResult): string {
     : `root (explicit: USER ${image.user || 'root'})`;
 }
 
+function baseImageText(image: ImageResult): string {
+  if (!image.baseImage) return 'unknown';
+  const parts = [image.baseImage];
+  if (image.baseImageShare !== undefined) {
+    parts.push(`${percent(image.baseImageShare, 1)} of the size`);
+  }
+  if (image.baseImageOutdated) {
+    parts.push('a newer base digest exists');
+  }
+  return parts.join(' · ');
+}
+
+function ageText(image: ImageResult): React.ReactNode {
+  if (!image.createdAt) return 'unknown';
+  return (
+    <time dateTime={image.createdAt} title={formatTimestamp(image.createdAt)}>
+      {image.ageDays !== undefined
+        ? `${image.ageDays} day${image.ageDays === 1 ? '' : 's'}`
+        : formatAge(image.createdAt)}
+    </time>
+  );
+}
+
 /** What the registry says about one image, and its layers as a chart. */
 export const ImageFacts = ({ image }: { image: ImageResult }) => (
   <InfoCard
@@ -51,29 +83,18 @@ export const ImageFacts = ({ image }: { image: ImageResult }) => (
       <Fact label="Layers">
         {image.layers.filter(layer => !layer.emptyLayer).length}
       </Fact>
-      <Fact label="Base image">{image.baseImage ?? 'unknown'}</Fact>
+      <Fact label="Base image">{baseImageText(image)}</Fact>
       <Fact label="User">{userText(image)}</Fact>
       <Fact label="Platforms">
         {image.platforms.length ? image.platforms.join(', ') : image.platform}
       </Fact>
-      <Fact label="Built">
-        {image.createdAt ? (
-          <time
-            dateTime={image.createdAt}
-            title={formatTimestamp(image.createdAt)}
-          >
-            {formatAge(image.createdAt)}
-          </time>
-        ) : (
-          'unknown'
-        )}
-      </Fact>
+      <Fact label="Age">{ageText(image)}</Fact>
       {image.efficiency !== undefined && (
         <Fact label="Efficiency">
-          {Math.round(
-            image.efficiency <= 1 ? image.efficiency * 100 : image.efficiency,
+          {percent(
+            image.efficiency <= 1 ? image.efficiency : image.efficiency / 100,
+            1,
           )}
-          %
         </Fact>
       )}
       {image.wastedBytes !== undefined && (
@@ -82,9 +103,51 @@ export const ImageFacts = ({ image }: { image: ImageResult }) => (
       {image.reclaimableBytes !== undefined && (
         <Fact label="Reclaimable">{formatBytes(image.reclaimableBytes)}</Fact>
       )}
+      {image.exposedPorts && image.exposedPorts.length > 0 && (
+        <Fact label="Exposed ports">{image.exposedPorts.join(', ')}</Fact>
+      )}
+      <Fact label="Healthcheck">{image.healthcheck ?? 'none'}</Fact>
+      {image.secretEnvNames && image.secretEnvNames.length > 0 && (
+        <Fact label="Secret-looking ENV">
+          {image.secretEnvNames.join(', ')}
+        </Fact>
+      )}
     </Grid>
+    {image.deepAnalysis && !image.deepAnalysis.complete && (
+      <Typography variant="body2" color="textSecondary">
+        Deep analysis incomplete
+        {image.deepAnalysis.reason ? `: ${image.deepAnalysis.reason}` : ''}.
+      </Typography>
+    )}
     <Box mt={2}>
       <LayerChart layers={image.layers} />
     </Box>
+    {image.largestFiles && image.largestFiles.length > 0 && (
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h4">
+          Largest files
+        </Typography>
+        <Table size="small" aria-label="Largest files">
+          <TableHead>
+            <TableRow>
+              <TableCell>Path</TableCell>
+              <TableCell align="right">Size</TableCell>
+              <TableCell>Layer</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {image.largestFiles.slice(0, 10).map(file => (
+              <TableRow key={`${file.layer}:${file.path}`}>
+                <TableCell style={{ fontFamily: 'monospace' }}>
+                  {file.path}
+                </TableCell>
+                <TableCell align="right">{formatBytes(file.bytes)}</TableCell>
+                <TableCell>{shortDigest(file.layer)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    )}
   </InfoCard>
 );

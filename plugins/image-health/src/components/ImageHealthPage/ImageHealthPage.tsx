@@ -3,7 +3,6 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import useDebounce from 'react-use/esm/useDebounce';
 import {
   Content,
   ContentHeader,
@@ -89,23 +88,10 @@ export const ImageHealthPage = () => {
   const options = useFilterOptions();
 
   const [filters, setFilters] = useState<ScorecardFilterValues>({});
-  const [text, setText] = useState('');
   const [sort, setSort] = useState<ScorecardSortField>('score');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(20);
-
-  useDebounce(
-    () => {
-      const q = text.trim() || undefined;
-      if (q !== filters.q) {
-        setFilters(current => ({ ...current, q }));
-        setPage(0);
-      }
-    },
-    300,
-    [text],
-  );
 
   const query = useMemo(
     () => ({
@@ -197,7 +183,6 @@ export const ImageHealthPage = () => {
           <Grid item xs={12}>
             <ScorecardFilters
               values={filters}
-              text={text}
               options={{
                 ...options,
                 owner: [
@@ -207,9 +192,8 @@ export const ImageHealthPage = () => {
                   ]),
                 ].sort(),
               }}
-              onTextChange={setText}
               onChange={values => {
-                setFilters({ ...values, q: filters.q });
+                setFilters(values);
                 setPage(0);
               }}
             />
@@ -228,7 +212,12 @@ export const ImageHealthPage = () => {
               <Typography variant="body2" color="textSecondary" gutterBottom>
                 could be reclaimed across the filtered entities
               </Typography>
-              <Box component="ol" pl={2.5} m={0}>
+              <Box
+                component="ol"
+                pl={2.5}
+                m={0}
+                aria-label="Top reclaimable entities"
+              >
                 {(topReclaimable.value?.rows ?? [])
                   .filter(row => row.reclaimableBytes)
                   .map(row => (

@@ -1,5 +1,7 @@
 import { Grid, MenuItem, TextField } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
 import type { Grade } from '@image-health/plugin-image-health-common';
 import type { ScorecardQuery } from '../../api';
 
@@ -26,39 +28,63 @@ const PICKERS: Array<{
 ];
 
 /**
+ * The text search keeps its own state and reports after a pause, so typing
+ * re-renders the box, not the whole page.
+ */
+const SearchField = ({
+  value,
+  onSearch,
+}: {
+  value?: string;
+  onSearch: (q: string | undefined) => void;
+}) => {
+  const [text, setText] = useState(value ?? '');
+  useDebounce(
+    () => {
+      const q = text.trim() || undefined;
+      if (q !== value) onSearch(q);
+    },
+    300,
+    [text],
+  );
+  return (
+    <TextField
+      label="Search"
+      placeholder="Name or title"
+      variant="outlined"
+      size="small"
+      fullWidth
+      value={text}
+      onChange={event => setText(event.target.value)}
+      inputProps={{ 'aria-label': 'Search entities' }}
+    />
+  );
+};
+
+/**
  * The scorecard's filters. Pickers offer what the catalog knows and accept
  * free text too, so a missing facet never blocks filtering.
  */
 export const ScorecardFilters = ({
   values,
-  text,
   options,
   onChange,
-  onTextChange,
 }: {
   values: ScorecardFilterValues;
-  /** The search box's own value; `values.q` follows it after a pause. */
-  text: string;
   options: FilterOptions;
   onChange: (values: ScorecardFilterValues) => void;
-  onTextChange: (text: string) => void;
 }) => (
   <Grid container spacing={2} alignItems="center">
     <Grid item xs={12} md={3}>
-      <TextField
-        label="Search"
-        placeholder="Name or title"
-        variant="outlined"
-        size="small"
-        fullWidth
-        value={text}
-        onChange={event => onTextChange(event.target.value)}
-        inputProps={{ 'aria-label': 'Search entities' }}
+      <SearchField
+        value={values.q}
+        onSearch={q => onChange({ ...values, q })}
       />
     </Grid>
     {PICKERS.map(picker => (
       <Grid item xs={6} md={true} key={picker.key}>
         <Autocomplete
+          id={`image-health-${picker.key}-filter`}
           freeSolo
           autoSelect
           size="small"
@@ -76,6 +102,7 @@ export const ScorecardFilters = ({
     <Grid item xs={6} md={1}>
       <TextField
         select
+        id="image-health-grade-filter"
         label="Grade"
         variant="outlined"
         size="small"

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { imageHealthApiRef } from '../api';
+import { rootRouteRef } from '../routes';
+import { FakeImageHealthApi } from './FakeImageHealthApi';
+
+export interface RenderOptions {
+  api: FakeImageHealthApi;
+  entity?: Entity;
+  /** Whether the user may queue scans (`image-health.scan.create`). */
+  canScan?: boolean;
+  catalogFacets?: Record<string, Array<{ value: string; count: number }>>;
+}
+
+/** Renders like the app does: APIs, permission, entity, and the routes linked to. */
+export function renderWithApis(element: ReactNode, options: RenderOptions) {
+  const permissionApi = mockApis.permission({
+    authorize: options.canScan ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+  });
+  // The scorecard only asks the catalog for filter values.
+  const catalogApi = {
+    getEntityFacets: async () => ({ facets: options.catalogFacets ?? {} }),
+  };
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [imageHealthApiRef, options.api],
+        [permissionApiRef, permissionApi],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      {options.entity ? (
+        <EntityProvider entity={options.entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/image-health': rootRouteRef,
+      },
+    },
+  );
+}
+
+/** The text a user reads in an element, whitespace folded. */
+export function visibleText(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ');
+}
