@@ -14,6 +14,8 @@ export interface Config {
     };
     /** Scans in flight per backend instance. Default 4. */
     concurrency?: number;
+    /** Requests in flight per registry host, per backend instance. Default 4. */
+    concurrencyPerRegistry?: number;
     /** Which child of a multi-arch index is scored, `os/arch[/variant]`. Default linux/amd64. */
     platform?: string;
     /** Streaming every layer to find wasted bytes, caches and secrets. */

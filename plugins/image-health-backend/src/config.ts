@@ -25,6 +25,7 @@ export interface ImageHealthConfig {
     initialDelay: HumanDuration;
   };
   concurrency: number;
+  concurrencyPerRegistry: number;
   platform: string;
   deepAnalysis: DeepAnalysisConfig;
   registries: RegistryConfig[];
@@ -95,6 +96,14 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
     );
   }
 
+  const concurrencyPerRegistry =
+    config.getOptionalNumber('concurrencyPerRegistry') ?? 4;
+  if (!Number.isInteger(concurrencyPerRegistry) || concurrencyPerRegistry < 1) {
+    throw new Error(
+      `imageHealth.concurrencyPerRegistry must be a whole number of at least 1, got ${concurrencyPerRegistry}`,
+    );
+  }
+
   return {
     schedule: {
       frequency,
@@ -104,6 +113,7 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
       }),
     },
     concurrency,
+    concurrencyPerRegistry,
     platform: config.getOptionalString('platform') ?? 'linux/amd64',
     deepAnalysis: {
       enabled: config.getOptionalBoolean('deepAnalysis.enabled') ?? true,

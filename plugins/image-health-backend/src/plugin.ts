@@ -49,16 +49,24 @@ export const imageHealthPlugin = createBackendPlugin({
         const queue = new ScanQueue(db, {
           maxAttempts: config.queue.maxAttempts,
         });
+        const inspector = new engine.ImageInspector({
+          registries: config.registries,
+          platform: config.platform,
+          deepAnalysis: config.deepAnalysis,
+          concurrencyPerRegistry: config.concurrencyPerRegistry,
+          credentialsHint: host =>
+            `check the auth of the imageHealth.registries entry for ${host} in app-config`,
+        });
+        const listRules = () => [
+          ...engine.listRules(),
+          ...engine.listImageRules(),
+        ];
         const scanner = new EntityScanner({
           source: new DockerfileSource(deps.urlReader),
           engine: {
             analyzeDockerfile: engine.analyzeDockerfile,
-            listRules: engine.listRules,
-            inspector: new engine.ImageInspector({
-              registries: config.registries,
-              platform: config.platform,
-              deepAnalysis: config.deepAnalysis,
-            }),
+            listRules,
+            inspector,
           },
           logger: deps.logger,
           rules: config.rules,
@@ -101,7 +109,7 @@ export const imageHealthPlugin = createBackendPlugin({
             store,
             queue,
             scans,
-            listRules: engine.listRules,
+            listRules,
           }),
         );
 
@@ -118,7 +126,10 @@ export const imageHealthPlugin = createBackendPlugin({
 
         const startedWorker = worker;
         deps.lifecycle.addStartupHook(() => startedWorker.start());
-        deps.lifecycle.addShutdownHook(() => startedWorker.stop());
+        deps.lifecycle.addShutdownHook(async () => {
+          await startedWorker.stop();
+          await inspector.close();
+        });
       },
     });
   },

@@ -20,9 +20,14 @@ import { DockerfileTarget, ScanTarget } from './targets';
 /** The engine functions the scanner calls, from `@image-health/plugin-image-health-node`. */
 export interface ScanEngine {
   analyzeDockerfile(options: AnalyzeOptions): DockerfileResult;
+  /** Every rule, Dockerfile and image: what `GET /v1/rules` lists. */
   listRules(): RuleInfo[];
   inspector: {
-    inspect(ref: string): Promise<ImageResult>;
+    /** `dockerfile` links image findings to the lines that made them. */
+    inspect(
+      ref: string,
+      options?: { dockerfile?: { location: string; content: string } },
+    ): Promise<ImageResult>;
     /** One HEAD request; used for incremental scans when the inspector offers it. */
     resolveDigest?(ref: string): Promise<string>;
   };
@@ -42,7 +47,13 @@ export interface ArtifactFingerprints {
       hash: string;
     }
   >;
-  images: Record<string, { digest: string }>;
+  images: Record<string, ImageFingerprint>;
+}
+
+export interface ImageFingerprint {
+  digest: string;
+  /** Hash of the Dockerfile the result was linked to, if any. */
+  dockerfileHash?: string;
 }
 
 /** What one scan did with each input; stored on the scan row. */
@@ -146,9 +157,25 @@ export class EntityScanner {
         }),
       ),
     );
+    // An image is linked to the entity's (first) Dockerfile, so its findings
+    // point at the lines that made its layers.
+    const linked = dockerfileScans.find(s => s.result?.content !== undefined);
+    const dockerfile = linked?.result
+      ? {
+          location: linked.result.location,
+          content: linked.result.content!,
+          hash: sha256(linked.result.content!),
+        }
+      : undefined;
     const imageScans = await Promise.all(
       target.images.map(ref =>
-        this.scanImage(ref, { ignore, severity, comparable, previous }),
+        this.scanImage(ref, {
+          ignore,
+          severity,
+          comparable,
+          previous,
+          dockerfile,
+        }),
       ),
     );
 
@@ -311,13 +338,17 @@ export class EntityScanner {
         };
       }
 
-      const result = this.options.engine.analyzeDockerfile({
-        location,
+      const result = {
+        // The UI diffs the suggested Dockerfile against what was read.
         content: read.content,
-        dockerignore,
-        ignore: context.ignore,
-        severity: context.severity,
-      });
+        ...this.options.engine.analyzeDockerfile({
+          location,
+          content: read.content,
+          dockerignore,
+          ignore: context.ignore,
+          severity: context.severity,
+        }),
+      };
       return {
         result,
         fingerprint,
@@ -342,13 +373,17 @@ export class EntityScanner {
       severity: Record<string, Severity>;
       comparable?: PreviousScan;
       previous?: PreviousScan;
+      dockerfile?: { location: string; content: string; hash: string };
     },
-  ): Promise<ArtifactScan<ImageResult, { digest: string }>> {
+  ): Promise<ArtifactScan<ImageResult, ImageFingerprint>> {
     const lastResult = context.previous?.report.images.find(i => i.ref === ref);
     const known = context.comparable?.fingerprints.images[ref];
-    const reusable = known ? lastResult : undefined;
+    const dockerfileHash = context.dockerfile?.hash;
+    const reusable =
+      known && known.dockerfileHash === dockerfileHash ? lastResult : undefined;
     const inspector = this.options.engine.inspector;
     try {
+      // One HEAD request tells whether the tag still points at what was scanned.
       if (reusable && typeof inspector.resolveDigest === 'function') {
         const digest = await inspector.resolveDigest(ref);
         if (digest === known!.digest) {
@@ -359,7 +394,17 @@ export class EntityScanner {
           };
         }
       }
-      const inspected = await inspector.inspect(ref);
+      const inspected = await inspector.inspect(
+        ref,
+        context.dockerfile
+          ? {
+              dockerfile: {
+                location: context.dockerfile.location,
+                content: context.dockerfile.content,
+              },
+            }
+          : undefined,
+      );
       const result = {
         ...inspected,
         findings: applyRuleSettings(
@@ -370,7 +415,7 @@ export class EntityScanner {
       };
       return {
         result,
-        fingerprint: { digest: result.digest },
+        fingerprint: { digest: result.digest, dockerfileHash },
         check: { kind: 'image', ref, digest: result.digest, reused: false },
       };
     } catch (error) {
