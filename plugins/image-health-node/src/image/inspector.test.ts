@@ -137,6 +137,7 @@ describe('deep analysis', () => {
     expect(byRule('IMG005').map(f => f.message)).toEqual([expect.stringMatching(/\/app\/.env/)]);
     expect(byRule('IMG009')[0].message).toMatch(/\/app\/.git/);
     expect(byRule('IMG008')[0].message).toMatch(/\/app\/data.bin/);
+    expect(byRule('IMG007').map(f => f.message)).toEqual([expect.stringMatching(/ships the gcc toolchain: 1\.0 MB in \/usr\/lib\/gcc/)]);
     // the hardlink and the symlink are there, and the opaque dir hid the older file
     expect(result.findings.some(f => f.message.includes('/app/cache/c1'))).toBe(false);
     await ins.close();

@@ -41,11 +41,7 @@ function read(tar: Buffer, chunk: number): TarEntry[] {
 }
 
 describe('TarHeaderReader', () => {
-  it.each(['gnu', 'pax', 'posix', 'ustar'])('reads %s archives in any chunking', async format => {
-    if (format === 'ustar') {
-      // ustar cannot hold the 150-character link target; GNU tar refuses, which is the point of the other formats
-      return;
-    }
+  it.each(['gnu', 'pax', 'posix'])('reads %s archives in any chunking', async format => {
     const tar = await tarOf(format);
     const whole = read(tar, tar.length);
     expect(read(tar, 1)).toEqual(whole);

@@ -179,6 +179,15 @@ describe('hostile and failing registries', () => {
     await c.close();
   });
 
+  it('gives up on a registry that does not answer within the timeout', async () => {
+    hostile.route('GET /v2/acme/silent/manifests/1', () => undefined);
+    const c = client({ timeoutMs: 300, maxRetries: 1 });
+    const error = await failure(c.getManifest(ref('acme/silent')));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/could not be reached for acme\/silent \(no answer within 300 ms\)/);
+    await c.close();
+  });
+
   it('retries a 429 after the Retry-After it was given', async () => {
     let calls = 0;
     hostile.route('GET /v2/acme/busy/manifests/1', (req, res) => {

@@ -15,6 +15,9 @@ export const WASTEFUL = {
   junk: 500_000,
   cacheFile: 1000,
   newCacheFile: 10,
+  /** A compiler left behind: two files under /usr/lib/gcc. */
+  cc1: 600_000,
+  lto1: 500_000,
 };
 
 function bytes(n: number, seed: number): Buffer {
@@ -36,6 +39,7 @@ export function wastefulExpected() {
   const minimum =
     w.passwd.length + w.setuidBytes + // layer A (bin/sh symlink: 0)
     w.aptList + w.pipWheel + w.env.length + w.gitHead.length + w.data + 0 /* junk: min is its whiteout */ + w.cacheFile +
+    w.cc1 + w.lto1 +
     w.newCacheFile; // layer C: data.bin again counted in cumulative only, hardlink and symlink 0
   const cumulative = minimum + w.junk + w.data;
   return {
@@ -90,6 +94,8 @@ export async function buildFixtures(dir: string, host: string, options: { builda
     'app/data.bin': bytes(w.data, 4),
     'tmp/junk': bytes(w.junk, 5),
     'app/cache/c1': bytes(w.cacheFile, 6),
+    'usr/lib/gcc/x86_64-linux-gnu/12/cc1': bytes(w.cc1, 11),
+    'usr/lib/gcc/x86_64-linux-gnu/12/lto1': bytes(w.lto1, 12),
   });
   const c = await layerFromFiles(layout, work, 'c', {
     'tmp/.wh.junk': '',
