@@ -86,6 +86,12 @@ export interface DockerfileResult {
   /** The whole Dockerfile with every mechanical fix applied, when any applies. */
   suggestedDockerfile?: string;
   parseErrors: ParseError[];
+  /**
+   * The final stage's base image and its approximate compressed size, from
+   * the analyzer's table of common images; lets a Dockerfile-only entity be
+   * judged against its size budget before any image is built.
+   */
+  finalBaseEstimate?: { image: string; compressedBytes: number };
 }
 
 export interface Layer {

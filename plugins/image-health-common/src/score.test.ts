@@ -66,7 +66,7 @@ describe('computeScore', () => {
       ],
       images: [],
     });
-    expect(score.categories.security.value).toBe(75);
+    expect(score.categories.security.value).toBe(70);
     expect(score.categories.layers.value).toBe(100);
     expect(score.value).toBeLessThan(100);
   });
@@ -96,6 +96,27 @@ describe('computeScore', () => {
       budgets: { python: 100 * MB },
     });
     expect(score.categories.size.value).toBeLessThan(100);
+  });
+});
+
+describe('penalties', () => {
+  it('counts a rule repeated on many lines at most double', () => {
+    const repeated = Array.from({ length: 10 }, (_, i) =>
+      finding({ ruleId: 'apt-no-install-recommends', category: 'size', severity: 'info', line: i + 1 }),
+    );
+    const score = computeScore({ dockerfiles: [dockerfile(['debian:bookworm'], repeated)], images: [] });
+    expect(score.categories.size.value).toBe(90);
+  });
+
+  it('judges a Dockerfile-only Go build on golang:1.21 by its base image against the Go budget', () => {
+    const result = {
+      ...dockerfile(['golang:1.21']),
+      finalBaseEstimate: { image: 'golang:1.21', compressedBytes: 300 * MB },
+    };
+    const score = computeScore({ dockerfiles: [result], images: [] });
+    expect(score.categories.size.grade).toBe('F');
+    expect(score.categories.size.detail).toMatch(/golang:1\.21 alone is about 300 MB against a 20\.0 MB go budget/);
+    expect(score.grade).not.toBe('A');
   });
 });
 

@@ -44,12 +44,17 @@ export const CATEGORY_WEIGHTS: Record<ScoreCategoryKey, number> = {
   buildCache: 0.15,
 };
 
+/** Share of a category (in %) one finding of a rule takes away, by severity. */
 export const SEVERITY_PENALTY: Record<Severity, number> = {
-  error: 25,
-  warning: 10,
-  info: 3,
+  error: 30,
+  warning: 15,
+  info: 5,
   style: 1,
 };
+
+/** Each repeat of the same rule in a category adds a quarter, up to double. */
+const REPEAT_FACTOR = 0.25;
+const MAX_REPEAT_MULTIPLIER = 2;
 
 const CATEGORY_OF_FINDING: Record<FindingCategory, ScoreCategoryKey | undefined> =
   {
@@ -116,9 +121,26 @@ export function parseBytes(text: string | number): number {
   return Math.round(parseFloat(match[1]) * 1024 ** power);
 }
 
+/**
+ * 100 times the product of what each rule leaves: a warning leaves 85%, two
+ * warnings of different rules 72%. A rule found on ten lines weighs double,
+ * not ten times, so a long file is not punished for its length.
+ */
 function penaltyScore(findings: Finding[]): number {
-  const lost = findings.reduce((sum, f) => sum + SEVERITY_PENALTY[f.severity], 0);
-  return Math.max(0, 100 - lost);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  }
+  let remaining = 1;
+  for (const same of byRule.values()) {
+    const worst = Math.max(...same.map(f => SEVERITY_PENALTY[f.severity]));
+    const multiplier = Math.min(
+      MAX_REPEAT_MULTIPLIER,
+      1 + REPEAT_FACTOR * (same.length - 1),
+    );
+    remaining *= Math.max(0, 1 - (worst * multiplier) / 100);
+  }
+  return Math.round(100 * remaining);
 }
 
 /** 100 within budget, falling linearly to 0 at four times the budget. */
@@ -171,7 +193,15 @@ export function computeScore(input: ScoreInput): Score {
       value = Math.min(value ?? 100, budgetValue);
       detail = `${formatBytes(largest)} compressed against a ${formatBytes(budget)} ${language} budget; ${detail}`;
     } else if (key === 'size' && value !== null) {
-      detail = `no image scanned, judged on the Dockerfile only; ${detail}`;
+      const estimate = input.dockerfiles.find(d => d.finalBaseEstimate)?.finalBaseEstimate;
+      if (estimate) {
+        const language = detectLanguage(input.dockerfiles.flatMap(d => d.baseImages));
+        const budget = budgets[language];
+        value = Math.min(value, sizeAgainstBudget(estimate.compressedBytes, budget));
+        detail = `no image scanned; the final stage's base ${estimate.image} alone is about ${formatBytes(estimate.compressedBytes)} against a ${formatBytes(budget)} ${language} budget; ${detail}`;
+      } else {
+        detail = `no image scanned, judged on the Dockerfile only; ${detail}`;
+      }
     }
     categories[key] = {
       value,
