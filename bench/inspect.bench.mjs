@@ -6,7 +6,15 @@
 // usage: node bench/inspect.bench.mjs [--rounds 3] [--no-write]
 import { createHash } from 'node:crypto';
 import { spawn, execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,14 +26,28 @@ import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
 require('@backstage/cli/config/nodeTransform.cjs');
-const { ImageInspector } = require('../plugins/image-health-node/src/registry/index.ts');
-const { startRegistry } = require('../plugins/image-health-node/src/testing/registry.ts');
-const { OciLayoutWriter, pushLayout } = require('../plugins/image-health-node/src/testing/fixtures.ts');
-const { requireBinaries } = require('../plugins/image-health-node/src/testing/binaries.ts');
+const {
+  ImageInspector,
+} = require('../plugins/image-health-node/src/registry/index.ts');
+const {
+  startRegistry,
+} = require('../plugins/image-health-node/src/testing/registry.ts');
+const {
+  OciLayoutWriter,
+  pushLayout,
+} = require('../plugins/image-health-node/src/testing/fixtures.ts');
+const {
+  requireBinaries,
+} = require('../plugins/image-health-node/src/testing/binaries.ts');
 const { request } = require('undici');
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, 'no-write': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
 const ROUNDS = Number(values.rounds);
 const CACHE = join(tmpdir(), 'image-health-bench-inspect-v1');
 // Real files make a realistic layer: shared libraries (large, mixed compressibility) and binaries.
@@ -50,17 +72,31 @@ function hashingTap(hash, counter) {
 async function buildLayer(layoutDir, layer) {
   const metaFile = join(CACHE, `${layer.name}.json`);
   if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8'));
-  const tar = spawn('tar', ['--sort=name', '-C', '/', '-cf', '-', ...layer.paths], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const tar = spawn(
+    'tar',
+    ['--sort=name', '-C', '/', '-cf', '-', ...layer.paths],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const diff = createHash('sha256');
   const blob = createHash('sha256');
   const raw = { bytes: 0 };
   const gz = { bytes: 0 };
   const tmp = join(layoutDir, `${layer.name}.tmp`);
-  await pipeline(tar.stdout, hashingTap(diff, raw), createGzip({ level: 6 }), hashingTap(blob, gz), createWriteStream(tmp));
+  await pipeline(
+    tar.stdout,
+    hashingTap(diff, raw),
+    createGzip({ level: 6 }),
+    hashingTap(blob, gz),
+    createWriteStream(tmp),
+  );
   const digest = `sha256:${blob.digest('hex')}`;
   renameSync(tmp, join(layoutDir, 'blobs', 'sha256', digest.slice(7)));
   const meta = {
-    descriptor: { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest, size: gz.bytes },
+    descriptor: {
+      mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+      digest,
+      size: gz.bytes,
+    },
     diffId: `sha256:${diff.digest('hex')}`,
     uncompressedBytes: raw.bytes,
   };
@@ -74,7 +110,11 @@ async function buildLayout() {
   const layout = await new OciLayoutWriter(layoutDir).init();
   const layers = [];
   for (const layer of LAYERS) layers.push(await buildLayer(layoutDir, layer));
-  await layout.image({ tag: 'big', layers: [layers[0]], config: { User: 'bench' } });
+  await layout.image({
+    tag: 'big',
+    layers: [layers[0]],
+    config: { User: 'bench' },
+  });
   await layout.image({ tag: 'gb', layers, config: { User: 'bench' } });
   return { layoutDir, layers };
 }
@@ -86,29 +126,48 @@ async function buildLayout() {
  */
 async function bareGunzip(host, digest, chunkSize) {
   const started = process.hrtime.bigint();
-  const res = await request(`http://${host}/v2/bench/big/blobs/${digest}`, { maxRedirections: 0 });
+  const res = await request(`http://${host}/v2/bench/big/blobs/${digest}`, {
+    maxRedirections: 0,
+  });
   let out = 0;
-  await pipeline(res.body, createGunzip(chunkSize ? { chunkSize } : {}), new Writable({ write(chunk, _e, cb) { out += chunk.length; cb(); } }));
+  await pipeline(
+    res.body,
+    createGunzip(chunkSize ? { chunkSize } : {}),
+    new Writable({
+      write(chunk, _e, cb) {
+        out += chunk.length;
+        cb();
+      },
+    }),
+  );
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 /** `gzip -dc | tar -t` on the same blob, for context. */
 async function gzipTar(host, digest) {
   const started = process.hrtime.bigint();
-  const res = await request(`http://${host}/v2/bench/big/blobs/${digest}`, { maxRedirections: 0 });
-  const child = spawn('sh', ['-c', 'gzip -dc | tar -t > /dev/null'], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const res = await request(`http://${host}/v2/bench/big/blobs/${digest}`, {
+    maxRedirections: 0,
+  });
+  const child = spawn('sh', ['-c', 'gzip -dc | tar -t > /dev/null'], {
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
   await pipeline(res.body, child.stdin);
   await new Promise(resolve => child.on('exit', resolve));
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 async function deepInspect(host) {
-  const inspector = new ImageInspector({ registries: [{ host, insecure: true }], deepAnalysis: { enabled: true, maxLayerBytes: 8e9, maxEntries: 5e6 } });
+  const inspector = new ImageInspector({
+    registries: [{ host, insecure: true }],
+    deepAnalysis: { enabled: true, maxLayerBytes: 8e9, maxEntries: 5e6 },
+  });
   const started = process.hrtime.bigint();
   const result = await inspector.inspect(`${host}/bench/big:1`, { deep: true });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await inspector.close();
-  if (!result.deepAnalysis?.complete) throw new Error(`deep analysis incomplete: ${result.deepAnalysis?.reason}`);
+  if (!result.deepAnalysis?.complete)
+    throw new Error(`deep analysis incomplete: ${result.deepAnalysis?.reason}`);
   return { seconds, result };
 }
 
@@ -124,17 +183,30 @@ function median(xs) {
 
 async function peakRss(host) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, 'inspect-rss.cjs'), `${host}/bench/gb:1`, '--deep', '--format', 'json', '--insecure-registry', host], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      cwd: join(here, '..'),
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(here, 'inspect-rss.cjs'),
+        `${host}/bench/gb:1`,
+        '--deep',
+        '--format',
+        'json',
+        '--insecure-registry',
+        host,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        cwd: join(here, '..'),
+      },
+    );
     let err = '';
     child.stderr.on('data', d => (err += d));
     child.on('exit', () => {
       const line = err.trim().split('\n').pop();
       try {
         const parsed = JSON.parse(line);
-        if (parsed.code !== 0) return reject(new Error(`inspect exited ${parsed.code}: ${err}`));
+        if (parsed.code !== 0)
+          return reject(new Error(`inspect exited ${parsed.code}: ${err}`));
         resolve(parsed.maxRssBytes);
       } catch {
         reject(new Error(`inspect-rss failed: ${err}`));
@@ -145,7 +217,8 @@ async function peakRss(host) {
 
 async function requestCounts(host) {
   const counts = {};
-  const fresh = () => new ImageInspector({ registries: [{ host, insecure: true }] });
+  const fresh = () =>
+    new ImageInspector({ registries: [{ host, insecure: true }] });
   let ins = fresh();
   await ins.inspect(`${host}/bench/gb:1`);
   counts.shallow = ins.requestStats.total;
@@ -163,12 +236,16 @@ async function requestCounts(host) {
 
 function writeSection(text) {
   const file = join(here, '..', 'BENCHMARKS.md');
-  const START = '<!-- image-inspection:start (written by bench/inspect.bench.mjs) -->';
+  const START =
+    '<!-- image-inspection:start (written by bench/inspect.bench.mjs) -->';
   const END = '<!-- image-inspection:end -->';
   const block = `${START}\n${text}\n${END}`;
   let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   if (doc.includes(START) && doc.includes(END)) {
-    doc = doc.slice(0, doc.indexOf(START)) + block + doc.slice(doc.indexOf(END) + END.length);
+    doc =
+      doc.slice(0, doc.indexOf(START)) +
+      block +
+      doc.slice(doc.indexOf(END) + END.length);
   } else {
     doc = `${doc.trimEnd()}\n\n${block}\n`;
   }
@@ -182,7 +259,10 @@ async function main() {
   const { layoutDir, layers } = await buildLayout();
   const work = join(CACHE, `run-${process.pid}`);
   mkdirSync(work, { recursive: true });
-  const registry = await startRegistry({ dir: work, storage: join(work, 'storage') });
+  const registry = await startRegistry({
+    dir: work,
+    storage: join(work, 'storage'),
+  });
   try {
     await pushLayout(layoutDir, 'big', `${registry.host}/bench/big:1`);
     await pushLayout(layoutDir, 'gb', `${registry.host}/bench/gb:1`);
@@ -194,12 +274,20 @@ async function main() {
     let files = 0;
     for (let round = 0; round < ROUNDS; round++) {
       bare.push(await bareGunzip(registry.host, big.descriptor.digest));
-      tuned.push(await bareGunzip(registry.host, big.descriptor.digest, 128 * 1024));
+      tuned.push(
+        await bareGunzip(registry.host, big.descriptor.digest, 128 * 1024),
+      );
       const d = await deepInspect(registry.host);
       deep.push(d.seconds);
       files = d.result.deepAnalysis.files;
       shell.push(await gzipTar(registry.host, big.descriptor.digest));
-      console.log(`round ${round + 1}: gunzip ${bare.at(-1).toFixed(2)} s, gunzip 128K ${tuned.at(-1).toFixed(2)} s, deep ${deep.at(-1).toFixed(2)} s, gzip|tar ${shell.at(-1).toFixed(2)} s`);
+      console.log(
+        `round ${round + 1}: gunzip ${bare
+          .at(-1)
+          .toFixed(2)} s, gunzip 128K ${tuned.at(-1).toFixed(2)} s, deep ${deep
+          .at(-1)
+          .toFixed(2)} s, gzip|tar ${shell.at(-1).toFixed(2)} s`,
+      );
     }
     const compressed = big.descriptor.size;
     const rate = s => compressed / s / 1e6;
@@ -218,20 +306,50 @@ async function main() {
     const text = [
       '## Image inspection',
       '',
-      `Measured ${date} by \`node bench/inspect.bench.mjs\` (part of \`yarn bench\`) on ${cpus().length} shared cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, against Debian's docker-registry (distribution 2.8) on 127.0.0.1. Best of ${ROUNDS} alternating rounds (the load average was ${loadavg()[0].toFixed(1)} when the run ended, so single rounds vary by ±40 %); rates are MB of compressed input per second.`,
+      `Measured ${date} by \`node bench/inspect.bench.mjs\` (part of \`yarn bench\`) on ${
+        cpus().length
+      } shared cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${
+        process.version
+      }, against Debian's docker-registry (distribution 2.8) on 127.0.0.1. Best of ${ROUNDS} alternating rounds (the load average was ${loadavg()[0].toFixed(
+        1,
+      )} when the run ended, so single rounds vary by ±40 %); rates are MB of compressed input per second.`,
       '',
-      `Large layer: \`/usr/lib/x86_64-linux-gnu\` as one gzip -6 layer, ${mb(compressed)} MB compressed, ${mb(big.uncompressedBytes)} MB uncompressed, ${files} files.`,
+      `Large layer: \`/usr/lib/x86_64-linux-gnu\` as one gzip -6 layer, ${mb(
+        compressed,
+      )} MB compressed, ${mb(
+        big.uncompressedBytes,
+      )} MB uncompressed, ${files} files.`,
       '',
       '| pipeline on the same blob, same run | rate (MB/s compressed) | vs bare gunzip |',
       '|---|---:|---:|',
-      `| Node \`zlib.createGunzip()\` (default 16 KiB chunks), output discarded — the yardstick | ${bareRate.toFixed(1)} | 1.00× |`,
-      `| Node \`zlib.createGunzip({ chunkSize: 128 KiB })\`, output discarded (the inspector's zlib setting) | ${tunedRate.toFixed(1)} | ${(tunedRate / bareRate).toFixed(2)}× |`,
-      `| **deep analysis**: HTTP + sha256 digest check + gunzip + tar headers + merged tree + findings | **${deepRate.toFixed(1)}** | **${ratio.toFixed(2)}×** |`,
-      `| \`gzip -dc \\| tar -t\` | ${shellRate.toFixed(1)} | ${(shellRate / bareRate).toFixed(2)}× |`,
+      `| Node \`zlib.createGunzip()\` (default 16 KiB chunks), output discarded — the yardstick | ${bareRate.toFixed(
+        1,
+      )} | 1.00× |`,
+      `| Node \`zlib.createGunzip({ chunkSize: 128 KiB })\`, output discarded (the inspector's zlib setting) | ${tunedRate.toFixed(
+        1,
+      )} | ${(tunedRate / bareRate).toFixed(2)}× |`,
+      `| **deep analysis**: HTTP + sha256 digest check + gunzip + tar headers + merged tree + findings | **${deepRate.toFixed(
+        1,
+      )}** | **${ratio.toFixed(2)}×** |`,
+      `| \`gzip -dc \\| tar -t\` | ${shellRate.toFixed(1)} | ${(
+        shellRate / bareRate
+      ).toFixed(2)}× |`,
       '',
-      `Target: deep analysis ≥ 0.8× bare gunzip — ${ratio >= 0.8 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}× the default gunzip; ${tunedRatio.toFixed(2)}× the same gunzip with the inspector's 128 KiB chunks, the stricter comparison; ${medianRatio.toFixed(2)}× the default gunzip on medians).`,
+      `Target: deep analysis ≥ 0.8× bare gunzip — ${
+        ratio >= 0.8 ? 'met' : 'NOT met'
+      } (${ratio.toFixed(2)}× the default gunzip; ${tunedRatio.toFixed(
+        2,
+      )}× the same gunzip with the inspector's 128 KiB chunks, the stricter comparison; ${medianRatio.toFixed(
+        2,
+      )}× the default gunzip on medians).`,
       '',
-      `Peak RSS of \`image-health inspect --deep --format json\` (fresh process, TypeScript loaded through Backstage's node transform) on a ${mb(gbUncompressed)} MB image (${mb(gbCompressed)} MB compressed, ${layers.length} layers): **${mb(rss)} MB** (target < 250 MB — ${rss < 250e6 ? 'met' : 'NOT met'}).`,
+      `Peak RSS of \`image-health inspect --deep --format json\` (fresh process, TypeScript loaded through Backstage's node transform) on a ${mb(
+        gbUncompressed,
+      )} MB image (${mb(gbCompressed)} MB compressed, ${
+        layers.length
+      } layers): **${mb(rss)} MB** (target < 250 MB — ${
+        rss < 250e6 ? 'met' : 'NOT met'
+      }).`,
       '',
       `Requests: shallow inspect ${counts.shallow} (manifest, config); unchanged tag re-checked ${counts.unchangedTag} (HEAD); deep inspect ${counts.deep} (manifest, config, one per layer).`,
       '',

@@ -12,16 +12,23 @@ export interface ConfigFacts {
   healthcheck?: string;
 }
 
-const SECRET_ENV = /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
+const SECRET_ENV =
+  /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
 /** Names that point at a secret or verify signatures rather than hold a secret. */
-const NOT_SECRET_ENV = /(?:_FILE|_PATH|_DIR|_URL_FILE|_ID)$|^GPG_KEYS?$|KEYRING/i;
+const NOT_SECRET_ENV =
+  /(?:_FILE|_PATH|_DIR|_URL_FILE|_ID)$|^GPG_KEYS?$|KEYRING/i;
 
 /** USER as Docker reads it: `name|uid[:group|gid]`; empty means root. */
-export function classifyUser(user: string | undefined): { user: string; userIsRoot: boolean; rootKind: RootKind } {
+export function classifyUser(user: string | undefined): {
+  user: string;
+  userIsRoot: boolean;
+  rootKind: RootKind;
+} {
   const value = (user ?? '').trim();
   if (!value) return { user: '', userIsRoot: true, rootKind: 'implicit' };
   const name = value.split(':')[0];
-  if (name === 'root' || /^0+$/.test(name)) return { user: value, userIsRoot: true, rootKind: 'explicit' };
+  if (name === 'root' || /^0+$/.test(name))
+    return { user: value, userIsRoot: true, rootKind: 'explicit' };
   return { user: value, userIsRoot: false, rootKind: 'none' };
 }
 
@@ -32,12 +39,18 @@ export function configFacts(config: ImageConfig): ConfigFacts {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    if (value && SECRET_ENV.test(name) && !NOT_SECRET_ENV.test(name)) secretEnvNames.push(name);
+    if (value && SECRET_ENV.test(name) && !NOT_SECRET_ENV.test(name))
+      secretEnvNames.push(name);
   }
   const test = c.Healthcheck?.Test;
   let healthcheck: string | undefined;
   if (test && test.length && test[0] !== 'NONE') {
-    healthcheck = test[0] === 'CMD-SHELL' ? test.slice(1).join(' ') : test[0] === 'CMD' ? test.slice(1).join(' ') : test.join(' ');
+    healthcheck =
+      test[0] === 'CMD-SHELL'
+        ? test.slice(1).join(' ')
+        : test[0] === 'CMD'
+        ? test.slice(1).join(' ')
+        : test.join(' ');
   }
   return {
     ...classifyUser(c.User),

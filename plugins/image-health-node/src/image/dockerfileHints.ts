@@ -31,7 +31,13 @@ export function parseInstructions(content: string): DockerfileInstruction[] {
       const joined = current.parts.join(' ').trim();
       const m = /^(\w+)\s*(.*)$/s.exec(joined);
       if (m) {
-        out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: current.start, endLine: i + 1, text: current.raw.join('\n') });
+        out.push({
+          keyword: m[1].toUpperCase(),
+          args: m[2].trim(),
+          line: current.start,
+          endLine: i + 1,
+          text: current.raw.join('\n'),
+        });
       }
       current = undefined;
     }
@@ -40,7 +46,9 @@ export function parseInstructions(content: string): DockerfileInstruction[] {
 }
 
 /** The image the final stage builds on, following stage aliases and global ARG defaults. */
-export function finalBaseImage(instructions: DockerfileInstruction[]): string | undefined {
+export function finalBaseImage(
+  instructions: DockerfileInstruction[],
+): string | undefined {
   const args = new Map<string, string>();
   const stages = new Map<string, string>();
   let last: string | undefined;
@@ -53,10 +61,14 @@ export function finalBaseImage(instructions: DockerfileInstruction[]): string | 
     if (ins.keyword !== 'FROM') continue;
     seenFrom = true;
     const words = ins.args.split(/\s+/).filter(w => !w.startsWith('--'));
-    const image = words[0]?.replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (_, name, dflt) => args.get(name) || dflt || '');
+    const image = words[0]?.replace(
+      /\$\{?(\w+)(?::-([^}]*))?\}?/g,
+      (_, name, dflt) => args.get(name) || dflt || '',
+    );
     if (!image) continue;
     const resolved = stages.get(image.toLowerCase()) ?? image;
-    if (words[1]?.toLowerCase() === 'as' && words[2]) stages.set(words[2].toLowerCase(), resolved);
+    if (words[1]?.toLowerCase() === 'as' && words[2])
+      stages.set(words[2].toLowerCase(), resolved);
     last = resolved;
   }
   return last === 'scratch' ? undefined : last;
@@ -94,11 +106,19 @@ export function instructionForHistory(
   for (const ins of finalStage) {
     if (ins.keyword === 'RUN') {
       const args = normalizeCommand(ins.args.replace(/^(?:--\S+\s+)+/, ''));
-      if (args && (command === args || command.endsWith(args) || args.endsWith(command))) return ins;
+      if (
+        args &&
+        (command === args || command.endsWith(args) || args.endsWith(command))
+      )
+        return ins;
     } else if (copy && (ins.keyword === 'COPY' || ins.keyword === 'ADD')) {
       const words = ins.args.split(/\s+/).filter(w => !w.startsWith('--'));
       const dest = words[words.length - 1];
-      if (dest === copy[1] || dest.replace(/\/$/, '') === copy[1].replace(/\/$/, '')) return ins;
+      if (
+        dest === copy[1] ||
+        dest.replace(/\/$/, '') === copy[1].replace(/\/$/, '')
+      )
+        return ins;
     }
   }
   return undefined;

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageInspector, listImageRules } from '../registry';
 import { requireBinaries } from '../testing/binaries';
-import { buildFixtures, wastefulExpected, WASTEFUL, type FixtureSet } from '../testing/images';
+import {
+  buildFixtures,
+  wastefulExpected,
+  WASTEFUL,
+  type FixtureSet,
+} from '../testing/images';
 import { startRegistry, type TestRegistry } from '../testing/registry';
 
 jest.setTimeout(180_000);
@@ -13,7 +18,15 @@ let registry: TestRegistry;
 let fixtures: FixtureSet;
 
 beforeAll(async () => {
-  requireBinaries(['docker-registry', 'skopeo', 'umoci', 'buildah', 'zstd', 'tar', 'busybox']);
+  requireBinaries([
+    'docker-registry',
+    'skopeo',
+    'umoci',
+    'buildah',
+    'zstd',
+    'tar',
+    'busybox',
+  ]);
   dir = await mkdtemp(join(tmpdir(), 'image-health-inspector-'));
   registry = await startRegistry({ dir, storage: join(dir, 'storage') });
   fixtures = await buildFixtures(dir, registry.host);
@@ -24,8 +37,13 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function inspector(extra: Partial<ConstructorParameters<typeof ImageInspector>[0]> = {}) {
-  return new ImageInspector({ registries: [{ host: registry.host, insecure: true }], ...extra });
+function inspector(
+  extra: Partial<ConstructorParameters<typeof ImageInspector>[0]> = {},
+) {
+  return new ImageInspector({
+    registries: [{ host: registry.host, insecure: true }],
+    ...extra,
+  });
 }
 
 function ruleIds(result: { findings: Array<{ ruleId: string }> }): string[] {
@@ -46,7 +64,9 @@ describe('shallow inspection', () => {
       ['RUN /bin/sh -c rm /tmp/junk', false],
     ]);
     expect(result.layers[1].digest).toBe('');
-    expect(result.compressedBytes).toBe(result.layers.reduce((s, l) => s + l.compressedBytes, 0));
+    expect(result.compressedBytes).toBe(
+      result.layers.reduce((s, l) => s + l.compressedBytes, 0),
+    );
     expect(result.compressedBytes).toBeGreaterThan(WASTEFUL.data * 2);
     expect(result).toMatchObject({
       user: '',
@@ -54,7 +74,9 @@ describe('shallow inspection', () => {
       rootKind: 'implicit',
       exposedPorts: ['8080/tcp', '9090/tcp'],
       secretEnvNames: ['API_TOKEN'],
-      labels: { 'org.opencontainers.image.source': 'https://example.invalid/acme/app' },
+      labels: {
+        'org.opencontainers.image.source': 'https://example.invalid/acme/app',
+      },
       createdAt: '2026-01-02T03:04:05Z',
       os: 'linux',
       architecture: 'amd64',
@@ -77,12 +99,29 @@ describe('shallow inspection', () => {
   it('tells explicit root, numeric uid 0 and non-root users apart', async () => {
     const ins = inspector();
     const docker = await ins.inspect(fixtures.refs.docker);
-    expect(docker).toMatchObject({ user: 'root', userIsRoot: true, rootKind: 'explicit' });
-    const arm = await ins.inspect(fixtures.refs.multi, { platform: 'linux/arm64' });
-    expect(arm).toMatchObject({ user: '0', userIsRoot: true, rootKind: 'explicit', platform: 'linux/arm64/v8' });
-    expect(arm.findings.find(f => f.ruleId === 'IMG001')?.message).toMatch(/uid 0/);
+    expect(docker).toMatchObject({
+      user: 'root',
+      userIsRoot: true,
+      rootKind: 'explicit',
+    });
+    const arm = await ins.inspect(fixtures.refs.multi, {
+      platform: 'linux/arm64',
+    });
+    expect(arm).toMatchObject({
+      user: '0',
+      userIsRoot: true,
+      rootKind: 'explicit',
+      platform: 'linux/arm64/v8',
+    });
+    expect(arm.findings.find(f => f.ruleId === 'IMG001')?.message).toMatch(
+      /uid 0/,
+    );
     const mixed = await ins.inspect(fixtures.refs.mixed);
-    expect(mixed).toMatchObject({ user: '1000:1000', userIsRoot: false, rootKind: 'none' });
+    expect(mixed).toMatchObject({
+      user: '1000:1000',
+      userIsRoot: false,
+      rootKind: 'none',
+    });
     expect(mixed.healthcheck).toBe('wget -q -O- http://localhost:8080/health');
     expect(ruleIds(mixed)).toEqual([]);
     await ins.close();
@@ -94,7 +133,9 @@ describe('shallow inspection', () => {
     expect(amd.platform).toBe('linux/amd64');
     expect(amd.platforms).toEqual(['linux/amd64', 'linux/arm64/v8']);
     expect(amd.user).toBe('app');
-    await expect(ins.inspect(fixtures.refs.multi, { platform: 'linux/s390x' })).rejects.toThrow(
+    await expect(
+      ins.inspect(fixtures.refs.multi, { platform: 'linux/s390x' }),
+    ).rejects.toThrow(
       /has no linux\/s390x image \(it has linux\/amd64, linux\/arm64\/v8\)/,
     );
     await ins.close();
@@ -119,8 +160,16 @@ describe('deep analysis', () => {
     expect(result.wastedBytes).toBe(expected.wastedBytes);
     expect(result.reclaimableBytes).toBe(expected.reclaimableBytes);
     expect(result.uncompressedBytes).toBe(fixtures.wastefulTarBytes);
-    expect(result.layers.filter(l => !l.emptyLayer).every(l => typeof l.uncompressedBytes === 'number')).toBe(true);
-    expect(result.largestFiles?.[0]).toMatchObject({ path: '/app/data.bin', bytes: WASTEFUL.data, layer: result.layers[3].digest });
+    expect(
+      result.layers
+        .filter(l => !l.emptyLayer)
+        .every(l => typeof l.uncompressedBytes === 'number'),
+    ).toBe(true);
+    expect(result.largestFiles?.[0]).toMatchObject({
+      path: '/app/data.bin',
+      bytes: WASTEFUL.data,
+      layer: result.layers[3].digest,
+    });
     await ins.close();
   });
 
@@ -130,16 +179,29 @@ describe('deep analysis', () => {
     const byRule = (id: string) => result.findings.filter(f => f.ruleId === id);
     const caches = byRule('IMG006').map(f => f.message);
     expect(caches).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^apt lists .*\/var\/lib\/apt\/lists/), expect.stringMatching(/^pip cache .*\/root\/.cache\/pip/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^apt lists .*\/var\/lib\/apt\/lists/),
+        expect.stringMatching(/^pip cache .*\/root\/.cache\/pip/),
+      ]),
     );
     expect(byRule('IMG006')[0].layer).toBe(result.layers[2].digest);
-    expect(byRule('IMG004')[0].message).toMatch(/1 setuid\/setgid files: \/usr\/bin\/passwd/);
-    expect(byRule('IMG005').map(f => f.message)).toEqual([expect.stringMatching(/\/app\/.env/)]);
+    expect(byRule('IMG004')[0].message).toMatch(
+      /1 setuid\/setgid files: \/usr\/bin\/passwd/,
+    );
+    expect(byRule('IMG005').map(f => f.message)).toEqual([
+      expect.stringMatching(/\/app\/.env/),
+    ]);
     expect(byRule('IMG009')[0].message).toMatch(/\/app\/.git/);
     expect(byRule('IMG008')[0].message).toMatch(/\/app\/data.bin/);
-    expect(byRule('IMG007').map(f => f.message)).toEqual([expect.stringMatching(/ships the gcc toolchain: 1\.0 MB in \/usr\/lib\/gcc/)]);
+    expect(byRule('IMG007').map(f => f.message)).toEqual([
+      expect.stringMatching(
+        /ships the gcc toolchain: 1\.0 MB in \/usr\/lib\/gcc/,
+      ),
+    ]);
     // the hardlink and the symlink are there, and the opaque dir hid the older file
-    expect(result.findings.some(f => f.message.includes('/app/cache/c1'))).toBe(false);
+    expect(result.findings.some(f => f.message.includes('/app/cache/c1'))).toBe(
+      false,
+    );
     await ins.close();
   });
 
@@ -147,7 +209,11 @@ describe('deep analysis', () => {
     const ins = inspector();
     const result = await ins.inspect(fixtures.refs.mixed, { deep: true });
     expect(result.deepAnalysis).toMatchObject({ complete: true });
-    expect(result.largestFiles?.map(f => f.path)).toEqual(['/opt/z/file', '/opt/raw/file', '/hello.txt']);
+    expect(result.largestFiles?.map(f => f.path)).toEqual([
+      '/opt/z/file',
+      '/opt/raw/file',
+      '/hello.txt',
+    ]);
     expect(result.efficiency).toBe(1);
     expect(result.wastedBytes).toBe(0);
     await ins.close();
@@ -175,9 +241,16 @@ describe('an image built by buildah from a Dockerfile', () => {
   it('falls back to the Dockerfile FROM and tells when the base tag moved on', async () => {
     const ins = inspector();
     const result = await ins.inspect(fixtures.refs.wasteful, {
-      dockerfile: { location: 'Dockerfile', content: `FROM ${fixtures.refs.multi}\nRUN true\n` },
+      dockerfile: {
+        location: 'Dockerfile',
+        content: `FROM ${fixtures.refs.multi}\nRUN true\n`,
+      },
     });
-    expect(result).toMatchObject({ baseImage: fixtures.refs.multi, baseImageSource: 'dockerfile', baseImageOutdated: true });
+    expect(result).toMatchObject({
+      baseImage: fixtures.refs.multi,
+      baseImageSource: 'dockerfile',
+      baseImageOutdated: true,
+    });
     expect(result.findings.map(f => f.ruleId)).toContain('IMG012');
     await ins.close();
   });
@@ -185,7 +258,10 @@ describe('an image built by buildah from a Dockerfile', () => {
   it('reads the same image from a docker-archive and an OCI layout', async () => {
     const ins = inspector({ allowLocalSources: true });
     const fromRegistry = await ins.inspect(fixtures.refs.built, { deep: true });
-    for (const ref of [`docker-archive:${fixtures.builtArchive}`, `oci:${fixtures.builtLayout}:latest`]) {
+    for (const ref of [
+      `docker-archive:${fixtures.builtArchive}`,
+      `oci:${fixtures.builtLayout}:latest`,
+    ]) {
       const local = await ins.inspect(ref, { deep: true });
       expect(local.ref).toBe(ref);
       expect(local.user).toBe('1000');
@@ -194,12 +270,16 @@ describe('an image built by buildah from a Dockerfile', () => {
       expect(local.efficiency).toBe(fromRegistry.efficiency);
     }
     // blobs: the registry image's config and layers, and its base's config; the local sources fetched none
-    expect(ins.requestStats.byKind.blob).toBe(2 + fromRegistry.layers.filter(l => !l.emptyLayer).length);
+    expect(ins.requestStats.byKind.blob).toBe(
+      2 + fromRegistry.layers.filter(l => !l.emptyLayer).length,
+    );
     await ins.close();
   });
 
   it('refuses local sources unless allowed', async () => {
-    await expect(inspector().inspect(`oci:${fixtures.builtLayout}`)).rejects.toThrow(/only the CLI reads local images/);
+    await expect(
+      inspector().inspect(`oci:${fixtures.builtLayout}`),
+    ).rejects.toThrow(/only the CLI reads local images/);
   });
 });
 
@@ -209,7 +289,11 @@ describe('rules', () => {
     expect(rules.length).toBeGreaterThanOrEqual(12);
     for (const rule of rules) {
       expect(rule).toEqual(
-        expect.objectContaining({ id: expect.stringMatching(/^IMG\d{3}$/), title: expect.any(String), description: expect.any(String) }),
+        expect.objectContaining({
+          id: expect.stringMatching(/^IMG\d{3}$/),
+          title: expect.any(String),
+          description: expect.any(String),
+        }),
       );
     }
   });

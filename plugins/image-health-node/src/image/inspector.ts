@@ -1,18 +1,43 @@
 import type { Readable } from 'node:stream';
-import type { Finding, ImageResult, Layer } from '@image-health/plugin-image-health-common';
-import { analyzeTree, type PathGroup, type TreeFacts } from '../layers/analysis';
+import type {
+  Finding,
+  ImageResult,
+  Layer,
+} from '@image-health/plugin-image-health-common';
+import {
+  analyzeTree,
+  type PathGroup,
+  type TreeFacts,
+} from '../layers/analysis';
 import { ImageFileTree } from '../layers/filetree';
 import { LayerReadError, readLayer } from '../layers/reader';
 import type { TarEntry } from '../layers/tar';
 import { RegistryClient, type RequestStats } from '../registry/client';
 import { RegistryError } from '../registry/errors';
-import { formatPlatform, parsePlatform, type Descriptor, type ImageConfig, type Platform } from '../registry/manifest';
+import {
+  formatPlatform,
+  parsePlatform,
+  type Descriptor,
+  type ImageConfig,
+  type Platform,
+} from '../registry/manifest';
 import { parseReference, type RegistryReference } from '../registry/reference';
 import type { ImageInspectorOptions, InspectOptions } from '../registry/types';
 import { configFacts } from './config';
-import { finalBaseImage, instructionForHistory, parseInstructions, type DockerfileInstruction } from './dockerfileHints';
+import {
+  finalBaseImage,
+  instructionForHistory,
+  parseInstructions,
+  type DockerfileInstruction,
+} from './dockerfileHints';
 import { imageFinding } from './rules';
-import { DockerArchiveSource, OciLayoutSource, RegistrySource, type ImageSource, type ResolvedImage } from './sources';
+import {
+  DockerArchiveSource,
+  OciLayoutSource,
+  RegistrySource,
+  type ImageSource,
+  type ResolvedImage,
+} from './sources';
 
 const DEFAULT_PLATFORM = 'linux/amd64';
 const DEFAULT_MAX_LAYER_BYTES = 2 * 1024 ** 3;
@@ -56,7 +81,11 @@ function mib(bytes: number): string {
 }
 
 function isPrefix(prefix: string[], of: string[]): boolean {
-  return prefix.length > 0 && prefix.length <= of.length && prefix.every((d, i) => of[i] === d);
+  return (
+    prefix.length > 0 &&
+    prefix.length <= of.length &&
+    prefix.every((d, i) => of[i] === d)
+  );
 }
 
 /** What to append to a RUN so the cache never lands in its layer. */
@@ -113,15 +142,21 @@ export class ImageInspector {
     const resolved = await source.resolve(wanted);
     const { manifest, config } = resolved;
     const facts = configFacts(config);
-    const dockerfile = opts.dockerfile ? parseInstructions(opts.dockerfile.content) : undefined;
+    const dockerfile = opts.dockerfile
+      ? parseInstructions(opts.dockerfile.content)
+      : undefined;
 
     const layers = this.layerList(manifest.layers, config);
     const compressedBytes = manifest.layers.reduce((sum, l) => sum + l.size, 0);
     const findings: Finding[] = [];
-    const historyOf = (layerIndex: number) => layers.filter(l => !l.emptyLayer)[layerIndex]?.createdBy ?? '';
+    const historyOf = (layerIndex: number) =>
+      layers.filter(l => !l.emptyLayer)[layerIndex]?.createdBy ?? '';
     const locate = (layerIndex: number) => {
-      const ins = dockerfile && instructionForHistory(dockerfile, historyOf(layerIndex));
-      return ins && opts.dockerfile ? { ins, file: opts.dockerfile.location } : undefined;
+      const ins =
+        dockerfile && instructionForHistory(dockerfile, historyOf(layerIndex));
+      return ins && opts.dockerfile
+        ? { ins, file: opts.dockerfile.location }
+        : undefined;
     };
 
     if (facts.userIsRoot) {
@@ -130,27 +165,42 @@ export class ImageInspector {
           'rootUser',
           facts.rootKind === 'implicit'
             ? `${source.name} runs as root: its config sets no USER`
-            : `${source.name} runs as root: USER is "${facts.user}"${/^0+(:|$)/.test(facts.user) ? ' (uid 0)' : ''}`,
+            : `${source.name} runs as root: USER is "${facts.user}"${
+                /^0+(:|$)/.test(facts.user) ? ' (uid 0)' : ''
+              }`,
         ),
       );
     }
     if (facts.secretEnvNames.length) {
       findings.push(
-        imageFinding('secretEnv', `${source.name} bakes secret-looking environment variables into its config: ${facts.secretEnvNames.join(', ')}`),
+        imageFinding(
+          'secretEnv',
+          `${
+            source.name
+          } bakes secret-looking environment variables into its config: ${facts.secretEnvNames.join(
+            ', ',
+          )}`,
+        ),
       );
     }
     if (!facts.healthcheck) {
-      findings.push(imageFinding('noHealthcheck', `${source.name} defines no HEALTHCHECK`));
+      findings.push(
+        imageFinding('noHealthcheck', `${source.name} defines no HEALTHCHECK`),
+      );
     }
 
     const base = await this.findBaseImage(resolved, config, wanted, dockerfile);
     if (base.baseImageOutdated) {
       findings.push(
-        imageFinding('baseOutdated', `${base.baseImage} now points to a newer build than the one ${source.name} was built on`),
+        imageFinding(
+          'baseOutdated',
+          `${base.baseImage} now points to a newer build than the one ${source.name} was built on`,
+        ),
       );
     }
 
-    const deepEnabled = opts.deep ?? this.options.deepAnalysis?.enabled ?? false;
+    const deepEnabled =
+      opts.deep ?? this.options.deepAnalysis?.enabled ?? false;
     let deep: DeepResult | undefined;
     if (deepEnabled) {
       deep = await this.deepAnalyze(source, manifest.layers);
@@ -158,24 +208,44 @@ export class ImageInspector {
         const layer = layers.filter(l => !l.emptyLayer)[i];
         if (layer) {
           layer.uncompressedBytes = bytes;
-          if (deep!.tree) layer.wastedBytes = deep!.tree.layerReclaimableBytes[i];
+          if (deep!.tree)
+            layer.wastedBytes = deep!.tree.layerReclaimableBytes[i];
         }
       });
       if (deep.failure) {
         const { layer, error } = deep.failure;
         const digest = manifest.layers[layer]?.digest;
-        const cap = error instanceof LayerReadError && (error.reason === 'too-large' || error.reason === 'too-many-entries');
+        const cap =
+          error instanceof LayerReadError &&
+          (error.reason === 'too-large' || error.reason === 'too-many-entries');
         findings.push(
-          imageFinding(cap ? 'analysisCap' : 'unreadableLayer', `layer ${layer + 1} (${digest}) of ${source.name}: ${error.message}`, {
-            layer: digest,
-          }),
+          imageFinding(
+            cap ? 'analysisCap' : 'unreadableLayer',
+            `layer ${layer + 1} (${digest}) of ${source.name}: ${
+              error.message
+            }`,
+            {
+              layer: digest,
+            },
+          ),
         );
       } else if (deep.tree && deep.facts) {
-        findings.push(...this.treeFindings(source.name, deep.tree, deep.facts, manifest.layers, locate));
+        findings.push(
+          ...this.treeFindings(
+            source.name,
+            deep.tree,
+            deep.facts,
+            manifest.layers,
+            locate,
+          ),
+        );
       }
     }
 
-    const createdAt = config.created && !Number.isNaN(Date.parse(config.created)) ? config.created : undefined;
+    const createdAt =
+      config.created && !Number.isNaN(Date.parse(config.created))
+        ? config.created
+        : undefined;
     const result: ImageResult = {
       ref: source.name,
       digest: resolved.digest,
@@ -189,17 +259,25 @@ export class ImageInspector {
       createdAt,
       findings,
       os: config.os,
-      architecture: config.variant ? `${config.architecture}/${config.variant}` : config.architecture,
+      architecture: config.variant
+        ? `${config.architecture}/${config.variant}`
+        : config.architecture,
       exposedPorts: facts.exposedPorts,
       labels: facts.labels,
       secretEnvNames: facts.secretEnvNames,
       healthcheck: facts.healthcheck,
-      ageDays: createdAt ? Math.floor((Date.now() - Date.parse(createdAt)) / 86_400_000) : undefined,
+      ageDays: createdAt
+        ? Math.floor((Date.now() - Date.parse(createdAt)) / 86_400_000)
+        : undefined,
       ...base,
     };
     if (deep) {
       const complete = !deep.failure && !!deep.tree;
-      result.deepAnalysis = { complete, files: deep.files, reason: deep.failure?.error.message };
+      result.deepAnalysis = {
+        complete,
+        files: deep.files,
+        reason: deep.failure?.error.message,
+      };
       if (complete && deep.tree && deep.facts) {
         result.uncompressedBytes = deep.uncompressed.reduce((a, b) => a + b, 0);
         result.efficiency = deep.tree.efficiency;
@@ -232,7 +310,9 @@ export class ImageInspector {
         message: `${ref} is a local source; only the CLI reads local images`,
       });
     }
-    return parsed.kind === 'oci' ? new OciLayoutSource(parsed) : new DockerArchiveSource(parsed);
+    return parsed.kind === 'oci'
+      ? new OciLayoutSource(parsed)
+      : new DockerArchiveSource(parsed);
   }
 
   /** Every history line, with the layer it made (empty-layer lines included). */
@@ -241,20 +321,38 @@ export class ImageInspector {
     let next = 0;
     for (const h of config.history ?? []) {
       if (h.empty_layer) {
-        out.push({ digest: '', compressedBytes: 0, createdBy: h.created_by ?? '', emptyLayer: true });
+        out.push({
+          digest: '',
+          compressedBytes: 0,
+          createdBy: h.created_by ?? '',
+          emptyLayer: true,
+        });
       } else if (next < descriptors.length) {
         const d = descriptors[next++];
-        out.push({ digest: d.digest, compressedBytes: d.size, createdBy: h.created_by ?? '', emptyLayer: false });
+        out.push({
+          digest: d.digest,
+          compressedBytes: d.size,
+          createdBy: h.created_by ?? '',
+          emptyLayer: false,
+        });
       }
     }
     for (; next < descriptors.length; next++) {
       const d = descriptors[next];
-      out.push({ digest: d.digest, compressedBytes: d.size, createdBy: '', emptyLayer: false });
+      out.push({
+        digest: d.digest,
+        compressedBytes: d.size,
+        createdBy: '',
+        emptyLayer: false,
+      });
     }
     return out;
   }
 
-  private async baseLayers(ref: string, platform: Platform): Promise<BaseLayers | undefined> {
+  private async baseLayers(
+    ref: string,
+    platform: Platform,
+  ): Promise<BaseLayers | undefined> {
     const key = `${ref}|${formatPlatform(platform)}`;
     const cached = this.baseCache.get(key);
     if (cached && Date.now() - cached.at < BASE_CACHE_MS) return cached;
@@ -274,7 +372,9 @@ export class ImageInspector {
         cached.at = Date.now();
         return cached;
       }
-      const resolved = await new RegistrySource(this.client, parsed).resolve(platform);
+      const resolved = await new RegistrySource(this.client, parsed).resolve(
+        platform,
+      );
       const entry: BaseLayers = {
         ref,
         digest: resolved.digest,
@@ -291,13 +391,19 @@ export class ImageInspector {
     }
   }
 
-  private matchShare(base: BaseLayers, image: ResolvedImage): number | undefined {
+  private matchShare(
+    base: BaseLayers,
+    image: ResolvedImage,
+  ): number | undefined {
     const layers = image.manifest.layers.map(l => l.digest);
     const diffIds = image.config.rootfs?.diff_ids ?? [];
-    if (!isPrefix(base.layers, layers) && !isPrefix(base.diffIds, diffIds)) return undefined;
+    if (!isPrefix(base.layers, layers) && !isPrefix(base.diffIds, diffIds))
+      return undefined;
     const total = image.manifest.layers.reduce((s, l) => s + l.size, 0);
     const n = base.layers.length || base.diffIds.length;
-    const baseBytes = image.manifest.layers.slice(0, n).reduce((s, l) => s + l.size, 0);
+    const baseBytes = image.manifest.layers
+      .slice(0, n)
+      .reduce((s, l) => s + l.size, 0);
     return total ? baseBytes / total : 0;
   }
 
@@ -307,10 +413,14 @@ export class ImageInspector {
     platform: Platform,
     dockerfile: DockerfileInstruction[] | undefined,
   ): Promise<BaseMatch> {
-    const annotations = { ...(config.config?.Labels ?? {}), ...(image.manifest.annotations ?? {}) };
+    const annotations = {
+      ...(config.config?.Labels ?? {}),
+      ...(image.manifest.annotations ?? {}),
+    };
     const annotated = annotations['org.opencontainers.image.base.name'];
     if (annotated) {
-      const annotatedDigest = annotations['org.opencontainers.image.base.digest'];
+      const annotatedDigest =
+        annotations['org.opencontainers.image.base.digest'];
       const base = await this.baseLayers(annotated, platform);
       const share = base && this.matchShare(base, image);
       return {
@@ -318,14 +428,22 @@ export class ImageInspector {
         baseImageDigest: annotatedDigest,
         baseImageSource: 'annotation',
         baseImageShare: share,
-        baseImageOutdated: base && annotatedDigest ? base.digest !== annotatedDigest && share === undefined : undefined,
+        baseImageOutdated:
+          base && annotatedDigest
+            ? base.digest !== annotatedDigest && share === undefined
+            : undefined,
       };
     }
     let best: { base: BaseLayers; share: number } | undefined;
     for (const ref of this.options.baseImages ?? []) {
       const base = await this.baseLayers(ref, platform);
       const share = base && this.matchShare(base, image);
-      if (base && share !== undefined && (!best || base.layers.length > best.base.layers.length)) best = { base, share };
+      if (
+        base &&
+        share !== undefined &&
+        (!best || base.layers.length > best.base.layers.length)
+      )
+        best = { base, share };
     }
     if (best) {
       return {
@@ -353,9 +471,14 @@ export class ImageInspector {
   }
 
   /** Streams every layer once into the merged file tree. */
-  private async deepAnalyze(source: ImageSource, descriptors: Descriptor[]): Promise<DeepResult> {
-    const maxLayerBytes = this.options.deepAnalysis?.maxLayerBytes ?? DEFAULT_MAX_LAYER_BYTES;
-    const maxEntries = this.options.deepAnalysis?.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  private async deepAnalyze(
+    source: ImageSource,
+    descriptors: Descriptor[],
+  ): Promise<DeepResult> {
+    const maxLayerBytes =
+      this.options.deepAnalysis?.maxLayerBytes ?? DEFAULT_MAX_LAYER_BYTES;
+    const maxEntries =
+      this.options.deepAnalysis?.maxEntries ?? DEFAULT_MAX_ENTRIES;
     const tree = new ImageFileTree();
     const uncompressed: number[] = [];
     const pending = new Map<number, TarEntry[]>();
@@ -401,9 +524,13 @@ export class ImageInspector {
           pending.set(index, list);
           fold();
         } catch (error) {
-          if (error instanceof LayerReadError || error instanceof RegistryError) {
+          if (
+            error instanceof LayerReadError ||
+            error instanceof RegistryError
+          ) {
             const earlier = state.failure as DeepResult['failure'];
-            if (!earlier || index < earlier.layer) state.failure = { layer: index, error };
+            if (!earlier || index < earlier.layer)
+              state.failure = { layer: index, error };
             for (const stream of open) stream.destroy();
           } else if (!state.failure) {
             throw error;
@@ -413,8 +540,14 @@ export class ImageInspector {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(DEEP_PARALLEL_LAYERS, descriptors.length) }, worker));
-    if (state.failure) return { uncompressed, files: entries, failure: state.failure };
+    await Promise.all(
+      Array.from(
+        { length: Math.min(DEEP_PARALLEL_LAYERS, descriptors.length) },
+        worker,
+      ),
+    );
+    if (state.failure)
+      return { uncompressed, files: entries, failure: state.failure };
     return { tree, facts: analyzeTree(tree), uncompressed, files: entries };
   }
 
@@ -423,58 +556,107 @@ export class ImageInspector {
     tree: ImageFileTree,
     facts: TreeFacts,
     descriptors: Descriptor[],
-    locate: (layerIndex: number) => { ins: DockerfileInstruction; file: string } | undefined,
+    locate: (
+      layerIndex: number,
+    ) => { ins: DockerfileInstruction; file: string } | undefined,
   ): Finding[] {
     const findings: Finding[] = [];
     const where = (layerIndex: number) => {
       const located = locate(layerIndex);
       return {
         layer: descriptors[layerIndex]?.digest,
-        ...(located ? { file: located.file, line: located.ins.line, endLine: located.ins.endLine } : {}),
+        ...(located
+          ? {
+              file: located.file,
+              line: located.ins.line,
+              endLine: located.ins.endLine,
+            }
+          : {}),
       };
     };
-    const groupText = (g: PathGroup) => `${mib(g.bytes)} in ${g.paths.join(', ')}`;
+    const groupText = (g: PathGroup) =>
+      `${mib(g.bytes)} in ${g.paths.join(', ')}`;
 
     for (const cache of facts.caches) {
       const located = locate(cache.layer);
       const cleanup = CACHE_CLEANUP[cache.name];
       findings.push(
-        imageFinding('packageCache', `${cache.name} left in ${name}: ${groupText(cache)} (${cache.files} files), mostly from layer ${cache.layer + 1}`, {
-          ...where(cache.layer),
-          remediation: {
-            summary: `Remove the ${cache.name} in the same RUN that creates it${cleanup ? ` (\`${cleanup}\`)` : ''}, or use a cache mount.`,
-            ...(located && cleanup && located.ins.keyword === 'RUN'
-              ? { before: located.ins.text, after: `${located.ins.text} \\\n    && ${cleanup}` }
-              : {}),
+        imageFinding(
+          'packageCache',
+          `${cache.name} left in ${name}: ${groupText(cache)} (${
+            cache.files
+          } files), mostly from layer ${cache.layer + 1}`,
+          {
+            ...where(cache.layer),
+            remediation: {
+              summary: `Remove the ${
+                cache.name
+              } in the same RUN that creates it${
+                cleanup ? ` (\`${cleanup}\`)` : ''
+              }, or use a cache mount.`,
+              ...(located && cleanup && located.ins.keyword === 'RUN'
+                ? {
+                    before: located.ins.text,
+                    after: `${located.ins.text} \\\n    && ${cleanup}`,
+                  }
+                : {}),
+            },
           },
-        }),
+        ),
       );
     }
     for (const toolchain of facts.toolchains) {
       findings.push(
-        imageFinding('toolchain', `${name} ships the ${toolchain.name} toolchain: ${groupText(toolchain)}`, where(toolchain.layer)),
+        imageFinding(
+          'toolchain',
+          `${name} ships the ${toolchain.name} toolchain: ${groupText(
+            toolchain,
+          )}`,
+          where(toolchain.layer),
+        ),
       );
     }
     const reclaimable = tree.reclaimableBytes;
     const efficiency = tree.efficiency;
-    if (tree.wastedBytes > 0 && (efficiency < 0.95 || reclaimable >= 10 * 1024 * 1024)) {
+    if (
+      tree.wastedBytes > 0 &&
+      (efficiency < 0.95 || reclaimable >= 10 * 1024 * 1024)
+    ) {
       const top = tree
         .inefficiencies(5)
-        .map(i => `${i.path} (${mib(i.cumulativeBytes)} in ${i.occurrences} layers)`)
+        .map(
+          i =>
+            `${i.path} (${mib(i.cumulativeBytes)} in ${i.occurrences} layers)`,
+        )
         .join(', ');
-      const worstLayer = tree.layerReclaimableBytes.indexOf(Math.max(...tree.layerReclaimableBytes));
+      const worstLayer = tree.layerReclaimableBytes.indexOf(
+        Math.max(...tree.layerReclaimableBytes),
+      );
       findings.push(
         imageFinding(
           'wasted',
-          `${name} is ${(efficiency * 100).toFixed(1)}% efficient: ${mib(tree.wastedBytes)} wasted by dive's measure, ${mib(reclaimable)} of it overwritten or deleted copies a better build would not ship; largest: ${top}`,
-          { severity: efficiency < 0.9 ? 'warning' : 'info', ...where(worstLayer) },
+          `${name} is ${(efficiency * 100).toFixed(1)}% efficient: ${mib(
+            tree.wastedBytes,
+          )} wasted by dive's measure, ${mib(
+            reclaimable,
+          )} of it overwritten or deleted copies a better build would not ship; largest: ${top}`,
+          {
+            severity: efficiency < 0.9 ? 'warning' : 'info',
+            ...where(worstLayer),
+          },
         ),
       );
     }
     const large = facts.largestFiles.filter(f => f.bytes >= LARGE_FILE_BYTES);
     if (large.length) {
       findings.push(
-        imageFinding('largeFiles', `${name} holds very large files: ${large.map(f => `${f.path} (${mib(f.bytes)})`).join(', ')}`, where(large[0].layer)),
+        imageFinding(
+          'largeFiles',
+          `${name} holds very large files: ${large
+            .map(f => `${f.path} (${mib(f.bytes)})`)
+            .join(', ')}`,
+          where(large[0].layer),
+        ),
       );
     }
     if (facts.setuidFiles.length) {
@@ -482,15 +664,31 @@ export class ImageInspector {
       findings.push(
         imageFinding(
           'setuid',
-          `${name} has ${facts.setuidFiles.length} setuid/setgid files: ${list.join(', ')}${facts.setuidFiles.length > list.length ? ', …' : ''}`,
+          `${name} has ${
+            facts.setuidFiles.length
+          } setuid/setgid files: ${list.join(', ')}${
+            facts.setuidFiles.length > list.length ? ', …' : ''
+          }`,
         ),
       );
     }
     for (const file of facts.secretFiles.slice(0, 20)) {
-      findings.push(imageFinding('secretFile', `${name} contains ${file.path}, which looks like a secret`, where(file.layer)));
+      findings.push(
+        imageFinding(
+          'secretFile',
+          `${name} contains ${file.path}, which looks like a secret`,
+          where(file.layer),
+        ),
+      );
     }
     for (const git of facts.gitDirectories) {
-      findings.push(imageFinding('gitDir', `${name} contains a .git directory: ${git.path} (${mib(git.bytes)})`, where(git.layer)));
+      findings.push(
+        imageFinding(
+          'gitDir',
+          `${name} contains a .git directory: ${git.path} (${mib(git.bytes)})`,
+          where(git.layer),
+        ),
+      );
     }
     return findings;
   }

@@ -18,7 +18,11 @@ import {
   type ImageManifest,
   type Platform,
 } from '../registry/manifest';
-import { formatReference, type LocalReference, type RegistryReference } from '../registry/reference';
+import {
+  formatReference,
+  type LocalReference,
+  type RegistryReference,
+} from '../registry/reference';
 
 /** One platform's image, resolved: what shallow inspection reads. */
 export interface ResolvedImage {
@@ -54,19 +58,31 @@ function platformOfConfig(config: ImageConfig): string {
   });
 }
 
-function noPlatformError(host: string, name: string, wanted: Platform, index: ImageIndex): RegistryError {
-  const offered = platformManifests(index).map(m => formatPlatform(m.platform!));
+function noPlatformError(
+  host: string,
+  name: string,
+  wanted: Platform,
+  index: ImageIndex,
+): RegistryError {
+  const offered = platformManifests(index).map(m =>
+    formatPlatform(m.platform!),
+  );
   return new RegistryError({
     kind: 'unsupported',
     host,
-    message: `${name} has no ${formatPlatform(wanted)} image (it has ${offered.join(', ') || 'no platforms'}): set imageHealth.platform or --platform to one of them`,
+    message: `${name} has no ${formatPlatform(wanted)} image (it has ${
+      offered.join(', ') || 'no platforms'
+    }): set imageHealth.platform or --platform to one of them`,
   });
 }
 
 /** An image in an OCI Distribution registry. */
 export class RegistrySource implements ImageSource {
   readonly name: string;
-  constructor(private readonly client: RegistryClient, private readonly ref: RegistryReference) {
+  constructor(
+    private readonly client: RegistryClient,
+    private readonly ref: RegistryReference,
+  ) {
     this.name = formatReference(ref);
   }
 
@@ -76,22 +92,30 @@ export class RegistrySource implements ImageSource {
     let manifestDigest = top.digest;
     let platforms: string[] = [];
     if (manifest.kind === 'index') {
-      platforms = platformManifests(manifest).map(m => formatPlatform(m.platform!));
+      platforms = platformManifests(manifest).map(m =>
+        formatPlatform(m.platform!),
+      );
       const child = pickPlatform(manifest, wanted);
-      if (!child) throw noPlatformError(this.ref.host, this.name, wanted, manifest);
+      if (!child)
+        throw noPlatformError(this.ref.host, this.name, wanted, manifest);
       const fetched = await this.client.getManifest(this.ref, child.digest);
       if (fetched.manifest.kind !== 'manifest') {
         throw new RegistryError({
           kind: 'unsupported',
           host: this.ref.host,
           repository: this.ref.repository,
-          message: `${this.name}: the ${formatPlatform(wanted)} entry of the index is itself an index, which is not supported`,
+          message: `${this.name}: the ${formatPlatform(
+            wanted,
+          )} entry of the index is itself an index, which is not supported`,
         });
       }
       manifest = fetched.manifest;
       manifestDigest = fetched.digest;
     }
-    const config = await this.client.getBlobJson<ImageConfig>(this.ref, manifest.config.digest);
+    const config = await this.client.getBlobJson<ImageConfig>(
+      this.ref,
+      manifest.config.digest,
+    );
     const platform = platformOfConfig(config);
     return {
       digest: top.digest,
@@ -109,19 +133,31 @@ export class RegistrySource implements ImageSource {
 }
 
 function localError(name: string, reason: string): RegistryError {
-  return new RegistryError({ kind: 'protocol', host: 'local', message: `${name}: ${reason}` });
+  return new RegistryError({
+    kind: 'protocol',
+    host: 'local',
+    message: `${name}: ${reason}`,
+  });
 }
 
-async function readVerified(name: string, path: string, digest: string, maxBytes = 16 * 1024 * 1024): Promise<Buffer> {
+async function readVerified(
+  name: string,
+  path: string,
+  digest: string,
+  maxBytes = 16 * 1024 * 1024,
+): Promise<Buffer> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw localError(name, `blob ${digest} is missing (${path})`);
-  if (info.size > maxBytes) throw localError(name, `blob ${digest} is larger than ${maxBytes} bytes`);
+  if (info.size > maxBytes)
+    throw localError(name, `blob ${digest} is larger than ${maxBytes} bytes`);
   const bytes = await readFile(path);
   if (digest.startsWith('sha256:') && sha256Digest(bytes) !== digest) {
     throw new RegistryError({
       kind: 'digest-mismatch',
       host: 'local',
-      message: `${name}: blob ${digest} does not match its digest (got ${sha256Digest(bytes)}): the layout is corrupt`,
+      message: `${name}: blob ${digest} does not match its digest (got ${sha256Digest(
+        bytes,
+      )}): the layout is corrupt`,
     });
   }
   return bytes;
@@ -131,7 +167,8 @@ function parseOrFail(name: string, bytes: Buffer, what: string): AnyManifest {
   try {
     return parseManifest(bytes);
   } catch (error) {
-    if (error instanceof ManifestFormatError) throw localError(name, `${what} cannot be read: ${error.message}`);
+    if (error instanceof ManifestFormatError)
+      throw localError(name, `${what} cannot be read: ${error.message}`);
     throw error;
   }
 }
@@ -145,7 +182,12 @@ export class OciLayoutSource implements ImageSource {
 
   private blobPath(digest: string): string {
     const [algorithm, hex] = digest.split(':');
-    if (!algorithm || !hex || !/^[a-z0-9]+$/.test(algorithm) || !/^[a-f0-9]+$/.test(hex)) {
+    if (
+      !algorithm ||
+      !hex ||
+      !/^[a-z0-9]+$/.test(algorithm) ||
+      !/^[a-f0-9]+$/.test(hex)
+    ) {
       throw localError(this.name, `"${digest}" is not a digest`);
     }
     return join(this.ref.path, 'blobs', algorithm, hex);
@@ -156,46 +198,93 @@ export class OciLayoutSource implements ImageSource {
     try {
       indexBytes = await readFile(join(this.ref.path, 'index.json'));
     } catch {
-      throw localError(this.name, `${join(this.ref.path, 'index.json')} cannot be read: is it an OCI image layout?`);
+      throw localError(
+        this.name,
+        `${join(
+          this.ref.path,
+          'index.json',
+        )} cannot be read: is it an OCI image layout?`,
+      );
     }
     const layoutIndex = parseOrFail(this.name, indexBytes, 'index.json');
-    if (layoutIndex.kind !== 'index') throw localError(this.name, 'index.json is not an image index');
-    const refName = (d: Descriptor) => d.annotations?.['org.opencontainers.image.ref.name'];
+    if (layoutIndex.kind !== 'index')
+      throw localError(this.name, 'index.json is not an image index');
+    const refName = (d: Descriptor) =>
+      d.annotations?.['org.opencontainers.image.ref.name'];
     let top: Descriptor | undefined;
     if (this.ref.tag) {
       top = layoutIndex.manifests.find(d => refName(d) === this.ref.tag);
       if (!top) {
         const tags = layoutIndex.manifests.map(refName).filter(Boolean);
-        throw localError(this.name, `the layout has no tag "${this.ref.tag}" (it has ${tags.join(', ') || 'none'})`);
+        throw localError(
+          this.name,
+          `the layout has no tag "${this.ref.tag}" (it has ${
+            tags.join(', ') || 'none'
+          })`,
+        );
       }
     } else if (layoutIndex.manifests.length === 1) {
       top = layoutIndex.manifests[0];
     } else {
       const tags = layoutIndex.manifests.map(refName).filter(Boolean);
-      throw localError(this.name, `the layout holds ${layoutIndex.manifests.length} images: name one as oci:<dir>:<tag> (${tags.join(', ')})`);
+      throw localError(
+        this.name,
+        `the layout holds ${
+          layoutIndex.manifests.length
+        } images: name one as oci:<dir>:<tag> (${tags.join(', ')})`,
+      );
     }
-    const topBytes = await readVerified(this.name, this.blobPath(top.digest), top.digest);
+    const topBytes = await readVerified(
+      this.name,
+      this.blobPath(top.digest),
+      top.digest,
+    );
     let manifest = parseOrFail(this.name, topBytes, `manifest ${top.digest}`);
     let manifestDigest = top.digest;
     let platforms: string[] = [];
     if (manifest.kind === 'index') {
-      platforms = platformManifests(manifest).map(m => formatPlatform(m.platform!));
+      platforms = platformManifests(manifest).map(m =>
+        formatPlatform(m.platform!),
+      );
       const child = pickPlatform(manifest, wanted);
       if (!child) throw noPlatformError('local', this.name, wanted, manifest);
-      manifest = parseOrFail(this.name, await readVerified(this.name, this.blobPath(child.digest), child.digest), `manifest ${child.digest}`);
+      manifest = parseOrFail(
+        this.name,
+        await readVerified(
+          this.name,
+          this.blobPath(child.digest),
+          child.digest,
+        ),
+        `manifest ${child.digest}`,
+      );
       manifestDigest = child.digest;
     }
-    if (manifest.kind !== 'manifest') throw localError(this.name, 'nested indexes are not supported');
+    if (manifest.kind !== 'manifest')
+      throw localError(this.name, 'nested indexes are not supported');
     const config = JSON.parse(
-      (await readVerified(this.name, this.blobPath(manifest.config.digest), manifest.config.digest)).toString('utf8'),
+      (
+        await readVerified(
+          this.name,
+          this.blobPath(manifest.config.digest),
+          manifest.config.digest,
+        )
+      ).toString('utf8'),
     ) as ImageConfig;
     const platform = platformOfConfig(config);
-    return { digest: top.digest, manifestDigest, manifest, config, platform, platforms: platforms.length ? platforms : [platform] };
+    return {
+      digest: top.digest,
+      manifestDigest,
+      manifest,
+      config,
+      platform,
+      platforms: platforms.length ? platforms : [platform],
+    };
   }
 
   async openBlob(layer: Descriptor): Promise<Readable> {
     const path = this.blobPath(layer.digest);
-    if (!(await stat(path).catch(() => undefined))) throw localError(this.name, `layer ${layer.digest} is missing (${path})`);
+    if (!(await stat(path).catch(() => undefined)))
+      throw localError(this.name, `layer ${layer.digest} is missing (${path})`);
     return createReadStream(path, { highWaterMark: 256 * 1024 });
   }
 }
@@ -219,17 +308,23 @@ async function indexTarFile(path: string): Promise<Map<string, ArchiveMember>> {
       if (header.every(b => b === 0)) break;
       const cstr = (start: number, len: number) => {
         const end = header.indexOf(0, start);
-        return header.toString('utf8', start, end < 0 || end > start + len ? start + len : end);
+        return header.toString(
+          'utf8',
+          start,
+          end < 0 || end > start + len ? start + len : end,
+        );
       };
       const size = parseInt(cstr(124, 12).trim() || '0', 8);
       const type = String.fromCharCode(header[156] || 0x30);
       let name = cstr(0, 100);
-      if (header.toString('ascii', 257, 263) === 'ustar\u0000' && header[345]) name = `${cstr(345, 155)}/${name}`;
+      if (header.toString('ascii', 257, 263) === 'ustar\u0000' && header[345])
+        name = `${cstr(345, 155)}/${name}`;
       const dataOffset = offset + 512;
       if (type === 'L' || type === 'x') {
         const data = Buffer.alloc(size);
         await handle.read(data, 0, size, dataOffset);
-        if (type === 'L') longName = data.toString('utf8').replace(/\0.*$/s, '');
+        if (type === 'L')
+          longName = data.toString('utf8').replace(/\0.*$/s, '');
         else {
           const m = /\d+ path=([^\n]*)\n/.exec(data.toString('utf8'));
           if (m) longName = m[1];
@@ -237,7 +332,8 @@ async function indexTarFile(path: string): Promise<Map<string, ArchiveMember>> {
       } else {
         if (longName) name = longName;
         longName = undefined;
-        if (type === '0' || type === '\u0000') members.set(name.replace(/^\.\//, ''), { offset: dataOffset, size });
+        if (type === '0' || type === '\u0000')
+          members.set(name.replace(/^\.\//, ''), { offset: dataOffset, size });
       }
       offset = dataOffset + Math.ceil(size / 512) * 512;
     }
@@ -262,11 +358,18 @@ export class DockerArchiveSource implements ImageSource {
       try {
         this.members = await indexTarFile(this.ref.path);
       } catch (error) {
-        throw localError(this.name, `cannot be read (${(error as Error).message})`);
+        throw localError(
+          this.name,
+          `cannot be read (${(error as Error).message})`,
+        );
       }
     }
     const found = this.members.get(name);
-    if (!found) throw localError(this.name, `has no ${name}: is it a docker save archive?`);
+    if (!found)
+      throw localError(
+        this.name,
+        `has no ${name}: is it a docker save archive?`,
+      );
     return found;
   }
 
@@ -283,15 +386,22 @@ export class DockerArchiveSource implements ImageSource {
   }
 
   async resolve(): Promise<ResolvedImage> {
-    let entries: Array<{ Config: string; RepoTags?: string[]; Layers: string[] }>;
+    let entries: Array<{
+      Config: string;
+      RepoTags?: string[];
+      Layers: string[];
+    }>;
     try {
-      entries = JSON.parse((await this.readMember('manifest.json')).toString('utf8'));
+      entries = JSON.parse(
+        (await this.readMember('manifest.json')).toString('utf8'),
+      );
     } catch (error) {
       if (error instanceof RegistryError) throw error;
       throw localError(this.name, 'manifest.json is not JSON');
     }
     const entry = entries?.[0];
-    if (!entry?.Config || !Array.isArray(entry.Layers)) throw localError(this.name, 'manifest.json lists no image');
+    if (!entry?.Config || !Array.isArray(entry.Layers))
+      throw localError(this.name, 'manifest.json lists no image');
     const configBytes = await this.readMember(entry.Config);
     const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
     const configDigest = sha256Digest(configBytes);
@@ -302,17 +412,32 @@ export class DockerArchiveSource implements ImageSource {
       const blobName = /blobs\/sha256\/([a-f0-9]{64})$/.exec(name);
       // Legacy archives store layers uncompressed: their digest is the diff_id.
       const digest = blobName ? `sha256:${blobName[1]}` : diffIds[i] ?? '';
-      layers.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar', digest, size: member.size });
+      layers.push({
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar',
+        digest,
+        size: member.size,
+      });
       this.layerMembers.set(digest, member);
     }
     const manifest: ImageManifest = {
       kind: 'manifest',
       mediaType: MEDIA_TYPES.dockerManifest,
-      config: { mediaType: MEDIA_TYPES.dockerConfig, digest: configDigest, size: configBytes.length },
+      config: {
+        mediaType: MEDIA_TYPES.dockerConfig,
+        digest: configDigest,
+        size: configBytes.length,
+      },
       layers,
     };
     const platform = platformOfConfig(config);
-    return { digest: configDigest, manifestDigest: configDigest, manifest, config, platform, platforms: [platform] };
+    return {
+      digest: configDigest,
+      manifestDigest: configDigest,
+      manifest,
+      config,
+      platform,
+      platforms: [platform],
+    };
   }
 
   async openBlob(layer: Descriptor): Promise<Readable> {

@@ -50,7 +50,12 @@ export const CACHE_PATTERNS: Pattern[] = [
   { name: 'dnf/yum cache', root: /^var\/cache\/(?:dnf|yum)$/ },
   { name: 'pip cache', root: new RegExp(`^${HOME}/\\.cache/pip$`) },
   { name: 'npm cache', root: new RegExp(`^${HOME}/\\.npm$`) },
-  { name: 'yarn cache', root: new RegExp(`^(?:usr/local/share/\\.cache/yarn|${HOME}/\\.cache/yarn)$`) },
+  {
+    name: 'yarn cache',
+    root: new RegExp(
+      `^(?:usr/local/share/\\.cache/yarn|${HOME}/\\.cache/yarn)$`,
+    ),
+  },
   { name: 'go build cache', root: new RegExp(`^${HOME}/\\.cache/go-build$`) },
   { name: 'maven repository', root: new RegExp(`^${HOME}/\\.m2$`) },
   { name: 'gradle cache', root: new RegExp(`^${HOME}/\\.gradle/caches$`) },
@@ -60,17 +65,26 @@ export const CACHE_PATTERNS: Pattern[] = [
 export const TOOLCHAIN_PATTERNS: Pattern[] = [
   { name: 'gcc', root: /^usr\/lib\/gcc$/ },
   { name: 'go', root: /^usr\/local\/go$/ },
-  { name: 'rust', root: new RegExp(`^(?:usr/local/rustup|${HOME}/\\.rustup)$`) },
-  { name: 'jdk', root: /^(?:usr\/lib\/jvm\/[^/]*jdk[^/]*|opt\/java\/openjdk)$/ },
+  {
+    name: 'rust',
+    root: new RegExp(`^(?:usr/local/rustup|${HOME}/\\.rustup)$`),
+  },
+  {
+    name: 'jdk',
+    root: /^(?:usr\/lib\/jvm\/[^/]*jdk[^/]*|opt\/java\/openjdk)$/,
+  },
   { name: 'maven', root: /^usr\/share\/maven$/ },
   { name: 'gradle', root: /^opt\/gradle$/ },
 ];
 
 const SECRET_NAME =
   /^(?:\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?|id_(?:rsa|dsa|ecdsa|ed25519)|\.git-credentials|\.netrc|\.pgpass|credentials\.json|application_default_credentials\.json|[\w.-]*private[\w.-]*\.pem|[\w.-]+\.(?:key|p12|pfx))$/;
-const SECRET_PATH = new RegExp(`^(?:${HOME}/\\.aws/credentials|${HOME}/\\.docker/config\\.json|${HOME}/\\.kube/config)$`);
+const SECRET_PATH = new RegExp(
+  `^(?:${HOME}/\\.aws/credentials|${HOME}/\\.docker/config\\.json|${HOME}/\\.kube/config)$`,
+);
 /** Where packages ship sample keys and certificates; not the application's secrets. */
-const SECRET_EXEMPT = /^(?:usr\/(?:share|lib|include|lib64|libexec)\/|etc\/ssl\/|etc\/pki\/|usr\/local\/lib\/|proc\/|sys\/)/;
+const SECRET_EXEMPT =
+  /^(?:usr\/(?:share|lib|include|lib64|libexec)\/|etc\/ssl\/|etc\/pki\/|usr\/local\/lib\/|proc\/|sys\/)/;
 
 const LARGEST = 10;
 
@@ -86,7 +100,10 @@ function largestLayer(byLayer: Map<number, number>): number {
   return best;
 }
 
-function group(name: string, roots: Array<[string, ReturnType<ImageFileTree['lookup']>]>): PathGroup {
+function group(
+  name: string,
+  roots: Array<[string, ReturnType<ImageFileTree['lookup']>]>,
+): PathGroup {
   const byLayer = new Map<number, number>();
   let bytes = 0;
   let files = 0;
@@ -99,7 +116,13 @@ function group(name: string, roots: Array<[string, ReturnType<ImageFileTree['loo
     if (node.children) for (const child of node.children.values()) visit(child);
   };
   for (const [, node] of roots) if (node) visit(node);
-  return { name, paths: roots.map(([p]) => `/${p}`), bytes, files, layer: largestLayer(byLayer) };
+  return {
+    name,
+    paths: roots.map(([p]) => `/${p}`),
+    bytes,
+    files,
+    layer: largestLayer(byLayer),
+  };
 }
 
 /** One pass over the final filesystem. */
@@ -116,34 +139,74 @@ export function analyzeTree(tree: ImageFileTree): TreeFacts {
   for (const [path, node] of tree.walk()) {
     if (node.type === 'dir') {
       for (const pattern of CACHE_PATTERNS) {
-        if (pattern.root.test(path)) cacheRoots.set(pattern.name, [...(cacheRoots.get(pattern.name) ?? []), [path, node]]);
+        if (pattern.root.test(path))
+          cacheRoots.set(pattern.name, [
+            ...(cacheRoots.get(pattern.name) ?? []),
+            [path, node],
+          ]);
       }
       for (const pattern of TOOLCHAIN_PATTERNS) {
-        if (pattern.root.test(path)) toolchainRoots.set(pattern.name, [...(toolchainRoots.get(pattern.name) ?? []), [path, node]]);
+        if (pattern.root.test(path))
+          toolchainRoots.set(pattern.name, [
+            ...(toolchainRoots.get(pattern.name) ?? []),
+            [path, node],
+          ]);
       }
       if (node.name === '.git' && !SECRET_EXEMPT.test(path)) {
-        gitDirectories.push({ path: `/${path}`, bytes: subtreeBytes(node), layer: node.layer });
+        gitDirectories.push({
+          path: `/${path}`,
+          bytes: subtreeBytes(node),
+          layer: node.layer,
+        });
       }
       continue;
     }
     if (node.type !== 'file') continue;
     files++;
     bytes += node.size;
-    if (largest.length < LARGEST || node.size > largest[largest.length - 1].bytes) {
+    if (
+      largest.length < LARGEST ||
+      node.size > largest[largest.length - 1].bytes
+    ) {
       largest.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
       largest.sort((a, b) => b.bytes - a.bytes);
       if (largest.length > LARGEST) largest.pop();
     }
     if (node.mode & 0o6000) {
-      setuidFiles.push({ path: `/${path}`, bytes: node.size, layer: node.layer, mode: node.mode });
+      setuidFiles.push({
+        path: `/${path}`,
+        bytes: node.size,
+        layer: node.layer,
+        mode: node.mode,
+      });
     }
-    if ((SECRET_NAME.test(node.name) || SECRET_PATH.test(path)) && !SECRET_EXEMPT.test(path)) {
-      secretFiles.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
+    if (
+      (SECRET_NAME.test(node.name) || SECRET_PATH.test(path)) &&
+      !SECRET_EXEMPT.test(path)
+    ) {
+      secretFiles.push({
+        path: `/${path}`,
+        bytes: node.size,
+        layer: node.layer,
+      });
     }
   }
 
-  const caches = [...cacheRoots].map(([name, roots]) => group(name, roots)).filter(g => g.bytes > 0);
+  const caches = [...cacheRoots]
+    .map(([name, roots]) => group(name, roots))
+    .filter(g => g.bytes > 0);
   // A toolchain counts when its compiler is really there, not an empty directory.
-  const toolchains = [...toolchainRoots].map(([name, roots]) => group(name, roots)).filter(g => g.bytes > 1024 * 1024);
-  return { caches, toolchains, largestFiles: largest, setuidFiles, secretFiles, gitDirectories, files, bytes };
+  const toolchains = [...toolchainRoots]
+    .map(([name, roots]) => group(name, roots))
+    .filter(g => g.bytes > 1024 * 1024);
+  return {
+    caches,
+    toolchains,
+    largestFiles: largest,
+    setuidFiles,
+    secretFiles,
+    gitDirectories,
+    files,
+    bytes,
+  };
 }

@@ -1,9 +1,24 @@
 import { ImageFileTree } from './filetree';
 import type { TarEntry } from './tar';
 
-const file = (path: string, size: number): TarEntry => ({ path, type: 'file', size, mode: 0o644, uid: 0, gid: 0 });
-const dir = (path: string): TarEntry => ({ path, type: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0 });
-const whiteout = (path: string): TarEntry => file(path.replace(/([^/]+)$/, '.wh.$1'), 0);
+const file = (path: string, size: number): TarEntry => ({
+  path,
+  type: 'file',
+  size,
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+});
+const dir = (path: string): TarEntry => ({
+  path,
+  type: 'dir',
+  size: 0,
+  mode: 0o755,
+  uid: 0,
+  gid: 0,
+});
+const whiteout = (path: string): TarEntry =>
+  file(path.replace(/([^/]+)$/, '.wh.$1'), 0);
 
 function build(...layers: TarEntry[][]): ImageFileTree {
   const tree = new ImageFileTree();
@@ -24,11 +39,16 @@ describe('ImageFileTree (dive definitions)', () => {
     expect(tree.wastedBytes).toBe(200);
     expect(tree.efficiency).toBeCloseTo(40 / 200, 12);
     expect(tree.reclaimableBytes).toBe(140);
-    expect(tree.inefficiencies()).toEqual([{ path: '/f', cumulativeBytes: 200, occurrences: 3 }]);
+    expect(tree.inefficiencies()).toEqual([
+      { path: '/f', cumulativeBytes: 200, occurrences: 3 },
+    ]);
   });
 
   it('counts a deleted file at 0 for dive, at its size for reclaimable', () => {
-    const tree = build([file('tmp/junk', 500), file('keep', 100)], [dir('tmp'), whiteout('tmp/junk')]);
+    const tree = build(
+      [file('tmp/junk', 500), file('keep', 100)],
+      [dir('tmp'), whiteout('tmp/junk')],
+    );
     expect(tree.wastedBytes).toBe(500);
     expect(tree.efficiency).toBeCloseTo(100 / 600, 12);
     expect(tree.reclaimableBytes).toBe(500);
@@ -36,7 +56,10 @@ describe('ImageFileTree (dive definitions)', () => {
   });
 
   it('sizes a deleted directory by what it held, as dive does', () => {
-    const tree = build([file('d/a', 100), file('d/b', 200), file('d/sub/c', 50)], [whiteout('d')]);
+    const tree = build(
+      [file('d/a', 100), file('d/b', 200), file('d/sub/c', 50)],
+      [whiteout('d')],
+    );
     // dive visits the whiteout once: the path "d" appears in one layer only, so nothing is "wasted"
     expect(tree.wastedBytes).toBe(0);
     expect(tree.efficiency).toBe(1);
@@ -44,14 +67,20 @@ describe('ImageFileTree (dive definitions)', () => {
   });
 
   it('applies opaque directories to lower layers only', () => {
-    const tree = build([file('o/old', 50), file('o/keep-not', 7)], [dir('o'), file('o/.wh..wh..opq', 0), file('o/new', 5)]);
+    const tree = build(
+      [file('o/old', 50), file('o/keep-not', 7)],
+      [dir('o'), file('o/.wh..wh..opq', 0), file('o/new', 5)],
+    );
     expect([...tree.lookup('o')!.children!.keys()]).toEqual(['new']);
     expect(tree.reclaimableBytes).toBe(57);
     expect(tree.wastedBytes).toBe(0);
   });
 
   it('replaces a file by a directory and a directory by a file', () => {
-    const tree = build([file('p', 10), file('q/x', 20)], [file('p/inner', 1), file('q', 3)]);
+    const tree = build(
+      [file('p', 10), file('q/x', 20)],
+      [file('p/inner', 1), file('q', 3)],
+    );
     expect(tree.lookup('p')!.type).toBe('dir');
     expect(tree.lookup('q')).toMatchObject({ type: 'file', size: 3 });
     expect(tree.reclaimableBytes).toBe(30);
@@ -60,10 +89,29 @@ describe('ImageFileTree (dive definitions)', () => {
   it('keeps links as links', () => {
     const tree = build([
       file('bin/busybox', 1000),
-      { path: 'bin/sh', type: 'symlink', size: 0, mode: 0o777, uid: 0, gid: 0, linkname: 'busybox' },
-      { path: 'bin/ash', type: 'hardlink', size: 0, mode: 0o755, uid: 0, gid: 0, linkname: 'bin/busybox' },
+      {
+        path: 'bin/sh',
+        type: 'symlink',
+        size: 0,
+        mode: 0o777,
+        uid: 0,
+        gid: 0,
+        linkname: 'busybox',
+      },
+      {
+        path: 'bin/ash',
+        type: 'hardlink',
+        size: 0,
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        linkname: 'bin/busybox',
+      },
     ]);
-    expect(tree.lookup('bin/sh')).toMatchObject({ type: 'symlink', linkname: 'busybox' });
+    expect(tree.lookup('bin/sh')).toMatchObject({
+      type: 'symlink',
+      linkname: 'busybox',
+    });
     expect(tree.lookup('bin/ash')).toMatchObject({ type: 'hardlink' });
     expect(tree.efficiency).toBe(1);
   });

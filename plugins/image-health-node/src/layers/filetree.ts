@@ -56,7 +56,16 @@ function joinPath(dir: string, name: string): string {
  * markers are not counted as paths; unlike dive, they are applied to the tree.
  */
 export class ImageFileTree {
-  readonly root: FileNode = { name: '', type: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layer: -1, children: new Map() };
+  readonly root: FileNode = {
+    name: '',
+    type: 'dir',
+    size: 0,
+    mode: 0o755,
+    uid: 0,
+    gid: 0,
+    layer: -1,
+    children: new Map(),
+  };
   private readonly paths = new Map<string, PathRecord>();
   /** Per layer: bytes of its files that a later layer overwrote or deleted. */
   readonly layerReclaimableBytes: number[] = [];
@@ -76,7 +85,11 @@ export class ImageFileTree {
     const parents = new Set<string>();
     for (const path of byPath.keys()) {
       if (baseName(path).startsWith(OPAQUE)) continue;
-      for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+      for (
+        let i = path.lastIndexOf('/');
+        i > 0;
+        i = path.lastIndexOf('/', i - 1)
+      ) {
         const parent = path.slice(0, i);
         if (parents.has(parent)) break;
         parents.add(parent);
@@ -88,7 +101,10 @@ export class ImageFileTree {
       if (name.startsWith(WHITEOUT)) {
         const target = joinPath(dirName(path), name.slice(WHITEOUT.length));
         const previous = this.lookup(target);
-        this.record(target, previous?.type === 'dir' ? subtreeBytes(previous) : 0);
+        this.record(
+          target,
+          previous?.type === 'dir' ? subtreeBytes(previous) : 0,
+        );
       } else {
         this.record(path, entry.size);
       }
@@ -157,7 +173,8 @@ export class ImageFileTree {
   /** dive's wasted bytes: the cumulative size of every path touched by more than one layer. */
   get wastedBytes(): number {
     let wasted = 0;
-    for (const record of this.paths.values()) if (record.count > 1) wasted += record.cumulative;
+    for (const record of this.paths.values())
+      if (record.count > 1) wasted += record.cumulative;
     return wasted;
   }
 
@@ -170,7 +187,12 @@ export class ImageFileTree {
   inefficiencies(limit = 20): Inefficiency[] {
     const out: Inefficiency[] = [];
     for (const [path, record] of this.paths) {
-      if (record.count > 1) out.push({ path: `/${path}`, cumulativeBytes: record.cumulative, occurrences: record.count });
+      if (record.count > 1)
+        out.push({
+          path: `/${path}`,
+          cumulativeBytes: record.cumulative,
+          occurrences: record.count,
+        });
     }
     out.sort((a, b) => b.cumulativeBytes - a.cumulativeBytes);
     return out.slice(0, limit);
@@ -193,7 +215,8 @@ export class ImageFileTree {
       const [path, node] = stack.pop()!;
       if (path) yield [path, node];
       if (node.children) {
-        for (const child of node.children.values()) stack.push([joinPath(path, child.name), child]);
+        for (const child of node.children.values())
+          stack.push([joinPath(path, child.name), child]);
       }
     }
   }
@@ -216,7 +239,16 @@ export class ImageFileTree {
       let child = node.children!.get(part);
       if (!child || child.type !== 'dir') {
         if (child) this.reclaim(child);
-        child = { name: part, type: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layer, children: new Map() };
+        child = {
+          name: part,
+          type: 'dir',
+          size: 0,
+          mode: 0o755,
+          uid: 0,
+          gid: 0,
+          layer,
+          children: new Map(),
+        };
         node.children!.set(part, child);
       }
       node = child;
@@ -225,13 +257,16 @@ export class ImageFileTree {
   }
 
   private reclaim(node: FileNode): void {
-    if (node.type === 'file') this.layerReclaimableBytes[node.layer] += node.size;
-    if (node.children) for (const child of node.children.values()) this.reclaim(child);
+    if (node.type === 'file')
+      this.layerReclaimableBytes[node.layer] += node.size;
+    if (node.children)
+      for (const child of node.children.values()) this.reclaim(child);
   }
 }
 
 export function subtreeBytes(node: FileNode): number {
   let total = node.size;
-  if (node.children) for (const child of node.children.values()) total += subtreeBytes(child);
+  if (node.children)
+    for (const child of node.children.values()) total += subtreeBytes(child);
   return total;
 }

@@ -9,17 +9,33 @@ import type { TarEntry } from './tar';
 function tarWith(files: Record<string, number>): Buffer {
   // A minimal ustar writer is not needed: GNU tar from a shell pipeline builds the real thing.
   const script = Object.entries(files)
-    .map(([name, size]) => `mkdir -p "$(dirname "$T/${name}")" && head -c ${size} /dev/urandom > "$T/${name}"`)
+    .map(
+      ([name, size]) =>
+        `mkdir -p "$(dirname "$T/${name}")" && head -c ${size} /dev/urandom > "$T/${name}"`,
+    )
     .join(' && ');
-  return execFileSync('sh', ['-c', `T=$(mktemp -d) && ${script} && tar --sort=name -C "$T" -cf - . && rm -rf "$T"`], { maxBuffer: 1 << 28 });
+  return execFileSync(
+    'sh',
+    [
+      '-c',
+      `T=$(mktemp -d) && ${script} && tar --sort=name -C "$T" -cf - . && rm -rf "$T"`,
+    ],
+    { maxBuffer: 1 << 28 },
+  );
 }
 
-const digest = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+const digest = (b: Buffer) =>
+  `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
-async function read(blob: Buffer, extra: Partial<LayerReadOptions> = {}, chunk = 64 * 1024) {
+async function read(
+  blob: Buffer,
+  extra: Partial<LayerReadOptions> = {},
+  chunk = 64 * 1024,
+) {
   const entries: TarEntry[] = [];
   const chunks: Buffer[] = [];
-  for (let i = 0; i < blob.length; i += chunk) chunks.push(blob.subarray(i, i + chunk));
+  for (let i = 0; i < blob.length; i += chunk)
+    chunks.push(blob.subarray(i, i + chunk));
   const result = await readLayer(Readable.from(chunks), {
     onEntry: e => entries.push(e),
     maxUncompressedBytes: 1 << 30,
@@ -39,35 +55,63 @@ describe('readLayer', () => {
   it('reads gzip, zstd and plain tar to the same entries and verifies the digest', async () => {
     const gz = gzipSync(tar);
     const zst = execFileSync('zstd', ['-q', '-c'], { input: tar });
-    expect([sniffCompression(gz), sniffCompression(zst), sniffCompression(tar)]).toEqual(['gzip', 'zstd', 'none']);
-    const outcomes = await Promise.all([gz, zst, tar].map(b => read(b, { expectedDigest: digest(b) })));
+    expect([
+      sniffCompression(gz),
+      sniffCompression(zst),
+      sniffCompression(tar),
+    ]).toEqual(['gzip', 'zstd', 'none']);
+    const outcomes = await Promise.all(
+      [gz, zst, tar].map(b => read(b, { expectedDigest: digest(b) })),
+    );
     for (const { result, entries } of outcomes) {
       expect(result.uncompressedBytes).toBe(tar.length);
-      expect(entries.filter(e => e.type === 'file').map(e => [e.path, e.size])).toEqual([['a/one', 1000], ['b/two', 300_000]]);
+      expect(
+        entries.filter(e => e.type === 'file').map(e => [e.path, e.size]),
+      ).toEqual([
+        ['a/one', 1000],
+        ['b/two', 300_000],
+      ]);
     }
-    expect(outcomes.map(o => o.result.compression)).toEqual(['gzip', 'zstd', 'none']);
+    expect(outcomes.map(o => o.result.compression)).toEqual([
+      'gzip',
+      'zstd',
+      'none',
+    ]);
   });
 
   it('reads concatenated gzip members and odd chunk sizes', async () => {
     const half = Math.floor(tar.length / 2);
-    const multi = Buffer.concat([gzipSync(tar.subarray(0, half)), gzipSync(tar.subarray(half))]);
+    const multi = Buffer.concat([
+      gzipSync(tar.subarray(0, half)),
+      gzipSync(tar.subarray(half)),
+    ]);
     const { entries } = await read(multi, {}, 777);
     expect(entries.filter(e => e.type === 'file')).toHaveLength(2);
   });
 
   it('refuses a blob whose bytes do not hash to its digest', async () => {
-    await expect(read(gzipSync(tar), { expectedDigest: digest(Buffer.from('other')) })).rejects.toMatchObject({ reason: 'digest-mismatch' });
+    await expect(
+      read(gzipSync(tar), { expectedDigest: digest(Buffer.from('other')) }),
+    ).rejects.toMatchObject({ reason: 'digest-mismatch' });
   });
 
   it('says truncated for a cut gzip or zstd stream', async () => {
     const gz = gzipSync(tar);
-    await expect(read(gz.subarray(0, gz.length - 1000))).rejects.toMatchObject({ reason: 'truncated' });
+    await expect(read(gz.subarray(0, gz.length - 1000))).rejects.toMatchObject({
+      reason: 'truncated',
+    });
     const zst = execFileSync('zstd', ['-q', '-c'], { input: tar });
-    await expect(read(zst.subarray(0, zst.length - 1000))).rejects.toMatchObject({ reason: expect.stringMatching(/truncated|corrupt/) });
+    await expect(
+      read(zst.subarray(0, zst.length - 1000)),
+    ).rejects.toMatchObject({
+      reason: expect.stringMatching(/truncated|corrupt/),
+    });
   });
 
   it('stops a decompression bomb at the byte cap', async () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
-    await expect(read(bomb, { maxUncompressedBytes: 8 * 1024 * 1024 })).rejects.toMatchObject({ reason: 'too-large' });
+    await expect(
+      read(bomb, { maxUncompressedBytes: 8 * 1024 * 1024 }),
+    ).rejects.toMatchObject({ reason: 'too-large' });
   });
 });

@@ -3,7 +3,12 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import { TarFormatError, TarHeaderReader, type TarEntry, type TarReaderOptions } from './tar';
+import {
+  TarFormatError,
+  TarHeaderReader,
+  type TarEntry,
+  type TarReaderOptions,
+} from './tar';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -55,7 +60,10 @@ interface Decoder {
   destroy(): void;
 }
 
-function gzipDecoder(onData: (chunk: Buffer) => void, fail: (error: Error) => void): Decoder {
+function gzipDecoder(
+  onData: (chunk: Buffer) => void,
+  fail: (error: Error) => void,
+): Decoder {
   // zlib works on the libuv thread pool, so hashing and tar parsing here overlap with it.
   const gunzip: Gunzip = createGunzip({ chunkSize: 128 * 1024 });
   gunzip.on('data', (chunk: Buffer) => {
@@ -73,7 +81,8 @@ function gzipDecoder(onData: (chunk: Buffer) => void, fail: (error: Error) => vo
   closed.catch(() => undefined);
   return {
     async write(chunk) {
-      if (!gunzip.write(chunk)) await Promise.race([once(gunzip, 'drain'), ended, closed]);
+      if (!gunzip.write(chunk))
+        await Promise.race([once(gunzip, 'drain'), ended, closed]);
     },
     async end() {
       gunzip.end();
@@ -84,12 +93,15 @@ function gzipDecoder(onData: (chunk: Buffer) => void, fail: (error: Error) => vo
 }
 
 function zstdDecoder(onData: (chunk: Buffer) => void): Decoder {
-  const zstd = new ZstdDecompress(data => onData(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const zstd = new ZstdDecompress(data =>
+    onData(Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+  );
   const push = (chunk: Uint8Array, final: boolean) => {
     try {
       zstd.push(chunk, final);
     } catch (error) {
-      if (error instanceof LayerReadError || error instanceof TarFormatError) throw error;
+      if (error instanceof LayerReadError || error instanceof TarFormatError)
+        throw error;
       const message = (error as Error).message;
       throw new LayerReadError(
         /EOF|end/i.test(message) ? 'truncated' : 'corrupt',
@@ -106,26 +118,45 @@ function zstdDecoder(onData: (chunk: Buffer) => void): Decoder {
 
 function classify(error: unknown): LayerReadError {
   if (error instanceof LayerReadError) return error;
-  if (error instanceof TarFormatError) return new LayerReadError(error.reason, error.message);
+  if (error instanceof TarFormatError)
+    return new LayerReadError(error.reason, error.message);
   const e = error as NodeJS.ErrnoException;
   const message = e?.message ?? String(error);
   if (e?.code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
-    return new LayerReadError('truncated', 'the layer ends early (truncated compressed stream)');
+    return new LayerReadError(
+      'truncated',
+      'the layer ends early (truncated compressed stream)',
+    );
   }
-  if (e?.code?.startsWith?.('Z_') || /zstd|invalid|incorrect header/i.test(message)) {
-    return new LayerReadError('corrupt', `the layer cannot be decompressed (${message})`);
+  if (
+    e?.code?.startsWith?.('Z_') ||
+    /zstd|invalid|incorrect header/i.test(message)
+  ) {
+    return new LayerReadError(
+      'corrupt',
+      `the layer cannot be decompressed (${message})`,
+    );
   }
   if (/terminated|aborted|socket|ECONNRESET|closed/i.test(message)) {
-    return new LayerReadError('truncated', `the layer download stopped early (${message})`);
+    return new LayerReadError(
+      'truncated',
+      `the layer download stopped early (${message})`,
+    );
   }
-  return new LayerReadError('network', `the layer could not be read (${message})`);
+  return new LayerReadError(
+    'network',
+    `the layer could not be read (${message})`,
+  );
 }
 
 /**
  * Streams one layer blob once: hash (digest check), decompress, walk tar
  * headers. Nothing touches disk and only one chunk is in memory at a time.
  */
-export async function readLayer(blob: Readable, options: LayerReadOptions): Promise<LayerReadResult> {
+export async function readLayer(
+  blob: Readable,
+  options: LayerReadOptions,
+): Promise<LayerReadResult> {
   const hash = createHash('sha256');
   let compressedBytes = 0;
   let uncompressedBytes = 0;
@@ -163,7 +194,12 @@ export async function readLayer(blob: Readable, options: LayerReadOptions): Prom
     compression = sniffCompression(head);
     if (compression === 'gzip') decoder = gzipDecoder(onData, fail);
     else if (compression === 'zstd') decoder = zstdDecoder(onData);
-    else decoder = { write: onData, end: () => undefined, destroy: () => undefined };
+    else
+      decoder = {
+        write: onData,
+        end: () => undefined,
+        destroy: () => undefined,
+      };
   };
 
   try {
@@ -198,11 +234,21 @@ export async function readLayer(blob: Readable, options: LayerReadOptions): Prom
     throw failure;
   }
   const digest = `sha256:${hash.digest('hex')}`;
-  if (options.expectedDigest && options.expectedDigest.startsWith('sha256:') && digest !== options.expectedDigest) {
+  if (
+    options.expectedDigest &&
+    options.expectedDigest.startsWith('sha256:') &&
+    digest !== options.expectedDigest
+  ) {
     throw new LayerReadError(
       'digest-mismatch',
       `the layer's content hashes to ${digest}, not to its digest ${options.expectedDigest}: the blob is corrupt or was tampered with`,
     );
   }
-  return { compression, compressedBytes, uncompressedBytes, entries: tar.entries, digest };
+  return {
+    compression,
+    compressedBytes,
+    uncompressedBytes,
+    entries: tar.entries,
+    digest,
+  };
 }

@@ -85,7 +85,10 @@ function parsePax(buf: Buffer): Record<string, string> {
 export function normalizeTarPath(name: string): string {
   let path = name;
   while (path.startsWith('./')) path = path.slice(2);
-  path = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+  path = path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\/{2,}/g, '/');
   if (path === '.') return '';
   return path;
 }
@@ -106,7 +109,12 @@ export class TarHeaderReader {
   private headerFill = 0;
   /** Bytes of content (plus padding) still to pass over. */
   private skip = 0;
-  private capture?: { kind: 'pax' | 'gnu-name' | 'gnu-link' | 'content'; buf: Buffer; fill: number; entry?: TarEntry };
+  private capture?: {
+    kind: 'pax' | 'gnu-name' | 'gnu-link' | 'content';
+    buf: Buffer;
+    fill: number;
+    entry?: TarEntry;
+  };
   private pax: Record<string, string> = {};
   private longName?: string;
   private longLink?: string;
@@ -147,7 +155,10 @@ export class TarHeaderReader {
   end(): void {
     if (this.done) return;
     if (this.headerFill !== 0 || this.skip !== 0) {
-      throw new TarFormatError('truncated', 'the layer ends in the middle of a file (truncated tar)');
+      throw new TarFormatError(
+        'truncated',
+        'the layer ends in the middle of a file (truncated tar)',
+      );
     }
   }
 
@@ -158,19 +169,34 @@ export class TarHeaderReader {
       return;
     }
     if (!checksumOk(block)) {
-      throw new TarFormatError('corrupt', 'the layer is not a valid tar (bad header checksum)');
+      throw new TarFormatError(
+        'corrupt',
+        'the layer is not a valid tar (bad header checksum)',
+      );
     }
     const typeflag = String.fromCharCode(block[156] || 0x30);
     const size = readNumber(block, 124, 12);
     const padded = Math.ceil(size / BLOCK) * BLOCK;
 
-    if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+    if (
+      typeflag === 'x' ||
+      typeflag === 'g' ||
+      typeflag === 'L' ||
+      typeflag === 'K'
+    ) {
       if (size > MAX_META_BYTES) {
-        throw new TarFormatError('corrupt', `the layer has a ${size}-byte tar extension header`);
+        throw new TarFormatError(
+          'corrupt',
+          `the layer has a ${size}-byte tar extension header`,
+        );
       }
-      const kind = typeflag === 'L' ? 'gnu-name' : typeflag === 'K' ? 'gnu-link' : 'pax';
+      const kind =
+        typeflag === 'L' ? 'gnu-name' : typeflag === 'K' ? 'gnu-link' : 'pax';
       // Global PAX headers apply to the archive; we read them for nothing but skip correctly.
-      this.capture = typeflag === 'g' ? undefined : { kind, buf: Buffer.alloc(size), fill: 0 };
+      this.capture =
+        typeflag === 'g'
+          ? undefined
+          : { kind, buf: Buffer.alloc(size), fill: 0 };
       this.skip = padded;
       if (padded === 0 && this.capture) this.finishCapture();
       return;
@@ -225,8 +251,18 @@ export class TarHeaderReader {
     this.entries++;
     this.options.onEntry(entry);
     this.skip = type === 'file' || type === 'other' ? contentBytes : 0;
-    if (this.skip > 0 && type === 'file' && entrySize <= MAX_CAPTURE_BYTES && this.options.wantContent?.(entry)) {
-      this.capture = { kind: 'content', buf: Buffer.alloc(entrySize), fill: 0, entry };
+    if (
+      this.skip > 0 &&
+      type === 'file' &&
+      entrySize <= MAX_CAPTURE_BYTES &&
+      this.options.wantContent?.(entry)
+    ) {
+      this.capture = {
+        kind: 'content',
+        buf: Buffer.alloc(entrySize),
+        fill: 0,
+        entry,
+      };
     }
   }
 

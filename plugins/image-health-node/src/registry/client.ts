@@ -10,7 +10,12 @@ import {
   parseManifest,
   type AnyManifest,
 } from './manifest';
-import { apiHost, canonicalHost, DOCKER_HUB, type RegistryReference } from './reference';
+import {
+  apiHost,
+  canonicalHost,
+  DOCKER_HUB,
+  type RegistryReference,
+} from './reference';
 import type { RegistryConfig } from './types';
 
 export interface RegistryClientOptions {
@@ -82,7 +87,9 @@ class Limiter {
   }
 }
 
-export function parseChallenge(header: string | string[] | undefined): Challenge | undefined {
+export function parseChallenge(
+  header: string | string[] | undefined,
+): Challenge | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   const match = /^\s*(\w+)\s*(.*)$/s.exec(value);
@@ -90,7 +97,8 @@ export function parseChallenge(header: string | string[] | undefined): Challenge
   const params: Record<string, string> = {};
   const re = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
   for (let m = re.exec(match[2]); m; m = re.exec(match[2])) {
-    params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    params[m[1].toLowerCase()] =
+      m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
   }
   return { scheme: match[1].toLowerCase(), params };
 }
@@ -108,7 +116,10 @@ function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-function header(res: Dispatcher.ResponseData, name: string): string | undefined {
+function header(
+  res: Dispatcher.ResponseData,
+  name: string,
+): string | undefined {
   const value = res.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -121,7 +132,10 @@ async function drain(res: Dispatcher.ResponseData): Promise<void> {
   }
 }
 
-export async function readLimited(body: Readable, limit: number): Promise<Buffer> {
+export async function readLimited(
+  body: Readable,
+  limit: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -170,9 +184,13 @@ export class RegistryClient {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.concurrency = options.concurrencyPerRegistry ?? 4;
     this.credentialsHint =
-      options.credentialsHint ?? (host => `imageHealth.registries[${host}].auth`);
+      options.credentialsHint ??
+      (host => `imageHealth.registries[${host}].auth`);
     this.userAgent = options.userAgent ?? 'image-health';
-    this.agent = new Agent({ keepAliveTimeout: 30_000, connections: this.concurrency * 2 });
+    this.agent = new Agent({
+      keepAliveTimeout: 30_000,
+      connections: this.concurrency * 2,
+    });
     // Redirect targets are chosen by the registry: refuse ones that resolve to link-local addresses.
     this.redirectAgent = new Agent({
       keepAliveTimeout: 30_000,
@@ -180,16 +198,22 @@ export class RegistryClient {
         lookup: (hostname, opts, callback) =>
           dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
             if (err) return callback(err, '', 0);
-            const list = addresses as unknown as Array<{ address: string; family: number }>;
+            const list = addresses as unknown as Array<{
+              address: string;
+              family: number;
+            }>;
             const bad = list.find(a => isLinkLocalAddress(a.address));
             if (bad) {
               return callback(
-                new Error(`${hostname} resolves to the link-local address ${bad.address}`),
+                new Error(
+                  `${hostname} resolves to the link-local address ${bad.address}`,
+                ),
                 '',
                 0,
               );
             }
-            if ((opts as { all?: boolean }).all) return (callback as any)(null, list);
+            if ((opts as { all?: boolean }).all)
+              return (callback as any)(null, list);
             return callback(null, list[0].address, list[0].family);
           }),
       },
@@ -214,7 +238,10 @@ export class RegistryClient {
   }
 
   /** The manifest a tag or digest points at, with its digest verified. */
-  async getManifest(ref: RegistryReference, reference?: string): Promise<FetchedManifest> {
+  async getManifest(
+    ref: RegistryReference,
+    reference?: string,
+  ): Promise<FetchedManifest> {
     const target = reference ?? ref.digest ?? ref.tag ?? 'latest';
     const res = await this.send(ref, {
       method: 'GET',
@@ -227,10 +254,17 @@ export class RegistryClient {
     try {
       bytes = await readLimited(res.body, MAX_MANIFEST_BYTES);
     } catch (error) {
-      throw this.protocolError(ref, `the manifest ${target} could not be read (${(error as Error).message})`);
+      throw this.protocolError(
+        ref,
+        `the manifest ${target} could not be read (${
+          (error as Error).message
+        })`,
+      );
     }
     const actual = sha256Digest(bytes);
-    const expected = target.includes(':') ? target : header(res, 'docker-content-digest');
+    const expected = target.includes(':')
+      ? target
+      : header(res, 'docker-content-digest');
     if (expected && expected.startsWith('sha256:') && expected !== actual) {
       throw new RegistryError({
         kind: 'digest-mismatch',
@@ -244,11 +278,18 @@ export class RegistryClient {
       manifest = parseManifest(bytes, header(res, 'content-type'));
     } catch (error) {
       if (error instanceof ManifestFormatError) {
-        throw this.protocolError(ref, `the manifest ${target} cannot be read: ${error.message}`);
+        throw this.protocolError(
+          ref,
+          `the manifest ${target} cannot be read: ${error.message}`,
+        );
       }
       throw error;
     }
-    return { manifest, digest: expected && expected.startsWith('sha256:') ? expected : actual, bytes };
+    return {
+      manifest,
+      digest: expected && expected.startsWith('sha256:') ? expected : actual,
+      bytes,
+    };
   }
 
   /** The digest a tag points at now: one HEAD request. */
@@ -270,13 +311,20 @@ export class RegistryClient {
   }
 
   /** A small JSON blob (the image config), digest verified. */
-  async getBlobJson<T>(ref: RegistryReference, digest: string, maxBytes = 16 * 1024 * 1024): Promise<T> {
+  async getBlobJson<T>(
+    ref: RegistryReference,
+    digest: string,
+    maxBytes = 16 * 1024 * 1024,
+  ): Promise<T> {
     const body = await this.openBlob(ref, digest);
     let bytes: Buffer;
     try {
       bytes = await readLimited(body, maxBytes);
     } catch (error) {
-      throw this.protocolError(ref, `blob ${digest} could not be read (${(error as Error).message})`);
+      throw this.protocolError(
+        ref,
+        `blob ${digest} could not be read (${(error as Error).message})`,
+      );
     }
     const actual = sha256Digest(bytes);
     if (digest.startsWith('sha256:') && actual !== digest) {
@@ -348,40 +396,66 @@ export class RegistryClient {
   }
 
   /** The Authorization header we already know to send, if any. */
-  private knownAuthorization(ref: RegistryReference, config: RegistryConfig): string | undefined {
+  private knownAuthorization(
+    ref: RegistryReference,
+    config: RegistryConfig,
+  ): string | undefined {
     const host = canonicalHost(ref.host);
     if (config.auth?.token) return `Bearer ${config.auth.token}`;
     const cached = this.tokens.get(`${host}|${this.scope(ref)}`);
-    if (cached && cached.expiresAt > Date.now()) return `Bearer ${cached.token}`;
+    if (cached && cached.expiresAt > Date.now())
+      return `Bearer ${cached.token}`;
     if (this.basicHosts.has(host)) return this.basicCredentials(config);
     return undefined;
   }
 
-  private authError(ref: RegistryReference, status: number, detail = ''): RegistryError {
+  private authError(
+    ref: RegistryReference,
+    status: number,
+    detail = '',
+  ): RegistryError {
     return new RegistryError({
       kind: 'auth',
       host: ref.host,
       repository: ref.repository,
       status,
-      message: `registry ${ref.host} answered ${status} for ${ref.repository}${detail}: check ${this.credentialsHint(ref.host)}`,
+      message: `registry ${ref.host} answered ${status} for ${
+        ref.repository
+      }${detail}: check ${this.credentialsHint(ref.host)}`,
     });
   }
 
   /** Answers a 401 challenge: Basic credentials or a Bearer token for the scope. */
-  private async authorize(ref: RegistryReference, config: RegistryConfig, challenge: Challenge | undefined): Promise<string> {
+  private async authorize(
+    ref: RegistryReference,
+    config: RegistryConfig,
+    challenge: Challenge | undefined,
+  ): Promise<string> {
     const host = canonicalHost(ref.host);
-    if (!challenge) throw this.authError(ref, 401, ' without a WWW-Authenticate challenge');
+    if (!challenge)
+      throw this.authError(ref, 401, ' without a WWW-Authenticate challenge');
     if (challenge.scheme === 'basic') {
       const basic = this.basicCredentials(config);
-      if (!basic) throw this.authError(ref, 401, ' (it wants a username and password)');
+      if (!basic)
+        throw this.authError(ref, 401, ' (it wants a username and password)');
       this.basicHosts.add(host);
       return basic;
     }
     if (challenge.scheme !== 'bearer' || !challenge.params.realm) {
-      throw this.authError(ref, 401, ` with an unsupported challenge "${challenge.scheme}"`);
+      throw this.authError(
+        ref,
+        401,
+        ` with an unsupported challenge "${challenge.scheme}"`,
+      );
     }
     const scope = challenge.params.scope || this.scope(ref);
-    const token = await this.fetchToken(ref, config, challenge.params.realm, challenge.params.service, scope);
+    const token = await this.fetchToken(
+      ref,
+      config,
+      challenge.params.realm,
+      challenge.params.service,
+      scope,
+    );
     return `Bearer ${token}`;
   }
 
@@ -402,7 +476,8 @@ export class RegistryClient {
     const allowed =
       (url.protocol === 'https:' || url.protocol === 'http:') &&
       (this.registries.has(realmHost) ||
-        (canonicalHost(ref.host) === DOCKER_HUB && url.host === DOCKER_HUB_TOKEN_HOST));
+        (canonicalHost(ref.host) === DOCKER_HUB &&
+          url.host === DOCKER_HUB_TOKEN_HOST));
     if (!allowed) {
       throw new RegistryError({
         kind: 'not-configured',
@@ -431,35 +506,62 @@ export class RegistryClient {
         kind: 'network',
         host: ref.host,
         repository: ref.repository,
-        message: `token service ${url.host} of registry ${ref.host} could not be reached (${(error as Error).message})`,
+        message: `token service ${url.host} of registry ${
+          ref.host
+        } could not be reached (${(error as Error).message})`,
       });
     }
     if (res.statusCode === 401 || res.statusCode === 403) {
       await drain(res);
-      throw this.authError(ref, res.statusCode, ` (token service ${url.host} refused the credentials)`);
+      throw this.authError(
+        ref,
+        res.statusCode,
+        ` (token service ${url.host} refused the credentials)`,
+      );
     }
     if (res.statusCode !== 200) {
       await drain(res);
-      throw this.protocolError(ref, `token service ${url.host} answered ${res.statusCode}`);
+      throw this.protocolError(
+        ref,
+        `token service ${url.host} answered ${res.statusCode}`,
+      );
     }
     let body: { token?: string; access_token?: string; expires_in?: number };
     try {
-      body = JSON.parse((await readLimited(res.body, 1024 * 1024)).toString('utf8'));
+      body = JSON.parse(
+        (await readLimited(res.body, 1024 * 1024)).toString('utf8'),
+      );
     } catch {
-      throw this.protocolError(ref, `token service ${url.host} did not answer with JSON`);
+      throw this.protocolError(
+        ref,
+        `token service ${url.host} did not answer with JSON`,
+      );
     }
     const token = body.token ?? body.access_token;
-    if (!token) throw this.protocolError(ref, `token service ${url.host} answered without a token`);
+    if (!token)
+      throw this.protocolError(
+        ref,
+        `token service ${url.host} answered without a token`,
+      );
     // Tokens without expires_in live 60 s (distribution's token spec); renew a little early.
     const lifetime = Math.max((body.expires_in ?? 60) - 10, 1);
-    this.tokens.set(`${canonicalHost(ref.host)}|${scope}`, { token, expiresAt: Date.now() + lifetime * 1000 });
+    this.tokens.set(`${canonicalHost(ref.host)}|${scope}`, {
+      token,
+      expiresAt: Date.now() + lifetime * 1000,
+    });
     if (scope !== this.scope(ref)) {
-      this.tokens.set(`${canonicalHost(ref.host)}|${this.scope(ref)}`, { token, expiresAt: Date.now() + lifetime * 1000 });
+      this.tokens.set(`${canonicalHost(ref.host)}|${this.scope(ref)}`, {
+        token,
+        expiresAt: Date.now() + lifetime * 1000,
+      });
     }
     return token;
   }
 
-  private retryDelay(res: Dispatcher.ResponseData | undefined, attempt: number): number {
+  private retryDelay(
+    res: Dispatcher.ResponseData | undefined,
+    attempt: number,
+  ): number {
     const retryAfter = res && header(res, 'retry-after');
     if (retryAfter) {
       const seconds = Number(retryAfter);
@@ -494,7 +596,9 @@ export class RegistryClient {
       let authorization = this.knownAuthorization(ref, config);
       let authRetried = false;
       for (let attempt = 0; ; attempt++) {
-        const headers: Record<string, string> = { 'user-agent': this.userAgent };
+        const headers: Record<string, string> = {
+          'user-agent': this.userAgent,
+        };
         if (req.accept) headers.accept = req.accept;
         if (authorization) headers.authorization = authorization;
         this.count(req.kind);
@@ -516,12 +620,24 @@ export class RegistryClient {
             await sleep(this.retryDelay(undefined, attempt));
             continue;
           }
-          const timedOut = /timeout/i.test(networkError?.name ?? '') || /timeout/i.test(networkError?.message ?? '');
+          const timedOut =
+            /timeout/i.test(networkError?.name ?? '') ||
+            /timeout/i.test(networkError?.message ?? '');
           throw new RegistryError({
             kind: timedOut ? 'timeout' : 'network',
             host: ref.host,
             repository: ref.repository,
-            message: `registry ${ref.host} could not be reached for ${ref.repository} (${timedOut ? `no answer within ${this.timeoutMs} ms` : networkError?.message}): check that ${ref.host} is up and reachable${config.insecure ? '' : ', and whether it needs insecure: true (plain http)'}`,
+            message: `registry ${ref.host} could not be reached for ${
+              ref.repository
+            } (${
+              timedOut
+                ? `no answer within ${this.timeoutMs} ms`
+                : networkError?.message
+            }): check that ${ref.host} is up and reachable${
+              config.insecure
+                ? ''
+                : ', and whether it needs insecure: true (plain http)'
+            }`,
           });
         }
         const status = res.statusCode;
@@ -546,7 +662,11 @@ export class RegistryClient {
             host: ref.host,
             repository: ref.repository,
             status,
-            message: `registry ${ref.host} answered 403 for ${ref.repository}: the credentials in ${this.credentialsHint(ref.host)} may not pull ${ref.repository}`,
+            message: `registry ${ref.host} answered 403 for ${
+              ref.repository
+            }: the credentials in ${this.credentialsHint(
+              ref.host,
+            )} may not pull ${ref.repository}`,
           });
         }
         if (status === 404) {
@@ -573,14 +693,27 @@ export class RegistryClient {
             status,
             message:
               status === 429
-                ? `registry ${ref.host} answered 429 (too many requests) for ${ref.repository} after ${attempt + 1} attempts: lower imageHealth.concurrency or scan less often`
-                : `registry ${ref.host} answered ${status} for ${ref.repository} after ${attempt + 1} attempts: the registry is failing, try again later`,
+                ? `registry ${ref.host} answered 429 (too many requests) for ${
+                    ref.repository
+                  } after ${
+                    attempt + 1
+                  } attempts: lower imageHealth.concurrency or scan less often`
+                : `registry ${ref.host} answered ${status} for ${
+                    ref.repository
+                  } after ${
+                    attempt + 1
+                  } attempts: the registry is failing, try again later`,
           });
         }
         if (REDIRECTS.has(status) && req.followRedirects) {
           const location = header(res, 'location');
           await drain(res);
-          const final = await this.followRedirects(ref, url, location, authorization);
+          const final = await this.followRedirects(
+            ref,
+            url,
+            location,
+            authorization,
+          );
           handedOver = true;
           final.body.once('close', release);
           return final;
@@ -609,7 +742,8 @@ export class RegistryClient {
     const origin = new URL(from).origin;
     let current = from;
     for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
-      if (!location) throw this.redirectError(ref, 'a redirect without a Location');
+      if (!location)
+        throw this.redirectError(ref, 'a redirect without a Location');
       let target: URL;
       try {
         target = new URL(location, current);
@@ -619,26 +753,42 @@ export class RegistryClient {
       if (target.protocol !== 'https:' && target.protocol !== 'http:') {
         throw this.redirectError(ref, `a redirect to a ${target.protocol} URL`);
       }
-      if (new URL(current).protocol === 'https:' && target.protocol === 'http:') {
-        throw this.redirectError(ref, `a redirect from https to plain http (${target.host})`);
+      if (
+        new URL(current).protocol === 'https:' &&
+        target.protocol === 'http:'
+      ) {
+        throw this.redirectError(
+          ref,
+          `a redirect from https to plain http (${target.host})`,
+        );
       }
       if (isLinkLocalAddress(target.hostname)) {
-        throw this.redirectError(ref, `a redirect to the link-local address ${target.hostname}`);
+        throw this.redirectError(
+          ref,
+          `a redirect to the link-local address ${target.hostname}`,
+        );
       }
       const headers: Record<string, string> = { 'user-agent': this.userAgent };
-      if (authorization && target.origin === origin) headers.authorization = authorization;
+      if (authorization && target.origin === origin)
+        headers.authorization = authorization;
       this.count('redirect');
       let res: Dispatcher.ResponseData;
       try {
         res = await request(target, {
           method: 'GET',
           headers,
-          dispatcher: target.origin === origin ? this.agent : this.redirectAgent,
+          dispatcher:
+            target.origin === origin ? this.agent : this.redirectAgent,
           headersTimeout: this.timeoutMs,
           bodyTimeout: this.timeoutMs,
         });
       } catch (error) {
-        throw this.redirectError(ref, `a redirect to ${target.host}, which failed (${(error as Error).message})`);
+        throw this.redirectError(
+          ref,
+          `a redirect to ${target.host}, which failed (${
+            (error as Error).message
+          })`,
+        );
       }
       if (REDIRECTS.has(res.statusCode)) {
         current = target.toString();
@@ -648,7 +798,10 @@ export class RegistryClient {
       }
       if (res.statusCode !== 200) {
         await drain(res);
-        throw this.redirectError(ref, `a redirect to ${target.host}, which answered ${res.statusCode}`);
+        throw this.redirectError(
+          ref,
+          `a redirect to ${target.host}, which answered ${res.statusCode}`,
+        );
       }
       return res;
     }

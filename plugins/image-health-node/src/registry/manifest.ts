@@ -11,7 +11,8 @@ export const MEDIA_TYPES = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
   dockerConfig: 'application/vnd.docker.container.image.v1+json',
   dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-  dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+  dockerSchema1Signed:
+    'application/vnd.docker.distribution.manifest.v1+prettyjws',
 } as const;
 
 /** Every manifest type we read; distribution answers 404 for OCI ones unless asked for. */
@@ -68,10 +69,20 @@ export interface ImageConfig {
     Cmd?: string[] | null;
     WorkingDir?: string;
     Labels?: Record<string, string> | null;
-    Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number };
+    Healthcheck?: {
+      Test?: string[];
+      Interval?: number;
+      Timeout?: number;
+      Retries?: number;
+    };
   };
   rootfs?: { type: string; diff_ids: string[] };
-  history?: Array<{ created?: string; created_by?: string; empty_layer?: boolean; comment?: string }>;
+  history?: Array<{
+    created?: string;
+    created_by?: string;
+    empty_layer?: boolean;
+    comment?: string;
+  }>;
 }
 
 /** Why a manifest body could not be read, without the body itself. */
@@ -82,8 +93,14 @@ function isObject(value: unknown): value is Record<string, any> {
 }
 
 function readDescriptor(value: unknown, where: string): Descriptor {
-  if (!isObject(value) || typeof value.digest !== 'string' || typeof value.size !== 'number') {
-    throw new ManifestFormatError(`${where} is not a descriptor with digest and size`);
+  if (
+    !isObject(value) ||
+    typeof value.digest !== 'string' ||
+    typeof value.size !== 'number'
+  ) {
+    throw new ManifestFormatError(
+      `${where} is not a descriptor with digest and size`,
+    );
   }
   return {
     mediaType: typeof value.mediaType === 'string' ? value.mediaType : '',
@@ -93,7 +110,9 @@ function readDescriptor(value: unknown, where: string): Descriptor {
       ? {
           os: String(value.platform.os ?? ''),
           architecture: String(value.platform.architecture ?? ''),
-          variant: value.platform.variant ? String(value.platform.variant) : undefined,
+          variant: value.platform.variant
+            ? String(value.platform.variant)
+            : undefined,
         }
       : undefined,
     annotations: isObject(value.annotations) ? value.annotations : undefined,
@@ -105,19 +124,28 @@ function readDescriptor(value: unknown, where: string): Descriptor {
  * Parses a manifest body. `contentType` is the response's Content-Type; the
  * body's own mediaType wins when present (OCI layouts have no header).
  */
-export function parseManifest(body: Buffer | string, contentType?: string): AnyManifest {
+export function parseManifest(
+  body: Buffer | string,
+  contentType?: string,
+): AnyManifest {
   let json: unknown;
   try {
     json = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
   } catch {
     throw new ManifestFormatError('the manifest is not JSON');
   }
-  if (!isObject(json)) throw new ManifestFormatError('the manifest is not a JSON object');
+  if (!isObject(json))
+    throw new ManifestFormatError('the manifest is not a JSON object');
   const mediaType: string =
     (typeof json.mediaType === 'string' && json.mediaType) ||
     (contentType ?? '').split(';')[0].trim() ||
-    (Array.isArray(json.manifests) ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest);
-  if (json.schemaVersion === 1 || mediaType.startsWith(MEDIA_TYPES.dockerSchema1)) {
+    (Array.isArray(json.manifests)
+      ? MEDIA_TYPES.ociIndex
+      : MEDIA_TYPES.ociManifest);
+  if (
+    json.schemaVersion === 1 ||
+    mediaType.startsWith(MEDIA_TYPES.dockerSchema1)
+  ) {
     throw new ManifestFormatError(
       'the manifest is Docker schema 1, which registries no longer serve for new images; push the image again with a current client',
     );
@@ -126,16 +154,21 @@ export function parseManifest(body: Buffer | string, contentType?: string): AnyM
     return {
       kind: 'index',
       mediaType,
-      manifests: json.manifests.map((m: unknown, i: number) => readDescriptor(m, `manifests[${i}]`)),
+      manifests: json.manifests.map((m: unknown, i: number) =>
+        readDescriptor(m, `manifests[${i}]`),
+      ),
       annotations: isObject(json.annotations) ? json.annotations : undefined,
     };
   }
-  if (!Array.isArray(json.layers)) throw new ManifestFormatError('the manifest has no layers');
+  if (!Array.isArray(json.layers))
+    throw new ManifestFormatError('the manifest has no layers');
   return {
     kind: 'manifest',
     mediaType,
     config: readDescriptor(json.config, 'config'),
-    layers: json.layers.map((l: unknown, i: number) => readDescriptor(l, `layers[${i}]`)),
+    layers: json.layers.map((l: unknown, i: number) =>
+      readDescriptor(l, `layers[${i}]`),
+    ),
     annotations: isObject(json.annotations) ? json.annotations : undefined,
   };
 }
@@ -147,7 +180,9 @@ export function formatPlatform(p: Platform): string {
 export function parsePlatform(value: string): Platform {
   const [os, architecture, variant] = value.split('/');
   if (!os || !architecture) {
-    throw new Error(`"${value}" is not a platform: write os/arch[/variant], e.g. linux/amd64`);
+    throw new Error(
+      `"${value}" is not a platform: write os/arch[/variant], e.g. linux/amd64`,
+    );
   }
   return { os, architecture, variant };
 }
@@ -163,9 +198,14 @@ export function platformManifests(index: ImageIndex): Descriptor[] {
 }
 
 /** Picks the wanted platform; a missing variant matches any (arm64 → arm64/v8). */
-export function pickPlatform(index: ImageIndex, wanted: Platform): Descriptor | undefined {
+export function pickPlatform(
+  index: ImageIndex,
+  wanted: Platform,
+): Descriptor | undefined {
   const candidates = platformManifests(index).filter(
-    m => m.platform!.os === wanted.os && m.platform!.architecture === wanted.architecture,
+    m =>
+      m.platform!.os === wanted.os &&
+      m.platform!.architecture === wanted.architecture,
   );
   if (wanted.variant) {
     return candidates.find(m => m.platform!.variant === wanted.variant);

@@ -38,7 +38,8 @@ const DOCKER_HUB_ALIASES = new Set([
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 
 export class InvalidReferenceError extends Error {
   constructor(ref: string, reason: string) {
@@ -67,18 +68,26 @@ export function parseReference(ref: string): ImageReference {
     // skopeo: the tag follows the last colon when it is not part of the path
     const colon = rest.lastIndexOf(':');
     if (colon > 0 && !rest.slice(colon + 1).includes('/')) {
-      return { kind: 'oci', path: rest.slice(0, colon), tag: rest.slice(colon + 1) };
+      return {
+        kind: 'oci',
+        path: rest.slice(0, colon),
+        tag: rest.slice(colon + 1),
+      };
     }
     return { kind: 'oci', path: rest };
   }
   if (input.startsWith('docker-archive:')) {
     const path = input.slice('docker-archive:'.length);
-    if (!path) throw new InvalidReferenceError(ref, 'docker-archive: needs a file');
+    if (!path)
+      throw new InvalidReferenceError(ref, 'docker-archive: needs a file');
     return { kind: 'docker-archive', path };
   }
-  let rest = input.startsWith('docker://') ? input.slice('docker://'.length) : input;
+  let rest = input.startsWith('docker://')
+    ? input.slice('docker://'.length)
+    : input;
   if (!rest) throw new InvalidReferenceError(ref, 'it is empty');
-  if (/\s/.test(rest)) throw new InvalidReferenceError(ref, 'it contains whitespace');
+  if (/\s/.test(rest))
+    throw new InvalidReferenceError(ref, 'it contains whitespace');
   if (rest.length > 512) throw new InvalidReferenceError(ref, 'it is too long');
 
   let digest: string | undefined;
@@ -95,18 +104,25 @@ export function parseReference(ref: string): ImageReference {
   let path = rest;
   if (slash >= 0) {
     const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')) {
+    if (
+      first.includes('.') ||
+      first.includes(':') ||
+      first === 'localhost' ||
+      first.startsWith('[')
+    ) {
       host = first;
       path = rest.slice(slash + 1);
     }
   }
-  if (!HOST.test(host)) throw new InvalidReferenceError(ref, `"${host}" is not a host`);
+  if (!HOST.test(host))
+    throw new InvalidReferenceError(ref, `"${host}" is not a host`);
   let tag: string | undefined;
   const colon = path.lastIndexOf(':');
   if (colon >= 0) {
     tag = path.slice(colon + 1);
     path = path.slice(0, colon);
-    if (!TAG.test(tag)) throw new InvalidReferenceError(ref, `"${tag}" is not a tag`);
+    if (!TAG.test(tag))
+      throw new InvalidReferenceError(ref, `"${tag}" is not a tag`);
   }
   if (!path) throw new InvalidReferenceError(ref, 'it names no repository');
   for (const component of path.split('/')) {

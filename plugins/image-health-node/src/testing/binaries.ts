@@ -28,7 +28,9 @@ export function requireBinaries(names: string[]): void {
   });
   if (missing.length) {
     throw new Error(
-      `missing ${missing.join(', ')}: install with apt-get install -y ${missing.map(m => PACKAGES[m] ?? m).join(' ')} (see .ci/apt-packages)`,
+      `missing ${missing.join(', ')}: install with apt-get install -y ${missing
+        .map(m => PACKAGES[m] ?? m)
+        .join(' ')} (see .ci/apt-packages)`,
     );
   }
 }

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { chmod, link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  link,
+  mkdir,
+  readFile,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { run } from './processes';
@@ -14,7 +21,10 @@ export type FixtureFile =
   | { dir: true };
 
 /** Writes files into a directory (whiteouts are just files named `.wh.*`). */
-export async function writeTree(root: string, files: Record<string, FixtureFile>): Promise<void> {
+export async function writeTree(
+  root: string,
+  files: Record<string, FixtureFile>,
+): Promise<void> {
   await mkdir(root, { recursive: true });
   for (const [path, spec] of Object.entries(files)) {
     const full = join(root, path);
@@ -36,7 +46,18 @@ export async function writeTree(root: string, files: Record<string, FixtureFile>
 
 /** A layer tar made by GNU tar (umoci 0.4.7's own repack writes truncated tars). */
 export async function tarDirectory(root: string, out: string): Promise<Buffer> {
-  await run('tar', ['--sort=name', '--numeric-owner', '--owner=0', '--group=0', '--mtime=@0', '-C', root, '-cf', out, '.']);
+  await run('tar', [
+    '--sort=name',
+    '--numeric-owner',
+    '--owner=0',
+    '--group=0',
+    '--mtime=@0',
+    '-C',
+    root,
+    '-cf',
+    out,
+    '.',
+  ]);
   return readFile(out);
 }
 
@@ -58,7 +79,11 @@ const OCI = {
   index: 'application/vnd.oci.image.index.v1+json',
   manifest: 'application/vnd.oci.image.manifest.v1+json',
   config: 'application/vnd.oci.image.config.v1+json',
-  layer: { gzip: 'application/vnd.oci.image.layer.v1.tar+gzip', zstd: 'application/vnd.oci.image.layer.v1.tar+zstd', none: 'application/vnd.oci.image.layer.v1.tar' },
+  layer: {
+    gzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    zstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    none: 'application/vnd.oci.image.layer.v1.tar',
+  },
 };
 
 /**
@@ -71,7 +96,10 @@ export class OciLayoutWriter {
 
   async init(): Promise<this> {
     await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true });
-    await writeFile(join(this.dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    await writeFile(
+      join(this.dir, 'oci-layout'),
+      JSON.stringify({ imageLayoutVersion: '1.0.0' }),
+    );
     await this.flush();
     return this;
   }
@@ -83,7 +111,10 @@ export class OciLayoutWriter {
   }
 
   /** A layer from a tar, compressed as asked. Returns its descriptor and diff_id. */
-  async layer(tar: Buffer, compression: LayerCompression): Promise<{ descriptor: BlobDescriptor; diffId: string }> {
+  async layer(
+    tar: Buffer,
+    compression: LayerCompression,
+  ): Promise<{ descriptor: BlobDescriptor; diffId: string }> {
     let bytes = tar;
     if (compression === 'gzip') bytes = gzipSync(tar);
     if (compression === 'zstd') {
@@ -93,7 +124,10 @@ export class OciLayoutWriter {
       bytes = await readFile(`${tmp}.zst`);
       await run('rm', ['-f', `${tmp}.zst`]);
     }
-    return { descriptor: await this.blob(bytes, OCI.layer[compression]), diffId: digestOf(tar) };
+    return {
+      descriptor: await this.blob(bytes, OCI.layer[compression]),
+      diffId: digestOf(tar),
+    };
   }
 
   async image(options: {
@@ -112,9 +146,14 @@ export class OciLayoutWriter {
       ...(platform.variant ? { variant: platform.variant } : {}),
       config: options.config,
       rootfs: { type: 'layers', diff_ids: options.layers.map(l => l.diffId) },
-      history: options.history ?? options.layers.map((_, i) => ({ created_by: `layer ${i}` })),
+      history:
+        options.history ??
+        options.layers.map((_, i) => ({ created_by: `layer ${i}` })),
     };
-    const configDesc = await this.blob(Buffer.from(JSON.stringify(config)), OCI.config);
+    const configDesc = await this.blob(
+      Buffer.from(JSON.stringify(config)),
+      OCI.config,
+    );
     const manifest = {
       schemaVersion: 2,
       mediaType: OCI.manifest,
@@ -122,12 +161,18 @@ export class OciLayoutWriter {
       layers: options.layers.map(l => l.descriptor),
       ...(options.annotations ? { annotations: options.annotations } : {}),
     };
-    const desc = { ...(await this.blob(Buffer.from(JSON.stringify(manifest)), OCI.manifest)), platform };
+    const desc = {
+      ...(await this.blob(Buffer.from(JSON.stringify(manifest)), OCI.manifest)),
+      platform,
+    };
     if (options.tag) await this.tag(options.tag, desc);
     return desc;
   }
 
-  async index(tag: string, manifests: BlobDescriptor[]): Promise<BlobDescriptor> {
+  async index(
+    tag: string,
+    manifests: BlobDescriptor[],
+  ): Promise<BlobDescriptor> {
     const index = { schemaVersion: 2, mediaType: OCI.index, manifests };
     const desc = await this.blob(Buffer.from(JSON.stringify(index)), OCI.index);
     await this.tag(tag, desc);
@@ -136,12 +181,18 @@ export class OciLayoutWriter {
 
   async tag(tag: string, desc: BlobDescriptor): Promise<void> {
     const { platform: _p, ...plain } = desc;
-    this.refs.push({ ...plain, annotations: { 'org.opencontainers.image.ref.name': tag } });
+    this.refs.push({
+      ...plain,
+      annotations: { 'org.opencontainers.image.ref.name': tag },
+    });
     await this.flush();
   }
 
   private async flush(): Promise<void> {
-    await writeFile(join(this.dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: this.refs }));
+    await writeFile(
+      join(this.dir, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, manifests: this.refs }),
+    );
   }
 }
 
@@ -153,7 +204,9 @@ export async function pushLayout(
   options: { all?: boolean; format?: 'oci' | 'v2s2' } = {},
 ): Promise<void> {
   await run('skopeo', [
-    'copy', '--quiet', '--dest-tls-verify=false',
+    'copy',
+    '--quiet',
+    '--dest-tls-verify=false',
     ...(options.all ? ['--all'] : []),
     // converting media types changes digests, so only plain copies preserve them
     ...(options.format ? ['--format', options.format] : ['--preserve-digests']),
@@ -172,8 +225,15 @@ export interface InMemoryImage {
 }
 
 /** A one-layer OCI image as bytes, for serving from a loopback server. */
-export async function inMemoryImage(work: string, files: Record<string, FixtureFile>, layerBytes?: Buffer): Promise<InMemoryImage> {
-  const root = join(work, `tree-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export async function inMemoryImage(
+  work: string,
+  files: Record<string, FixtureFile>,
+  layerBytes?: Buffer,
+): Promise<InMemoryImage> {
+  const root = join(
+    work,
+    `tree-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  );
   await writeTree(root, files);
   const tar = await tarDirectory(root, `${root}.tar`);
   const layer = layerBytes ?? gzipSync(tar);
@@ -190,9 +250,26 @@ export async function inMemoryImage(work: string, files: Record<string, FixtureF
     JSON.stringify({
       schemaVersion: 2,
       mediaType: OCI.manifest,
-      config: { mediaType: OCI.config, digest: digestOf(config), size: config.length },
-      layers: [{ mediaType: OCI.layer.gzip, digest: digestOf(layer), size: layer.length }],
+      config: {
+        mediaType: OCI.config,
+        digest: digestOf(config),
+        size: config.length,
+      },
+      layers: [
+        {
+          mediaType: OCI.layer.gzip,
+          digest: digestOf(layer),
+          size: layer.length,
+        },
+      ],
     }),
   );
-  return { layer, layerDigest: digestOf(layer), config, configDigest: digestOf(config), manifest, manifestDigest: digestOf(manifest) };
+  return {
+    layer,
+    layerDigest: digestOf(layer),
+    config,
+    configDigest: digestOf(config),
+    manifest,
+    manifestDigest: digestOf(manifest),
+  };
 }

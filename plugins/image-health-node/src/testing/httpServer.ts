@@ -1,4 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -26,10 +30,18 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization });
-    const handler = routes.get(`${req.method} ${path}`) ?? (req.method === 'HEAD' ? routes.get(`GET ${path}`) : undefined);
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      authorization: req.headers.authorization,
+    });
+    const handler =
+      routes.get(`${req.method} ${path}`) ??
+      (req.method === 'HEAD' ? routes.get(`GET ${path}`) : undefined);
     if (!handler) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"NOT_FOUND"}]}');
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"errors":[{"code":"NOT_FOUND"}]}');
       return;
     }
     handler(req, res);
@@ -50,10 +62,17 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
 }
 
 /** Serves bytes with a content type (and the digest header registries send). */
-export function serve(body: Buffer | string, headers: Record<string, string> = {}, status = 200): Handler {
+export function serve(
+  body: Buffer | string,
+  headers: Record<string, string> = {},
+  status = 200,
+): Handler {
   return (req, res) => {
     const bytes = Buffer.from(body);
-    res.writeHead(status, { 'content-length': String(bytes.length), ...headers });
+    res.writeHead(status, {
+      'content-length': String(bytes.length),
+      ...headers,
+    });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };
 }

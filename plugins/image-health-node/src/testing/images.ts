@@ -1,6 +1,12 @@
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OciLayoutWriter, pushLayout, tarDirectory, writeTree, type FixtureFile } from './fixtures';
+import {
+  OciLayoutWriter,
+  pushLayout,
+  tarDirectory,
+  writeTree,
+  type FixtureFile,
+} from './fixtures';
 import { run } from './processes';
 
 /** Sizes the wasteful image's numbers are computed from (dive's definitions, by hand). */
@@ -23,7 +29,7 @@ export const WASTEFUL = {
 function bytes(n: number, seed: number): Buffer {
   // Incompressible but reproducible enough: a counter hashed forward would be slower; this is fine.
   const out = Buffer.alloc(n);
-  let x = seed * 2654435761 >>> 0;
+  let x = (seed * 2654435761) >>> 0;
   for (let i = 0; i < n; i++) {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -37,9 +43,17 @@ function bytes(n: number, seed: number): Buffer {
 export function wastefulExpected() {
   const w = WASTEFUL;
   const minimum =
-    w.passwd.length + w.setuidBytes + // layer A (bin/sh symlink: 0)
-    w.aptList + w.pipWheel + w.env.length + w.gitHead.length + w.data + 0 /* junk: min is its whiteout */ + w.cacheFile +
-    w.cc1 + w.lto1 +
+    w.passwd.length +
+    w.setuidBytes + // layer A (bin/sh symlink: 0)
+    w.aptList +
+    w.pipWheel +
+    w.env.length +
+    w.gitHead.length +
+    w.data +
+    0 /* junk: min is its whiteout */ +
+    w.cacheFile +
+    w.cc1 +
+    w.lto1 +
     w.newCacheFile; // layer C: data.bin again counted in cumulative only, hardlink and symlink 0
   const cumulative = minimum + w.junk + w.data;
   return {
@@ -52,7 +66,14 @@ export function wastefulExpected() {
 export interface FixtureSet {
   layoutDir: string;
   /** Repository references pushed to the open registry. */
-  refs: { wasteful: string; mixed: string; multi: string; docker: string; base: string; built: string };
+  refs: {
+    wasteful: string;
+    mixed: string;
+    multi: string;
+    docker: string;
+    base: string;
+    built: string;
+  };
   /** The Dockerfile the built image came from. */
   dockerfile: string;
   builtArchive: string;
@@ -61,7 +82,13 @@ export interface FixtureSet {
   wastefulTarBytes: number;
 }
 
-async function layerFromFiles(layout: OciLayoutWriter, work: string, name: string, files: Record<string, FixtureFile>, compression: 'gzip' | 'zstd' | 'none' = 'gzip') {
+async function layerFromFiles(
+  layout: OciLayoutWriter,
+  work: string,
+  name: string,
+  files: Record<string, FixtureFile>,
+  compression: 'gzip' | 'zstd' | 'none' = 'gzip',
+) {
   const root = join(work, name);
   await writeTree(root, files);
   const tar = await tarDirectory(root, join(work, `${name}.tar`));
@@ -74,7 +101,11 @@ async function layerFromFiles(layout: OciLayoutWriter, work: string, name: strin
  * uncompressed, an index), a Docker schema 2 copy, a umoci-made base image
  * and a buildah build FROM it.
  */
-export async function buildFixtures(dir: string, host: string, options: { buildah?: boolean } = {}): Promise<FixtureSet> {
+export async function buildFixtures(
+  dir: string,
+  host: string,
+  options: { buildah?: boolean } = {},
+): Promise<FixtureSet> {
   const work = join(dir, 'work');
   const layoutDir = join(dir, 'layout');
   await mkdir(work, { recursive: true });
@@ -109,9 +140,16 @@ export async function buildFixtures(dir: string, host: string, options: { builda
     tag: 'wasteful',
     layers: [a, b, c],
     config: {
-      Env: ['PATH=/usr/bin:/bin', 'API_TOKEN=hunter2', 'DB_PASSWORD_FILE=/run/secrets/db', 'GPG_KEY=ABCDEF'],
+      Env: [
+        'PATH=/usr/bin:/bin',
+        'API_TOKEN=hunter2',
+        'DB_PASSWORD_FILE=/run/secrets/db',
+        'GPG_KEY=ABCDEF',
+      ],
       ExposedPorts: { '8080/tcp': {}, '9090/tcp': {} },
-      Labels: { 'org.opencontainers.image.source': 'https://example.invalid/acme/app' },
+      Labels: {
+        'org.opencontainers.image.source': 'https://example.invalid/acme/app',
+      },
       Cmd: ['/bin/sh'],
     },
     history: [
@@ -122,20 +160,53 @@ export async function buildFixtures(dir: string, host: string, options: { builda
     ],
   });
 
-  const small = await layerFromFiles(layout, work, 'small', { 'hello.txt': 'hello\n' });
-  const zst = await layerFromFiles(layout, work, 'zst', { 'opt/z/file': bytes(50_000, 9) }, 'zstd');
-  const raw = await layerFromFiles(layout, work, 'raw', { 'opt/raw/file': bytes(30_000, 10) }, 'none');
+  const small = await layerFromFiles(layout, work, 'small', {
+    'hello.txt': 'hello\n',
+  });
+  const zst = await layerFromFiles(
+    layout,
+    work,
+    'zst',
+    { 'opt/z/file': bytes(50_000, 9) },
+    'zstd',
+  );
+  const raw = await layerFromFiles(
+    layout,
+    work,
+    'raw',
+    { 'opt/raw/file': bytes(30_000, 10) },
+    'none',
+  );
   await layout.image({
     tag: 'mixed',
     layers: [small, zst, raw],
-    config: { User: '1000:1000', Healthcheck: { Test: ['CMD-SHELL', 'wget -q -O- http://localhost:8080/health'] } },
+    config: {
+      User: '1000:1000',
+      Healthcheck: {
+        Test: ['CMD-SHELL', 'wget -q -O- http://localhost:8080/health'],
+      },
+    },
   });
 
-  const amd = await layout.image({ layers: [small], config: { User: 'app' }, platform: { os: 'linux', architecture: 'amd64' } });
-  const armLayer = await layerFromFiles(layout, work, 'arm', { 'arm.txt': 'arm64\n' });
-  const arm = await layout.image({ layers: [armLayer], config: { User: '0' }, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } });
+  const amd = await layout.image({
+    layers: [small],
+    config: { User: 'app' },
+    platform: { os: 'linux', architecture: 'amd64' },
+  });
+  const armLayer = await layerFromFiles(layout, work, 'arm', {
+    'arm.txt': 'arm64\n',
+  });
+  const arm = await layout.image({
+    layers: [armLayer],
+    config: { User: '0' },
+    platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+  });
   await layout.index('multi', [amd, arm]);
-  await layout.image({ tag: 'small', layers: [small], config: { User: 'root' } });
+  await layout.image({
+    tag: 'small',
+    layers: [small],
+    config: { User: 'root' },
+  });
 
   const refs = {
     wasteful: `${host}/acme/wasteful:1`,
@@ -156,14 +227,38 @@ export async function buildFixtures(dir: string, host: string, options: { builda
   const baseRoot = join(work, 'base-rootfs');
   await mkdir(join(baseRoot, 'bin'), { recursive: true });
   await copyFile('/bin/busybox', join(baseRoot, 'bin', 'busybox'));
-  await writeTree(baseRoot, Object.fromEntries(['sh', 'mkdir', 'dd', 'rm', 'echo', 'cat', 'ls'].map(a => [`bin/${a}`, { symlink: 'busybox' }])));
+  await writeTree(
+    baseRoot,
+    Object.fromEntries(
+      ['sh', 'mkdir', 'dd', 'rm', 'echo', 'cat', 'ls'].map(a => [
+        `bin/${a}`,
+        { symlink: 'busybox' },
+      ]),
+    ),
+  );
   const baseTar = join(work, 'base.tar');
   await tarDirectory(baseRoot, baseTar);
   const umociLayout = join(dir, 'umoci');
   await run('umoci', ['init', '--layout', umociLayout]);
   await run('umoci', ['new', '--image', `${umociLayout}:base`]);
-  await run('umoci', ['raw', 'add-layer', '--history.created_by', 'ADD busybox rootfs /', '--image', `${umociLayout}:base`, baseTar]);
-  await run('umoci', ['config', '--image', `${umociLayout}:base`, '--config.env', 'PATH=/bin', '--config.cmd', '/bin/sh']);
+  await run('umoci', [
+    'raw',
+    'add-layer',
+    '--history.created_by',
+    'ADD busybox rootfs /',
+    '--image',
+    `${umociLayout}:base`,
+    baseTar,
+  ]);
+  await run('umoci', [
+    'config',
+    '--image',
+    `${umociLayout}:base`,
+    '--config.env',
+    'PATH=/bin',
+    '--config.cmd',
+    '/bin/sh',
+  ]);
   await pushLayout(umociLayout, 'base', refs.base);
 
   const dockerfile = [
@@ -178,15 +273,74 @@ export async function buildFixtures(dir: string, host: string, options: { builda
   const builtLayout = join(dir, 'built-oci');
   if (options.buildah !== false) {
     const context = join(work, 'context');
-    await writeTree(context, { 'Dockerfile': dockerfile, 'app.txt': 'application\n' });
-    const storage = ['--root', join(dir, 'buildah-root'), '--runroot', join(dir, 'buildah-run'), '--storage-driver', 'vfs'];
-    const env = { ...process.env, BUILDAH_ISOLATION: 'chroot', REGISTRY_AUTH_FILE: join(dir, 'auth.json') };
+    await writeTree(context, {
+      Dockerfile: dockerfile,
+      'app.txt': 'application\n',
+    });
+    const storage = [
+      '--root',
+      join(dir, 'buildah-root'),
+      '--runroot',
+      join(dir, 'buildah-run'),
+      '--storage-driver',
+      'vfs',
+    ];
+    const env = {
+      ...process.env,
+      BUILDAH_ISOLATION: 'chroot',
+      REGISTRY_AUTH_FILE: join(dir, 'auth.json'),
+    };
     await writeFile(join(dir, 'auth.json'), '{}');
-    await run('buildah', [...storage, 'bud', '--isolation', 'chroot', '--tls-verify=false', '--layers', '-t', 'built', '-f', join(context, 'Dockerfile'), context], { env });
-    await run('buildah', [...storage, 'push', '--tls-verify=false', 'built', `docker://${refs.built}`], { env });
-    await run('buildah', [...storage, 'push', 'built', `docker-archive:${builtArchive}`], { env });
-    await run('buildah', [...storage, 'push', 'built', `oci:${builtLayout}:latest`], { env });
+    await run(
+      'buildah',
+      [
+        ...storage,
+        'bud',
+        '--isolation',
+        'chroot',
+        '--tls-verify=false',
+        '--layers',
+        '-t',
+        'built',
+        '-f',
+        join(context, 'Dockerfile'),
+        context,
+      ],
+      { env },
+    );
+    await run(
+      'buildah',
+      [
+        ...storage,
+        'push',
+        '--tls-verify=false',
+        'built',
+        `docker://${refs.built}`,
+      ],
+      { env },
+    );
+    await run(
+      'buildah',
+      [...storage, 'push', 'built', `docker-archive:${builtArchive}`],
+      { env },
+    );
+    await run(
+      'buildah',
+      [...storage, 'push', 'built', `oci:${builtLayout}:latest`],
+      { env },
+    );
   }
-  const tarSizes = await Promise.all(['a', 'b', 'c'].map(n => readFile(join(work, `${n}.tar`)).then(b2 => b2.length)));
-  return { layoutDir, refs, dockerfile, builtArchive, builtLayout, wastefulTarBytes: tarSizes.reduce((x, y) => x + y, 0) };
+  const tarSizes = await Promise.all(
+    ['a', 'b', 'c'].map(n =>
+      readFile(join(work, `${n}.tar`)).then(b2 => b2.length),
+    ),
+  );
+  return {
+    layoutDir,
+    refs,
+    dockerfile,
+    builtArchive,
+    builtLayout,
+    wastefulTarBytes: tarSizes.reduce((x, y) => x + y, 0),
+  };
 }

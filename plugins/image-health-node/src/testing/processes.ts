@@ -18,13 +18,22 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a command; the error carries its stderr so a failing fixture says why. */
-export async function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export async function run(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   try {
-    const { stdout } = await exec(cmd, args, { ...options, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await exec(cmd, args, {
+      ...options,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr || e.message}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed: ${e.stderr || e.message}`,
+    );
   }
 }
 
@@ -34,18 +43,25 @@ export async function startProcess(
   args: string[],
   ready: () => Promise<boolean>,
   timeoutMs = 15_000,
-): Promise<{ child: ChildProcess; stop: () => Promise<void>; output: () => string }> {
+): Promise<{
+  child: ChildProcess;
+  stop: () => Promise<void>;
+  output: () => string;
+}> {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${cmd} exited early: ${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${cmd} exited early: ${output}`);
     if (await ready().catch(() => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${cmd} did not become ready in ${timeoutMs} ms: ${output}`);
+      throw new Error(
+        `${cmd} did not become ready in ${timeoutMs} ms: ${output}`,
+      );
     }
     await new Promise(r => setTimeout(r, 100));
   }

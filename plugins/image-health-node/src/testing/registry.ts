@@ -12,14 +12,24 @@ export interface TestRegistry {
 export type RegistryAuth =
   | { kind: 'open' }
   | { kind: 'htpasswd'; users: Record<string, string> }
-  | { kind: 'token'; realm: string; service: string; issuer: string; certPath: string };
+  | {
+      kind: 'token';
+      realm: string;
+      service: string;
+      issuer: string;
+      certPath: string;
+    };
 
 /**
  * Starts Debian's docker-registry (distribution 2.8) on a free loopback port
  * with its own config file. Several instances may share one storage directory
  * (one open for pushing, others with auth for reading).
  */
-export async function startRegistry(options: { dir: string; storage: string; auth?: RegistryAuth }): Promise<TestRegistry> {
+export async function startRegistry(options: {
+  dir: string;
+  storage: string;
+  auth?: RegistryAuth;
+}): Promise<TestRegistry> {
   const port = await freePort();
   const name = `registry-${port}`;
   const dir = join(options.dir, name);
@@ -58,10 +68,14 @@ http:
 ${auth}`,
   );
   const host = `127.0.0.1:${port}`;
-  const proc = await startProcess('docker-registry', ['serve', config], async () => {
-    const res = await request(`http://${host}/v2/`);
-    await res.body.dump();
-    return res.statusCode === 200 || res.statusCode === 401;
-  });
+  const proc = await startProcess(
+    'docker-registry',
+    ['serve', config],
+    async () => {
+      const res = await request(`http://${host}/v2/`);
+      await res.body.dump();
+      return res.statusCode === 200 || res.statusCode === 401;
+    },
+  );
   return { host, stop: proc.stop };
 }

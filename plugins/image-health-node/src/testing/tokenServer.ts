@@ -36,12 +36,25 @@ export async function startTokenServer(options: {
   const keyPath = join(options.dir, 'token.key');
   const certPath = join(options.dir, 'token.crt');
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath,
-    '-days', '2', '-subj', '/CN=image-health-test-token',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=image-health-test-token',
   ]);
   const key = await readFile(keyPath, 'utf8');
   const certDer = Buffer.from(
-    (await readFile(certPath, 'utf8')).replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
+    (await readFile(certPath, 'utf8'))
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
     'base64',
   ).toString('base64');
   const service = 'image-health-test';
@@ -55,7 +68,9 @@ export async function startTokenServer(options: {
     let user: string | undefined;
     const header = req.headers.authorization;
     if (header?.startsWith('Basic ')) {
-      const [u, p] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+      const [u, p] = Buffer.from(header.slice(6), 'base64')
+        .toString()
+        .split(':');
       if (options.users[u] !== p) {
         res.writeHead(401).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
         return;
@@ -74,16 +89,38 @@ export async function startTokenServer(options: {
       .map(([type, name, actions]) => ({
         type,
         name,
-        actions: user ? actions.split(',') : actions.split(',').filter(a => a === 'pull'),
+        actions: user
+          ? actions.split(',')
+          : actions.split(',').filter(a => a === 'pull'),
       }));
     const now = Math.floor(Date.now() / 1000);
-    const headerPart = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [certDer] }));
-    const claims = b64url(
-      JSON.stringify({ iss: issuer, sub: user ?? '', aud: service, exp: now + expiresIn, nbf: now - 10, iat: now, jti: randomUUID(), access }),
+    const headerPart = b64url(
+      JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [certDer] }),
     );
-    const signature = createSign('RSA-SHA256').update(`${headerPart}.${claims}`).sign(key).toString('base64url');
+    const claims = b64url(
+      JSON.stringify({
+        iss: issuer,
+        sub: user ?? '',
+        aud: service,
+        exp: now + expiresIn,
+        nbf: now - 10,
+        iat: now,
+        jti: randomUUID(),
+        access,
+      }),
+    );
+    const signature = createSign('RSA-SHA256')
+      .update(`${headerPart}.${claims}`)
+      .sign(key)
+      .toString('base64url');
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ token: `${headerPart}.${claims}.${signature}`, expires_in: expiresIn, issued_at: new Date().toISOString() }));
+    res.end(
+      JSON.stringify({
+        token: `${headerPart}.${claims}.${signature}`,
+        expires_in: expiresIn,
+        issued_at: new Date().toISOString(),
+      }),
+    );
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
