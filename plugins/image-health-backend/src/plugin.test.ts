@@ -491,6 +491,20 @@ describe.each(databases.eachSupportedId())(
         ]),
       );
       expect(all.body.totals.filtered).toBe(all.body.rows.length);
+      // Worst first by default; entities without a score last.
+      const scores = all.body.rows.map((r: any) => r.score);
+      const scored = scores.filter((v: number | null) => v !== null);
+      expect(scores).toEqual([
+        ...[...scored].sort((a: number, b: number) => a - b),
+        ...scores.filter((v: number | null) => v === null),
+      ]);
+      const byScoreDesc = await request(app).get(
+        '/api/image-health/v1/scorecard?sort=score&order=desc',
+      );
+      const descScores = byScoreDesc.body.rows
+        .map((r: any) => r.score)
+        .filter((v: number | null) => v !== null);
+      expect(descScores).toEqual([...descScores].sort((a, b) => b - a));
       const gradeCount = Object.values(
         all.body.aggregates.gradeDistribution,
       ).reduce((a: number, b: any) => a + b, 0);

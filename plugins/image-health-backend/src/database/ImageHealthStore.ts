@@ -14,6 +14,7 @@ import type {
 import type { ScanTarget } from '../service/targets';
 import {
   insertInChunks,
+  isPostgres,
   toBooleanOrUndefined,
   toIso,
   toNumberOrUndefined,
@@ -439,9 +440,14 @@ export class ImageHealthStore {
           .orWhereRaw(`r.entity_ref like ? escape '\\'`, [pattern]),
       );
     }
-    query
-      .orderBy(SCORECARD_SORTS[filter.sort], filter.order, 'last')
-      .orderBy('r.entity_ref', 'asc');
+    const column = SCORECARD_SORTS[filter.sort];
+    if (isPostgres(this.db)) {
+      query.orderBy(column, filter.order, 'last');
+    } else {
+      // knex drops the column itself from SQLite's "nulls last" emulation.
+      query.orderByRaw(`(${column} is null) asc`).orderBy(column, filter.order);
+    }
+    query.orderBy('r.entity_ref', 'asc');
     const rows = await query;
     return rows.map(row => ({
       entityRef: row.entity_ref,
