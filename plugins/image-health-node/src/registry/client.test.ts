@@ -322,6 +322,40 @@ describe('hostile and failing registries', () => {
     await c.close();
   });
 
+  it('asks for a new token once when the registry rejects a cached one', async () => {
+    const issued: string[] = [];
+    let accepted = 't1';
+    hostile.route('GET /token', (_req, res) => {
+      const token = `t${issued.length + 1}`;
+      issued.push(token);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token, expires_in: 300 }));
+    });
+    hostile.route('GET /v2/acme/revoked/manifests/1', (req, res) => {
+      if (req.headers.authorization === `Bearer ${accepted}`) {
+        serve(image.manifest, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        })(req, res);
+        return;
+      }
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="http://${hostile.host}/token",service="hostile",scope="repository:acme/revoked:pull"`,
+        })
+        .end();
+    });
+    const c = new RegistryClient({
+      registries: [{ host: hostile.host, insecure: true }],
+    });
+    await c.getManifest(ref('acme/revoked'));
+    await c.getManifest(ref('acme/revoked'));
+    expect(issued).toEqual(['t1']);
+    accepted = 't2';
+    await c.getManifest(ref('acme/revoked'));
+    expect(issued).toEqual(['t1', 't2']);
+    await c.close();
+  });
+
   it('gives up on a registry that does not answer within the timeout', async () => {
     hostile.route('GET /v2/acme/silent/manifests/1', () => undefined);
     const c = client({ timeoutMs: 300, maxRetries: 1 });
