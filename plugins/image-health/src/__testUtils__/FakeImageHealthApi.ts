@@ -97,7 +97,8 @@ export class FakeImageHealthApi implements ImageHealthApi {
     const sorted = [...filtered].sort((a, b) => {
       const x = a[sort] ?? -1;
       const y = b[sort] ?? -1;
-      return (x < y ? -1 : x > y ? 1 : 0) * direction;
+      if (x === y) return 0;
+      return (x < y ? -1 : 1) * direction;
     });
     const offset = query.offset ?? 0;
     const gradeDistribution = {

@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
 import { EntityImageHealthCard } from './EntityImageHealthCard';
-import { FakeImageHealthApi } from '../../testing/FakeImageHealthApi';
+import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
 import {
   paymentsEntity,
   paymentsReport,
   unannotatedEntity,
-} from '../../testing/reports';
-import { renderWithApis } from '../../testing/render';
+} from '../../__testUtils__/reports';
+import { renderWithApis } from '../../__testUtils__/render';
 
 describe('EntityImageHealthCard', () => {
   it('shows grade, score, size, the three worst findings and a link to the tab', async () => {

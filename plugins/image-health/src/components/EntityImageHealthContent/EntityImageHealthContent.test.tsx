@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityImageHealthContent } from './EntityImageHealthContent';
-import { FakeImageHealthApi } from '../../testing/FakeImageHealthApi';
+import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
 import {
   paymentsEntity,
   paymentsHistory,
   paymentsReport,
   unannotatedEntity,
-} from '../../testing/reports';
-import { renderWithApis, visibleText } from '../../testing/render';
+} from '../../__testUtils__/reports';
+import { renderWithApis, visibleText } from '../../__testUtils__/render';
 
 const ENTITY_REF = 'component:default/payments-api';
 

@@ -18,15 +18,6 @@ import { useRescan } from './useRescan';
 
 const HISTORY_LIMIT = 30;
 
-/** The Image Health tab of an entity page. */
-export const EntityImageHealthContent = () => {
-  const { entity } = useEntity();
-  if (!isImageHealthAvailable(entity)) {
-    return <MissingAnnotationState entity={entity} />;
-  }
-  return <EntityReport />;
-};
-
 const EntityReport = () => {
   const { entity } = useEntity();
   const api = useApi(imageHealthApiRef);
@@ -70,4 +61,13 @@ const EntityReport = () => {
       rescan={rescanButton}
     />
   );
+};
+
+/** The Image Health tab of an entity page. */
+export const EntityImageHealthContent = () => {
+  const { entity } = useEntity();
+  if (!isImageHealthAvailable(entity)) {
+    return <MissingAnnotationState entity={entity} />;
+  }
+  return <EntityReport />;
 };

@@ -4,7 +4,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  Tooltip,
   Typography,
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
@@ -44,9 +43,13 @@ const useStyles = makeStyles((theme: BackstageTheme) => ({
     fontFamily: 'monospace',
     fontSize: theme.typography.pxToRem(12),
     maxWidth: 520,
+    wordBreak: 'break-all',
+    // Long RUN lines are clamped visually; the whole line stays in the DOM
+    // for screen readers and in the title for a pointer.
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
   },
   legend: {
     display: 'inline-block',
@@ -167,11 +170,9 @@ export const LayerChart = ({ layers }: { layers: Layer[] }) => {
                   {layer.wastedBytes ? formatBytes(layer.wastedBytes) : '–'}
                 </TableCell>
                 <TableCell>
-                  <Tooltip title={line}>
-                    <div className={classes.createdBy} tabIndex={0}>
-                      {line}
-                    </div>
-                  </Tooltip>
+                  <div className={classes.createdBy} title={line}>
+                    {line}
+                  </div>
                 </TableCell>
               </TableRow>
             );

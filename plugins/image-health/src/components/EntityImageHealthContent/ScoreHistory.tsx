@@ -49,7 +49,9 @@ export const ScoreHistory = ({ items }: { items: HistoryEntry[] }) => {
   } else if (scored.length > 1) {
     const first = scored[0].score as number;
     const last = scored[scored.length - 1].score as number;
-    const trend = last > first ? 'up' : last < first ? 'down' : 'unchanged';
+    let trend = 'unchanged';
+    if (last > first) trend = 'up';
+    if (last < first) trend = 'down';
     summary = `${first} → ${last} over ${scored.length} scans (${trend}).`;
   }
   const path = points

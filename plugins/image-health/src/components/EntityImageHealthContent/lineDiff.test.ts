@@ -2,7 +2,7 @@ import { formatDiff, lineDiff } from './lineDiff';
 import {
   NODE_NAIVE_DOCKERFILE,
   NODE_SUGGESTED_DOCKERFILE,
-} from '../../testing/reports';
+} from '../../__testUtils__/reports';
 
 describe('lineDiff', () => {
   it('keeps unchanged lines and marks replaced, moved and added ones', () => {

@@ -5,8 +5,8 @@ import {
   type ScorecardRow,
 } from '@image-health/plugin-image-health-common';
 import { ImageHealthPage } from './ImageHealthPage';
-import { FakeImageHealthApi } from '../../testing/FakeImageHealthApi';
-import { renderWithApis } from '../../testing/render';
+import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
+import { renderWithApis } from '../../__testUtils__/render';
 
 const MB = 1024 * 1024;
 const OWNERS = [

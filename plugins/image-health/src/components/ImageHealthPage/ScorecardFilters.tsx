@@ -82,7 +82,7 @@ export const ScorecardFilters = ({
       />
     </Grid>
     {PICKERS.map(picker => (
-      <Grid item xs={6} md={true} key={picker.key}>
+      <Grid item xs={6} md key={picker.key}>
         <Autocomplete
           id={`image-health-${picker.key}-filter`}
           freeSolo

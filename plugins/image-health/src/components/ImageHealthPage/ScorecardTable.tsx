@@ -35,6 +35,11 @@ const useStyles = makeStyles({
   },
 });
 
+function rootText(userIsRoot: boolean | undefined): string {
+  if (userIsRoot === undefined) return '–';
+  return userIsRoot ? 'yes' : 'no';
+}
+
 interface Column {
   title: string;
   sort?: ScorecardSortField;
@@ -104,8 +109,7 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
     },
     {
       title: 'Root',
-      render: row =>
-        row.userIsRoot === undefined ? '–' : row.userIsRoot ? 'yes' : 'no',
+      render: row => rootText(row.userIsRoot),
     },
     {
       title: 'Reclaimable',
