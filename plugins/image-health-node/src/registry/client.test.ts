@@ -356,6 +356,30 @@ describe('hostile and failing registries', () => {
     await c.close();
   });
 
+  it('keeps at most concurrencyPerRegistry requests in flight, over kept-alive connections', async () => {
+    let inFlight = 0;
+    let most = 0;
+    hostile.route('GET /v2/acme/slow/manifests/1', (req, res) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        serve(image.manifest, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        })(req, res);
+      }, 50);
+    });
+    const c = client({ concurrencyPerRegistry: 2 });
+    const before = hostile.connections();
+    await Promise.all(
+      Array.from({ length: 8 }, () => c.getManifest(ref('acme/slow'))),
+    );
+    await c.getManifest(ref('acme/slow'));
+    expect(most).toBe(2);
+    expect(hostile.connections() - before).toBeLessThanOrEqual(2);
+    await c.close();
+  });
+
   it('gives up on a registry that does not answer within the timeout', async () => {
     hostile.route('GET /v2/acme/silent/manifests/1', () => undefined);
     const c = client({ timeoutMs: 300, maxRetries: 1 });

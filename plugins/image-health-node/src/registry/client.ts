@@ -189,7 +189,7 @@ export class RegistryClient {
     this.userAgent = options.userAgent ?? 'image-health';
     this.agent = new Agent({
       keepAliveTimeout: 30_000,
-      connections: this.concurrency * 2,
+      connections: this.concurrency,
     });
     // Redirect targets are chosen by the registry: refuse ones that resolve to link-local addresses.
     this.redirectAgent = new Agent({

@@ -15,6 +15,8 @@ export interface RecordedRequest {
 export interface LoopbackServer {
   host: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far (keep-alive reuses them). */
+  connections(): number;
   /** Routes by `METHOD /path`; HEAD falls back to the GET handler. */
   route(key: string, handler: Handler): void;
   stop(): Promise<void>;
@@ -46,12 +48,15 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     }
     handler(req, res);
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 5000;
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     host: `127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     route: (key, handler) => routes.set(key, handler),
     stop: () =>
       new Promise(resolve => {
