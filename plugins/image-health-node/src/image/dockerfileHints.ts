@@ -96,7 +96,10 @@ export function instructionForHistory(
 ): DockerfileInstruction | undefined {
   const command = historyCommand(createdBy);
   if (!command) return undefined;
-  const copy = /^(?:COPY|ADD)\b.*\sin\s+(\S+)\s*$/.exec(command);
+  // classic builders and buildah: "COPY file:<hash> in /dest"; BuildKit: "COPY src /dest"
+  const copy =
+    /^(?:COPY|ADD)\b.*\sin\s+(\S+)\s*$/.exec(command) ??
+    /^(?:COPY|ADD)\s.*\s(\S+)\s*$/.exec(command);
   // Only the final stage's instructions can have made the image's layers.
   let start = 0;
   instructions.forEach((ins, i) => {
