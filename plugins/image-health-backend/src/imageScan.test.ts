@@ -37,14 +37,18 @@ afterAll(async () => {
   await Promise.all([files.stop(), registry.stop()]);
 });
 
-function component(name: string, annotations: Record<string, string>): Entity {
+function component(
+  name: string,
+  annotations: Record<string, string>,
+  source = '/repos/shop/',
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name,
       annotations: {
-        'backstage.io/source-location': `url:${files.url('/repos/shop/')}`,
+        'backstage.io/source-location': `url:${files.url(source)}`,
         ...annotations,
       },
     },
@@ -102,12 +106,17 @@ describe.each(databases.eachSupportedId())(
           'image-health/dockerfile': 'Dockerfile',
           'image-health/image': shopImage,
         }),
-        component('elsewhere', {
-          'image-health/image': 'registry.example.invalid/acme/api:1.0',
-        }),
-        component('local-archive', {
-          'image-health/image': 'docker-archive:/etc/passwd',
-        }),
+        // No Dockerfile at these source roots: the image is all there is.
+        component(
+          'elsewhere',
+          { 'image-health/image': 'registry.example.invalid/acme/api:1.0' },
+          '/repos/no-dockerfile/',
+        ),
+        component(
+          'local-archive',
+          { 'image-health/image': 'docker-archive:/etc/passwd' },
+          '/repos/no-dockerfile/',
+        ),
       ];
       const backend = await startTestBackend({
         features: [

@@ -132,8 +132,11 @@ export function targetFromEntity(entity: Entity): ScanTarget | undefined {
   const declared = splitList(annotations[ANNOTATION_DOCKERFILE]);
   const images = splitList(annotations[ANNOTATION_IMAGE]);
   const hasSource = Boolean(annotations[ANNOTATION_SOURCE_LOCATION]);
-  const defaultDockerfile = declared.length === 0 && images.length === 0;
-  if (defaultDockerfile && !hasSource) return undefined;
+  // DESIGN: without the annotation, the Dockerfile at the source root, if it exists.
+  const defaultDockerfile = declared.length === 0 && hasSource;
+  if (declared.length === 0 && images.length === 0 && !hasSource) {
+    return undefined;
+  }
 
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const locations = defaultDockerfile ? ['Dockerfile'] : declared;
