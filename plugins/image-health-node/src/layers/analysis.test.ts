@@ -1,0 +1,82 @@
+import { analyzeTree } from './analysis';
+import { ImageFileTree } from './filetree';
+import type { TarEntry } from './tar';
+
+const file = (path: string, size = 10, mode = 0o644): TarEntry => ({
+  path,
+  type: 'file',
+  size,
+  mode,
+  uid: 0,
+  gid: 0,
+});
+
+function facts(...paths: TarEntry[]) {
+  const tree = new ImageFileTree();
+  tree.addLayer(paths);
+  return analyzeTree(tree);
+}
+
+describe('analyzeTree', () => {
+  it('finds secret-looking files but not the samples packages ship', () => {
+    const found = facts(
+      file('app/.env'),
+      file('app/.env.example'),
+      file('root/.ssh/id_rsa'),
+      file('root/.ssh/id_rsa.pub'),
+      file('root/.aws/credentials'),
+      file('home/dev/.docker/config.json'),
+      file('srv/tls/server.key'),
+      file('usr/share/doc/openssl/demo.key'),
+      file('etc/ssl/private/ssl-cert-snakeoil.key'),
+      file('usr/lib/python3/dist-packages/certifi/cacert.pem'),
+    ).secretFiles.map(f => f.path);
+    expect(found.sort()).toEqual([
+      '/app/.env',
+      '/home/dev/.docker/config.json',
+      '/root/.aws/credentials',
+      '/root/.ssh/id_rsa',
+      '/srv/tls/server.key',
+    ]);
+  });
+
+  it('groups caches by package manager and ignores empty ones', () => {
+    const { caches } = facts(
+      file('var/lib/apt/lists/lock', 0),
+      file('var/cache/apk/APKINDEX.tar.gz', 500),
+      file('root/.npm/_cacache/index', 300),
+      file('home/node/.npm/_cacache/x', 200),
+      file('root/.m2/repository/a.jar', 50),
+    );
+    expect(caches.map(c => [c.name, c.bytes, c.paths])).toEqual(
+      expect.arrayContaining([
+        ['apk cache', 500, ['/var/cache/apk']],
+        [
+          'npm cache',
+          500,
+          expect.arrayContaining(['/root/.npm', '/home/node/.npm']),
+        ],
+        ['maven repository', 50, ['/root/.m2']],
+      ]),
+    );
+    expect(caches.find(c => c.name === 'apt lists')).toBeUndefined();
+  });
+
+  it('finds setuid and setgid files, .git directories and toolchains', () => {
+    const result = facts(
+      file('usr/bin/su', 100, 0o4755),
+      file('usr/bin/wall', 100, 0o2755),
+      file('usr/bin/ls', 100, 0o755),
+      file('src/app/.git/objects/pack/p.pack', 5000),
+      file('usr/local/go/bin/go', 2 * 1024 * 1024),
+    );
+    expect(result.setuidFiles.map(f => f.path).sort()).toEqual([
+      '/usr/bin/su',
+      '/usr/bin/wall',
+    ]);
+    expect(result.gitDirectories).toEqual([
+      { path: '/src/app/.git', bytes: 5000, layer: 0 },
+    ]);
+    expect(result.toolchains.map(t => t.name)).toEqual(['go']);
+  });
+});
