@@ -86,6 +86,23 @@ describe('ImageFileTree (dive definitions)', () => {
     expect(tree.reclaimableBytes).toBe(30);
   });
 
+  it('keeps the bytes of a deleted file that a hard link still reaches', () => {
+    const link = {
+      path: 'b',
+      type: 'hardlink' as const,
+      size: 0,
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      linkname: './a',
+    };
+    const tree = build([file('a', 100), link], [whiteout('a')]);
+    expect(tree.lookup('b')).toMatchObject({ type: 'file', size: 100 });
+    expect(tree.reclaimableBytes).toBe(0);
+    const both = build([file('a', 100), link], [whiteout('a'), whiteout('b')]);
+    expect(both.reclaimableBytes).toBe(100);
+  });
+
   it('keeps links as links', () => {
     const tree = build([
       file('bin/busybox', 1000),

@@ -12,6 +12,10 @@ export interface FileNode {
   layer: number;
   linkname?: string;
   children?: Map<string, FileNode>;
+  /** Hard links (same layer) that share this file's content. */
+  hardlinks?: FileNode[];
+  /** Set once overwritten or deleted. */
+  removed?: boolean;
 }
 
 /** A path that more than one layer touched, as dive lists it. */
@@ -145,7 +149,7 @@ export class ImageFileTree {
         continue;
       }
       if (existing) this.reclaim(existing);
-      parent.children!.set(name, {
+      const node: FileNode = {
         name,
         type: entry.type,
         size: entry.size,
@@ -155,7 +159,15 @@ export class ImageFileTree {
         layer,
         linkname: entry.linkname,
         children: entry.type === 'dir' ? new Map() : undefined,
-      });
+      };
+      parent.children!.set(name, node);
+      if (entry.type === 'hardlink' && entry.linkname) {
+        // A tar hard link points at an earlier entry of the same layer, which carries the bytes.
+        const target = this.lookup(normalizeLink(entry.linkname));
+        if (target?.type === 'file' && target.layer === layer) {
+          (target.hardlinks ??= []).push(node);
+        }
+      }
     }
   }
 
@@ -257,11 +269,29 @@ export class ImageFileTree {
   }
 
   private reclaim(node: FileNode): void {
-    if (node.type === 'file')
-      this.layerReclaimableBytes[node.layer] += node.size;
+    node.removed = true;
+    if (node.type === 'file') {
+      // The content lives on while a hard link to it is still in the tree: hand it over.
+      const survivor = node.hardlinks?.find(link => !link.removed);
+      if (survivor) {
+        survivor.type = 'file';
+        survivor.size = node.size;
+        survivor.hardlinks = node.hardlinks!.filter(
+          link => link !== survivor && !link.removed,
+        );
+      } else {
+        this.layerReclaimableBytes[node.layer] += node.size;
+      }
+    }
     if (node.children)
       for (const child of node.children.values()) this.reclaim(child);
   }
+}
+
+function normalizeLink(linkname: string): string {
+  let path = linkname;
+  while (path.startsWith('./')) path = path.slice(2);
+  return path.replace(/^\/+/, '').replace(/\/+$/, '');
 }
 
 export function subtreeBytes(node: FileNode): number {
