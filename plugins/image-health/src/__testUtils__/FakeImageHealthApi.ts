@@ -133,6 +133,15 @@ export class FakeImageHealthApi implements ImageHealthApi {
           (sum, row) => sum + (row.reclaimableBytes ?? 0),
           0,
         ),
+        topReclaimable: filtered
+          .filter(row => row.reclaimableBytes)
+          .sort((a, b) => b.reclaimableBytes! - a.reclaimableBytes!)
+          .slice(0, 10)
+          .map(row => ({
+            entityRef: row.entityRef,
+            title: row.title,
+            reclaimableBytes: row.reclaimableBytes!,
+          })),
       },
     };
   }

@@ -184,12 +184,13 @@ describe('EntityImageHealthContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows the reason of a failed scan', async () => {
+  it('shows why the latest scan failed, beside the last good report', async () => {
     const api = new FakeImageHealthApi();
     api.reports.set(
       ENTITY_REF,
       paymentsReport({
         status: 'failed',
+        checkedAt: '2026-11-27T14:00:00Z',
         error:
           'registry localhost:5000 answered 401 for acme/payments-api: check imageHealth.registries[localhost:5000].auth',
       }),
@@ -201,6 +202,10 @@ describe('EntityImageHealthContent', () => {
 
     expect(
       await screen.findByText(/answered 401 for acme\/payments-api/),
+    ).toHaveTextContent(/Showing the last good report/);
+    expect(screen.getByText(/The latest scan .* failed/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Layer chart' }),
     ).toBeInTheDocument();
   });
 

@@ -5,10 +5,15 @@ import type {
 } from '@image-health/plugin-image-health-common';
 import { formatTimestamp } from '../common';
 
+function hasContent(report: Report): boolean {
+  return report.dockerfiles.length > 0 || report.images.length > 0;
+}
+
 /**
- * Says when what is shown is not the whole truth: the stored report is from a
- * partial or failed scan, or a newer scan failed and the last good report is
- * shown instead.
+ * Says when what is shown is not the whole truth. A failed scan keeps the
+ * last good report: the report then says `failed`, its `scannedAt` is the
+ * good scan and `checkedAt` the failed one. A partial scan says what it
+ * could not read.
  */
 export const ScanStatusBanner = ({
   report,
@@ -17,28 +22,33 @@ export const ScanStatusBanner = ({
   report: Report;
   history?: HistoryEntry[];
 }) => {
-  const newestScan = history?.[0];
-  const newerFailure =
-    newestScan &&
-    newestScan.status === 'failed' &&
-    new Date(newestScan.scannedAt) > new Date(report.scannedAt);
-
+  const reason = report.error ?? 'The scan failed without a reason.';
   if (report.status === 'failed') {
+    const failedAt = report.checkedAt ?? report.scannedAt;
     return (
       <WarningPanel
         severity="error"
-        title={`The scan of ${formatTimestamp(report.scannedAt)} failed`}
-        message={report.error ?? 'The scan failed without a reason.'}
+        title={`The latest scan (${formatTimestamp(failedAt)}) failed`}
+        message={
+          hasContent(report)
+            ? `${reason} Showing the last good report, from ${formatTimestamp(
+                report.scannedAt,
+              )}.`
+            : reason
+        }
       />
     );
   }
-  if (newerFailure) {
+  // A server that records failures only in the history: say so too.
+  const newest = history?.[0];
+  if (
+    newest?.status === 'failed' &&
+    new Date(newest.scannedAt) > new Date(report.scannedAt)
+  ) {
     return (
       <WarningPanel
         severity="error"
-        title={`The latest scan (${formatTimestamp(
-          newestScan.scannedAt,
-        )}) failed`}
+        title={`The latest scan (${formatTimestamp(newest.scannedAt)}) failed`}
         message={`Showing the last good report, from ${formatTimestamp(
           report.scannedAt,
         )}.`}

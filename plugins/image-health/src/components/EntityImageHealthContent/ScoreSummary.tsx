@@ -47,6 +47,17 @@ export const ScoreSummary = ({
             </time>{' '}
             · scan {STATUS_TEXT[report.status]}
           </Typography>
+          {report.checkedAt && report.checkedAt !== report.scannedAt && (
+            <Typography variant="body2" color="textSecondary">
+              Last checked{' '}
+              <time
+                dateTime={report.checkedAt}
+                title={formatTimestamp(report.checkedAt)}
+              >
+                {formatAge(report.checkedAt)}
+              </time>
+            </Typography>
+          )}
         </Box>
       </Box>
       {action && <Box mt={2}>{action}</Box>}

@@ -114,17 +114,6 @@ export const ImageHealthPage = () => {
     load();
   }, [load]);
 
-  const topReclaimable = useAsync(
-    () =>
-      api.getScorecard({
-        ...filters,
-        sort: 'reclaimableBytes',
-        order: 'desc',
-        limit: TOP_RECLAIMABLE,
-      }),
-    [api, filters],
-  );
-
   const [exporting, exportCsv] = useAsyncFn(async () => {
     const rows: ScorecardRow[] = [];
     for (;;) {
@@ -218,14 +207,14 @@ export const ImageHealthPage = () => {
                 m={0}
                 aria-label="Top reclaimable entities"
               >
-                {(topReclaimable.value?.rows ?? [])
-                  .filter(row => row.reclaimableBytes)
+                {(aggregates?.topReclaimable ?? [])
+                  .slice(0, TOP_RECLAIMABLE)
                   .map(row => (
                     <li key={row.entityRef}>
                       <Link to={tabLink(row.entityRef)}>
                         {row.title || row.entityRef}
                       </Link>{' '}
-                      {formatBytes(row.reclaimableBytes!)}
+                      {formatBytes(row.reclaimableBytes)}
                     </li>
                   ))}
               </Box>
