@@ -243,7 +243,7 @@ describe('an image built by buildah from a Dockerfile', () => {
     const result = await ins.inspect(fixtures.refs.wasteful, {
       dockerfile: {
         location: 'Dockerfile',
-        content: `FROM ${fixtures.refs.multi}\nRUN true\n`,
+        content: `FROM ${fixtures.refs.multi}\nENV API_TOKEN=hunter2\nRUN true\n`,
       },
     });
     expect(result).toMatchObject({
@@ -252,6 +252,10 @@ describe('an image built by buildah from a Dockerfile', () => {
       baseImageOutdated: true,
     });
     expect(result.findings.map(f => f.ruleId)).toContain('IMG012');
+    expect(result.findings.find(f => f.ruleId === 'IMG002')).toMatchObject({
+      file: 'Dockerfile',
+      line: 2,
+    });
     await ins.close();
   });
 

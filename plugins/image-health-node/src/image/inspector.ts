@@ -172,6 +172,14 @@ export class ImageInspector {
       );
     }
     if (facts.secretEnvNames.length) {
+      // The ENV line that set the first of them, when the Dockerfile is known.
+      const envLine = dockerfile?.find(
+        ins =>
+          ins.keyword === 'ENV' &&
+          facts.secretEnvNames.some(name =>
+            new RegExp(`(^|\\s)${name}[=\\s]`).test(ins.args),
+          ),
+      );
       findings.push(
         imageFinding(
           'secretEnv',
@@ -180,6 +188,13 @@ export class ImageInspector {
           } bakes secret-looking environment variables into its config: ${facts.secretEnvNames.join(
             ', ',
           )}`,
+          envLine && opts.dockerfile
+            ? {
+                file: opts.dockerfile.location,
+                line: envLine.line,
+                endLine: envLine.endLine,
+              }
+            : {},
         ),
       );
     }
