@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import {
   TarFormatError,
@@ -65,7 +65,12 @@ function gzipDecoder(
   fail: (error: Error) => void,
 ): Decoder {
   // zlib works on the libuv thread pool, so hashing and tar parsing here overlap with it.
-  const gunzip: Gunzip = createGunzip({ chunkSize: 128 * 1024 });
+  // A deep write queue keeps zlib busy while the main thread hashes the next chunk.
+  // (zlib streams take Transform options; @types/node does not list them)
+  const gunzip: Gunzip = createGunzip({
+    chunkSize: 128 * 1024,
+    writableHighWaterMark: 1024 * 1024,
+  } as ZlibOptions);
   gunzip.on('data', (chunk: Buffer) => {
     try {
       onData(chunk);
