@@ -7,6 +7,8 @@ import { run } from '../testing/processes';
 import { TarHeaderReader, type TarEntry } from './tar';
 import { readFile } from 'node:fs/promises';
 
+jest.setTimeout(30_000);
+
 let dir: string;
 const longDir = `${'deep-directory-name/'.repeat(8)}leaf`;
 
