@@ -230,21 +230,41 @@ export function applyEditSets(
   text: string,
   sets: Edit[][],
 ): { text: string; appliedSets: Set<number> } {
+  // Taken edits, sorted by start; they never overlap, so only neighbours can clash.
   const taken: Edit[] = [];
   const appliedSets = new Set<number>();
+  const firstAtOrAfter = (start: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
-  const overlaps = (a: Edit, b: Edit) =>
-    a.start < b.end && b.start < a.end ? true : a.start === b.start && (a.start === a.end || b.start === b.end);
+  const clashes = (a: Edit, b: Edit) =>
+    (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
   sets.forEach((set, index) => {
-    const fresh = set.filter(e => !taken.some(t => same(t, e)));
-    if (fresh.some(e => taken.some(t => overlaps(t, e)))) return;
-    taken.push(...fresh);
+    const fresh: Edit[] = [];
+    for (const edit of set) {
+      const at = firstAtOrAfter(edit.start);
+      const neighbours = [taken[at - 1], taken[at], taken[at + 1]].filter((e): e is Edit => e !== undefined);
+      if (neighbours.some(n => same(n, edit))) continue;
+      if (neighbours.some(n => clashes(n, edit))) return;
+      fresh.push(edit);
+    }
+    for (const edit of fresh) taken.splice(firstAtOrAfter(edit.start), 0, edit);
     appliedSets.add(index);
   });
-  taken.sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of taken) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return { text: out, appliedSets };
+  let out = '';
+  let cursor = 0;
+  for (const edit of taken) {
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return { text: out + text.slice(cursor), appliedSets };
 }
 
 function stageSummaries(model: DockerfileModel): StageSummary[] {

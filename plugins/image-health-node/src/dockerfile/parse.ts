@@ -26,6 +26,9 @@ import { parseShell } from './shell';
  *
  * Never throws and runs in time linear in the input.
  */
+/** Real Dockerfiles are kilobytes; anything this large is not one, and is refused in constant time. */
+export const MAX_DOCKERFILE_CHARS = 2_000_000;
+
 export function parseDockerfile(content: string): DockerfileModel {
   const parseErrors: ParseError[] = [];
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
@@ -44,6 +47,13 @@ export function parseDockerfile(content: string): DockerfileModel {
     parseErrors,
     lineStarts,
   };
+  if (text.length > MAX_DOCKERFILE_CHARS) {
+    parseErrors.push({
+      message: `the file is ${(text.length / 1e6).toFixed(1)} MB; Dockerfiles over ${MAX_DOCKERFILE_CHARS / 1e6} MB are not analysed (is this really a Dockerfile?)`,
+      line: 1,
+    });
+    return model;
+  }
   if (looksBinary(text)) {
     parseErrors.push({
       message:
