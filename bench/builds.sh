@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# yarn bench:builds — real buildah builds of every example pair: image size and
+# layers before/after, a cold full build, and the rebuild after a one-line
+# source change; then the Image Health score of each image when the CLI has
+# `scan`. Writes the "Real builds" section of BENCHMARKS.md.
+# Usage: bench/builds.sh [go|node|python|apt …]   (default: all four pairs)
+source "$(dirname "$0")/../demo/lib.sh"
+
+declare -A pairs=(
+  [go]="go-single-stage go-multi-stage"
+  [node]="node-naive node-optimized"
+  [python]="python-build-tools python-multi-stage"
+  [apt]="apt-layer-pile apt-single-layer"
+)
+# The file each pair's one-line change is appended to, and its comment marker.
+declare -A edited=(
+  [go]="main.go //" [node]="src/server.js //" [python]="app.py #" [apt]="report.sh #"
+)
+selected=("$@")
+((${#selected[@]})) || selected=(go node python apt)
+
+bench_work=$work/bench
+# One file per pair, kept across runs: `bench/builds.sh python` re-measures the
+# Python pair and the table still shows the others' last results.
+results_dir=$work/bench-results
+started=$SECONDS
+require_tools python3 node readelf patchelf
+registry_start
+trap 'wheel_index_stop' EXIT
+dirs=()
+for pair in "${selected[@]}"; do
+  [[ -n ${pairs[$pair]:-} ]] || die "unknown pair '$pair' (go, node, python, apt)"
+  dirs+=(${pairs[$pair]})
+done
+if [[ " ${selected[*]} " == *" python "* ]]; then
+  wheel_index_build
+  ensure_bases "${dirs[@]}"
+  wheel_index_start
+else
+  ensure_bases "${dirs[@]}"
+fi
+rm -rf "$bench_work" && mkdir -p "$bench_work" "$results_dir"
+
+now() { date +%s.%N; }
+elapsed() { node -e 'console.log((process.argv[2] - process.argv[1]).toFixed(1))' "$1" "$(now)"; }
+
+# Score from the engine's CLI (`image-health scan`), once it exists.
+score_of() {
+  local dir=$1 ref=$2 out
+  out=$(cd "$repo_root" && timeout 300 node plugins/image-health-node/bin/image-health scan \
+    --dockerfile "examples/$dir/Dockerfile" --image "$ref" --insecure-registry "$registry" \
+    --format json 2>"$bench_work/$dir.score.err") || [[ -n $out ]] || { echo null; return; }
+  node -e 'try { const r = JSON.parse(process.argv[1]); console.log(JSON.stringify(r.score ?? null)); }
+           catch { console.log("null"); }' "$out"
+}
+
+for pair in "${selected[@]}"; do
+  read -r before after <<<"${pairs[$pair]}"
+  pair_started=$SECONDS
+  results=$bench_work/$pair.jsonl
+  for dir in "$before" "$after"; do
+    role=before
+    [[ $dir == "$after" ]] && role=after
+    say "$pair $role: examples/$dir"
+    context=$bench_work/context/$dir
+    mkdir -p "$context" && cp -a "$repo_root/examples/$dir/." "$context/"
+    ref=$registry/bench/$dir:latest
+    # Pull the bases first, so the timings are builds, not downloads.
+    for base in $(awk 'toupper($1) == "FROM" { print $2 }' "$context/Dockerfile" | grep -v '^scratch$' | grep -v '^builder$' || true); do
+      buildah pull --quiet --tls-verify=false "$base" >/dev/null
+    done
+    # Cold: no layer cache, empty cache-mount directories.
+    export TMPDIR=$bench_work/cache-mounts/$dir
+    mkdir -p "$TMPDIR"
+    t=$(now)
+    EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir" --no-cache
+    full=$(elapsed "$t")
+    EXAMPLE_REF=$ref EXAMPLE_DIGESTS=$bench_work/digests example_push "$dir"
+    read -r layers compressed < <(manifest_stats "$ref")
+    size=$(local_size "$ref")
+    echo "full build ${full}s: $(human "$size"), $layers layers"
+
+    read -r file marker <<<"${edited[$pair]}"
+    echo "$marker rebuilt by bench/builds.sh at $(date -u +%FT%TZ)" >>"$context/$file"
+    t=$(now)
+    EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir"
+    rebuild=$(elapsed "$t")
+    EXAMPLE_REF=$ref EXAMPLE_DIGESTS=$bench_work/digests example_push "$dir"
+    echo "rebuild after a one-line change to $file: ${rebuild}s"
+    score=$(score_of "$dir" "$ref")
+    echo "score: $score"
+    printf '{"pair":"%s","role":"%s","dir":"%s","sizeBytes":%s,"compressedBytes":%s,"layers":%s,"fullSeconds":%s,"rebuildSeconds":%s,"editedFile":"%s","score":%s}\n' \
+      "$pair" "$role" "$dir" "$size" "$compressed" "$layers" "$full" "$rebuild" "$file" "$score" >>"$results"
+  done
+  sed -i "s/}\$/,\"pairMinutes\":$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - pair_started))"),\"measuredAt\":\"$(date -u +%FT%TZ)\"}/" "$results"
+  mv "$results" "$results_dir/$pair.jsonl"
+done
+export TMPDIR=$work/tmp
+
+minutes=$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - started))")
+node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
+echo "wrote the Real builds section of BENCHMARKS.md (${minutes} min)"
+registry_stop_hint
