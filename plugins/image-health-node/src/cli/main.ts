@@ -1,0 +1,37 @@
+import { CliInputError, processIO, type CliIO } from './io';
+import { runLint } from './lint';
+
+const USAGE = `usage: image-health <command> …
+  lint <Dockerfile…> [--format text|json|sarif] [--fail-on error|warning|info|style|none] [--config file] [--fix]
+  inspect <image-ref> [--deep] [--platform os/arch] [--format text|json] [--insecure-registry host]
+exit codes: 0 below the threshold, 1 findings at or above --fail-on, 2 usage or input error
+`;
+
+/** The `image-health` CLI: dispatches to its commands; returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return runLint(args, io);
+      case 'inspect': {
+        // Loaded only when asked for: the registry client is not needed to lint.
+        const { runInspect } = await import('./inspect');
+        return await runInspect(args);
+      }
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(`image-health: unknown command "${command}" (try lint or inspect)\n`);
+        return 2;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`image-health ${command}: ${message.split('\n')[0]}\n`);
+    return error instanceof CliInputError ? 2 : 2;
+  }
+}
