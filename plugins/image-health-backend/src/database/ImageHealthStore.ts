@@ -5,6 +5,7 @@ import {
   HistoryEntry,
   Report,
   ReportStatus,
+  ScorecardResponse,
 } from '@image-health/plugin-image-health-common';
 import type {
   ArtifactFingerprints,
@@ -68,9 +69,9 @@ export interface ScorecardFilter {
 }
 
 export const SCORECARD_SORTS = {
-  title: 't.title',
+  title: 'r.title',
   entityRef: 'r.entity_ref',
-  owner: 't.owner',
+  owner: 'r.owner',
   score: 'r.score',
   grade: 'r.grade',
   compressedBytes: 'r.compressed_bytes',
@@ -79,19 +80,11 @@ export const SCORECARD_SORTS = {
 } as const;
 export type ScorecardSort = keyof typeof SCORECARD_SORTS;
 
-/** One scorecard row as stored, before visibility filtering and paging. */
-export interface ScorecardCandidate {
-  entityRef: string;
-  title: string;
-  owner?: string;
-  score: number | null;
-  grade: Grade;
-  compressedBytes?: number;
-  baseImage?: string;
-  userIsRoot?: boolean;
-  reclaimableBytes?: number;
-  scannedAt: string;
-}
+export type ScorecardPage = ScorecardResponse;
+
+const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
+/** Bound parameters per NOT IN list, well under SQLite's and PostgreSQL's limits. */
+const HIDDEN_CHUNK = 5000;
 
 const TARGET_UPSERT_CHUNK = 50;
 
@@ -106,14 +99,16 @@ export class ImageHealthStore {
   async upsertTargets(targets: ScanTarget[], seenAt: Date): Promise<void> {
     const rows = targets.map(target => ({
       entity_ref: target.entityRef,
-      kind: target.kind,
+      // Identifiers are stored lowercased, as the catalog compares them, so
+      // the scorecard's filters are plain indexed equality.
+      kind: target.kind.toLocaleLowerCase('en-US'),
       namespace: target.namespace,
       name: target.name,
       title: target.title,
-      owner: target.owner ?? null,
-      type: target.type ?? null,
-      lifecycle: target.lifecycle ?? null,
-      system: target.system ?? null,
+      owner: target.owner?.toLocaleLowerCase('en-US') ?? null,
+      type: target.type?.toLocaleLowerCase('en-US') ?? null,
+      lifecycle: target.lifecycle?.toLocaleLowerCase('en-US') ?? null,
+      system: target.system?.toLocaleLowerCase('en-US') ?? null,
       spec: JSON.stringify({
         dockerfiles: target.dockerfiles,
         defaultDockerfile: target.defaultDockerfile,
@@ -124,10 +119,12 @@ export class ImageHealthStore {
       removed_at: null,
     }));
     for (let i = 0; i < rows.length; i += TARGET_UPSERT_CHUNK) {
-      await this.db('targets')
-        .insert(rows.slice(i, i + TARGET_UPSERT_CHUNK))
-        .onConflict('entity_ref')
-        .merge();
+      const chunk = rows.slice(i, i + TARGET_UPSERT_CHUNK);
+      await this.db('targets').insert(chunk).onConflict('entity_ref').merge();
+      await copyTargetFields(
+        this.db,
+        chunk.map(r => r.entity_ref),
+      );
     }
   }
 
@@ -156,10 +153,20 @@ export class ImageHealthStore {
 
   /** Targets not seen by the planning run that started at `runStartedAt` are marked removed. */
   async markUnseenAsRemoved(runStartedAt: Date): Promise<number> {
-    return this.db('targets')
+    const marked = await this.db('targets')
       .where('last_seen_at', '<', runStartedAt)
       .whereNull('removed_at')
       .update({ removed_at: runStartedAt });
+    if (marked > 0) {
+      await this.db('reports')
+        .where('active', true)
+        .whereIn(
+          'entity_ref',
+          this.db('targets').whereNotNull('removed_at').select('entity_ref'),
+        )
+        .update({ active: false });
+    }
+    return marked;
   }
 
   /** Deletes every row of entities removed from the catalog before `cutoff`. */
@@ -304,6 +311,7 @@ export class ImageHealthStore {
       artifacts: JSON.stringify(outcome.fingerprints),
     };
     await trx('reports').insert(row).onConflict('entity_ref').merge();
+    await copyTargetFields(trx, [entityRef]);
 
     await trx('findings').where({ entity_ref: entityRef }).delete();
     await insertInChunks(
@@ -384,6 +392,7 @@ export class ImageHealthStore {
       body: JSON.stringify({ score, dockerfiles: [], images: [] }),
       artifacts: JSON.stringify(emptyFingerprints),
     });
+    await copyTargetFields(trx, [entityRef]);
   }
 
   private async deleteReport(trx: Knex.Transaction, entityRef: string) {
@@ -391,82 +400,211 @@ export class ImageHealthStore {
     await trx('reports').where({ entity_ref: entityRef }).delete();
   }
 
-  /** Every active entity with a report, for the scorecard's totals. */
-  async scorecardEntityRefs(): Promise<string[]> {
-    const rows = await this.db('reports as r')
-      .join('targets as t', 't.entity_ref', 'r.entity_ref')
-      .whereNull('t.removed_at')
+  /**
+   * Entities with a report; with `since`, only those whose report was written
+   * since then (what a visibility cache has not seen yet).
+   */
+  async scorecardEntityRefs(since?: Date): Promise<string[]> {
+    const query = this.db('reports as r')
+      .where('r.active', true)
       .select('r.entity_ref');
+    if (since) query.where('r.scanned_at', '>=', since);
+    const rows = await query;
     return rows.map((r: { entity_ref: string }) => r.entity_ref);
   }
 
-  /** Rows matching the filters, sorted, before visibility filtering and paging. */
-  async scorecardCandidates(
+  /**
+   * One page of the scorecard with totals and aggregates over every filtered
+   * row, computed in the database; `hidden` are entities the caller may not read.
+   */
+  async scorecard(
     filter: ScorecardFilter,
-  ): Promise<ScorecardCandidate[]> {
-    const query = this.db('reports as r')
-      .join('targets as t', 't.entity_ref', 'r.entity_ref')
-      .whereNull('t.removed_at')
-      .select(
-        'r.entity_ref',
-        't.title',
-        't.owner',
-        'r.score',
-        'r.grade',
-        'r.compressed_bytes',
-        'r.base_image',
-        'r.user_is_root',
-        'r.reclaimable_bytes',
-        'r.scanned_at',
-      );
-    for (const key of [
-      'owner',
-      'kind',
-      'type',
-      'lifecycle',
-      'system',
-    ] as const) {
-      const value = filter[key];
-      if (value) query.whereRaw(`lower(t.${key}) = ?`, [value.toLowerCase()]);
-    }
-    if (filter.grade) query.where('r.grade', filter.grade);
-    if (filter.q) {
-      const pattern = `%${filter.q
-        .toLowerCase()
-        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
-      query.where(inner =>
-        inner
-          .whereRaw(`lower(t.title) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`r.entity_ref like ? escape '\\'`, [pattern]),
-      );
-    }
+    page: { offset: number; limit: number },
+    hidden: string[],
+  ): Promise<ScorecardPage> {
+    const active = () => {
+      const query = this.db('reports as r').where('r.active', true);
+      for (let i = 0; i < hidden.length; i += HIDDEN_CHUNK) {
+        query.whereNotIn('r.entity_ref', hidden.slice(i, i + HIDDEN_CHUNK));
+      }
+      return query;
+    };
+    const filtered = () => {
+      const query = active();
+      for (const key of [
+        'owner',
+        'kind',
+        'type',
+        'lifecycle',
+        'system',
+      ] as const) {
+        const value = filter[key];
+        if (value) query.where(`r.${key}`, value.toLocaleLowerCase('en-US'));
+      }
+      if (filter.grade) query.where('r.grade', filter.grade);
+      if (filter.q) {
+        const pattern = `%${filter.q
+          .toLocaleLowerCase('en-US')
+          .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+        query.where(inner =>
+          inner
+            .whereRaw(`lower(r.title) like ? escape '\\'`, [pattern])
+            .orWhereRaw(`r.entity_ref like ? escape '\\'`, [pattern]),
+        );
+      }
+      return query;
+    };
+
+    const pageQuery = filtered().select(
+      'r.entity_ref',
+      'r.title',
+      'r.owner',
+      'r.score',
+      'r.grade',
+      'r.compressed_bytes',
+      'r.base_image',
+      'r.user_is_root',
+      'r.reclaimable_bytes',
+      'r.scanned_at',
+    );
     const column = SCORECARD_SORTS[filter.sort];
     if (isPostgres(this.db)) {
-      query.orderBy(column, filter.order, 'last');
+      pageQuery.orderBy(column, filter.order, 'last');
     } else {
       // knex drops the column itself from SQLite's "nulls last" emulation.
-      query.orderByRaw(`(${column} is null) asc`).orderBy(column, filter.order);
+      pageQuery
+        .orderByRaw(`(${column} is null) asc`)
+        .orderBy(column, filter.order);
     }
-    query.orderBy('r.entity_ref', 'asc');
-    const rows = await query;
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      title: row.title,
-      ...(row.owner ? { owner: row.owner } : {}),
-      score: row.score ?? null,
-      grade: row.grade,
-      ...optional('compressedBytes', toNumberOrUndefined(row.compressed_bytes)),
-      ...optional('baseImage', row.base_image ?? undefined),
-      ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
-      ...optional(
-        'reclaimableBytes',
-        toNumberOrUndefined(row.reclaimable_bytes),
-      ),
-      scannedAt: toIso(row.scanned_at),
-    }));
+    pageQuery
+      .orderBy('r.entity_ref', 'asc')
+      .offset(page.offset)
+      .limit(page.limit);
+
+    const [rows, groups, top, [{ entities }]] = await Promise.all([
+      pageQuery,
+      filtered()
+        .select('r.owner', 'r.grade')
+        .count({ n: '*' })
+        .count({ scored: 'r.score' })
+        .sum({ scoreSum: 'r.score' })
+        .sum({ reclaimable: 'r.reclaimable_bytes' })
+        .groupBy('r.owner', 'r.grade'),
+      filtered()
+        .where('r.reclaimable_bytes', '>', 0)
+        .select('r.entity_ref', 'r.title', 'r.reclaimable_bytes')
+        .orderBy('r.reclaimable_bytes', 'desc')
+        .orderBy('r.entity_ref', 'asc')
+        .limit(10),
+      active().count({ entities: '*' }),
+    ]);
+
+    const gradeDistribution = Object.fromEntries(
+      GRADES.map(g => [g, 0]),
+    ) as Record<Grade, number>;
+    const owners = new Map<
+      string,
+      { entities: number; scored: number; sum: number }
+    >();
+    let filteredCount = 0;
+    let reclaimableBytes = 0;
+    for (const group of groups as Array<
+      Record<string, string | number | null>
+    >) {
+      const n = Number(group.n);
+      filteredCount += n;
+      reclaimableBytes += Number(group.reclaimable ?? 0);
+      const grade = group.grade as Grade;
+      gradeDistribution[grade] = (gradeDistribution[grade] ?? 0) + n;
+      if (group.owner) {
+        const owner = owners.get(String(group.owner)) ?? {
+          entities: 0,
+          scored: 0,
+          sum: 0,
+        };
+        owner.entities += n;
+        owner.scored += Number(group.scored);
+        owner.sum += Number(group.scoreSum ?? 0);
+        owners.set(String(group.owner), owner);
+      }
+    }
+
+    return {
+      rows: rows.map(row => ({
+        entityRef: row.entity_ref,
+        title: row.title,
+        ...(row.owner ? { owner: row.owner } : {}),
+        score: row.score ?? null,
+        grade: row.grade,
+        ...optional(
+          'compressedBytes',
+          toNumberOrUndefined(row.compressed_bytes),
+        ),
+        ...optional('baseImage', row.base_image ?? undefined),
+        ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
+        ...optional(
+          'reclaimableBytes',
+          toNumberOrUndefined(row.reclaimable_bytes),
+        ),
+        scannedAt: toIso(row.scanned_at),
+      })),
+      totals: { entities: Number(entities), filtered: filteredCount },
+      aggregates: {
+        gradeDistribution,
+        // Worst average first: where help is needed most.
+        owners: [...owners.entries()]
+          .map(([owner, o]) => ({
+            owner,
+            entities: o.entities,
+            averageScore: o.scored
+              ? Math.round((o.sum / o.scored) * 10) / 10
+              : null,
+          }))
+          .sort(
+            (a, b) =>
+              (a.averageScore ?? 101) - (b.averageScore ?? 101) ||
+              a.owner.localeCompare(b.owner),
+          ),
+        reclaimableBytes,
+        topReclaimable: top.map(row => ({
+          entityRef: row.entity_ref,
+          title: row.title,
+          reclaimableBytes: Number(row.reclaimable_bytes),
+        })),
+      },
+    };
   }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined) {
   return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+}
+
+const COPIED_TARGET_FIELDS = [
+  'title',
+  'owner',
+  'kind',
+  'type',
+  'lifecycle',
+  'system',
+] as const;
+
+/**
+ * Keeps the scorecard's copy of the target fields on `reports` in step with
+ * `targets`, so the scorecard reads one table.
+ */
+async function copyTargetFields(
+  db: Knex | Knex.Transaction,
+  entityRefs: string[],
+): Promise<void> {
+  if (entityRefs.length === 0) return;
+  const source = (column: string) =>
+    `(select t.${column} from targets t where t.entity_ref = reports.entity_ref)`;
+  const sets = COPIED_TARGET_FIELDS.map(c => `${c} = ${source(c)}`).join(', ');
+  await db.raw(
+    `update reports set ${sets}, active = coalesce((select t.removed_at is null from targets t where t.entity_ref = reports.entity_ref), false) where entity_ref in (${entityRefs
+      .map(() => '?')
+      .join(', ')})`,
+    entityRefs,
+  );
 }

@@ -11,7 +11,7 @@ import { ScanWorker } from '../service/ScanWorker';
 import { migratedClient, rollbackAll } from './migrations';
 import { ScanQueue } from './ScanQueue';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -32,7 +32,7 @@ async function enqueueMany(queue: ScanQueue, count: number): Promise<string[]> {
 async function waitUntil(
   what: string,
   check: () => Promise<boolean>,
-  ms = 60_000,
+  ms = 150_000,
 ) {
   const deadline = Date.now() + ms;
   while (!(await check())) {
@@ -220,11 +220,13 @@ describe('two backend instances on one PostgreSQL', () => {
       logger: testLogger,
       run: scan => completeTestScan(queue, scan, 'surviving-instance', 5),
     });
-    survivor.start();
-    doomed.kill('SIGKILL');
+    // Frozen first, so what it holds is known exactly, then killed.
+    doomed.kill('SIGSTOP');
     const heldWhenKilled = await db('scans')
       .where({ state: 'running', lease_owner: 'doomed-instance' })
       .select('id');
+    doomed.kill('SIGKILL');
+    survivor.start();
 
     try {
       await waitUntil('300 scans succeeded', () => allSucceeded(db, 300));

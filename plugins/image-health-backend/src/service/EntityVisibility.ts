@@ -2,22 +2,31 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 const BATCH = 500;
+/**
+ * Reports committed a little after the time they carry (clock skew between
+ * instances, transaction time) are still found by the incremental lookup.
+ */
+const SINCE_MARGIN_MS = 5 * 60 * 1000;
+
+interface PrincipalVisibility {
+  expiresAt: number;
+  /** Reports written since this time are not known yet. */
+  knownUntil: Date;
+  readable: Map<string, boolean>;
+}
 
 /**
  * Which entities a caller may read, asked of the catalog with the caller's
  * own credentials so the catalog's permission policy decides. The scorecard
- * asks about many entities at once, so answers are remembered briefly per
- * principal.
+ * covers every scanned entity, so answers are remembered per principal for
+ * a short while and only entities scanned since are asked about again.
  */
 export class EntityVisibility {
-  private readonly cache = new Map<
-    string,
-    { expiresAt: number; visible: Map<string, boolean> }
-  >();
+  private readonly cache = new Map<string, PrincipalVisibility>();
 
   constructor(
     private readonly catalog: CatalogService,
-    private readonly ttlMs = 30_000,
+    private readonly ttlMs = 60_000,
   ) {}
 
   async canRead(
@@ -30,20 +39,33 @@ export class EntityVisibility {
     return entity !== undefined;
   }
 
-  /** The subset of `entityRefs` the caller may read. */
-  async filterReadable(
-    entityRefs: string[],
+  /**
+   * The scanned entities the caller may not read. `scannedRefs(since)` lists
+   * entities with a report, only those written since `since` when given.
+   */
+  async unreadable(
     credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
+    scannedRefs: (since?: Date) => Promise<string[]>,
+  ): Promise<string[]> {
     const key = principalKey(credentials);
     const now = Date.now();
     let entry = this.cache.get(key);
+    const lookupTime = new Date(now - SINCE_MARGIN_MS);
+    let refs: string[];
     if (!entry || entry.expiresAt < now) {
-      entry = { expiresAt: now + this.ttlMs, visible: new Map() };
-      this.cache.set(key, entry);
       this.evictExpired(now);
+      refs = await scannedRefs();
+      entry = {
+        expiresAt: now + this.ttlMs,
+        knownUntil: lookupTime,
+        readable: new Map(),
+      };
+      this.cache.set(key, entry);
+    } else {
+      refs = await scannedRefs(entry.knownUntil);
+      entry.knownUntil = lookupTime;
     }
-    const unknown = entityRefs.filter(ref => !entry!.visible.has(ref));
+    const unknown = refs.filter(ref => !entry!.readable.has(ref));
     for (let i = 0; i < unknown.length; i += BATCH) {
       const chunk = unknown.slice(i, i + BATCH);
       const { items } = await this.catalog.getEntitiesByRefs(
@@ -51,10 +73,12 @@ export class EntityVisibility {
         { credentials },
       );
       chunk.forEach((ref, index) =>
-        entry!.visible.set(ref, Boolean(items[index])),
+        entry!.readable.set(ref, Boolean(items[index])),
       );
     }
-    return new Set(entityRefs.filter(ref => entry!.visible.get(ref)));
+    return [...entry.readable.entries()]
+      .filter(([, ok]) => !ok)
+      .map(([ref]) => ref);
   }
 
   private evictExpired(now: number) {

@@ -216,64 +216,14 @@ export async function createRouter(
     });
 
     const credentials = await httpAuth.credentials(req);
-    const [allRefs, candidates] = await Promise.all([
-      store.scorecardEntityRefs(),
-      store.scorecardCandidates(filter),
-    ]);
-    const readable = await visibility.filterReadable(allRefs, credentials);
-    const rows = candidates.filter(row => readable.has(row.entityRef));
-
-    const gradeDistribution = Object.fromEntries(
-      GRADES.map(g => [g, 0]),
-    ) as Record<Grade, number>;
-    const owners = new Map<
-      string,
-      { entities: number; scored: number; sum: number }
-    >();
-    let reclaimableBytes = 0;
-    for (const row of rows) {
-      gradeDistribution[row.grade] = (gradeDistribution[row.grade] ?? 0) + 1;
-      if (row.owner) {
-        const owner = owners.get(row.owner) ?? {
-          entities: 0,
-          scored: 0,
-          sum: 0,
-        };
-        owner.entities++;
-        if (row.score !== null) {
-          owner.scored++;
-          owner.sum += row.score;
-        }
-        owners.set(row.owner, owner);
-      }
-      reclaimableBytes += row.reclaimableBytes ?? 0;
-    }
-    const response: ScorecardResponse = {
-      rows: rows.slice(offset, offset + limit),
-      totals: { entities: readable.size, filtered: rows.length },
-      aggregates: {
-        gradeDistribution,
-        owners: [...owners.entries()]
-          .map(([owner, o]) => ({
-            owner,
-            entities: o.entities,
-            averageScore: o.scored
-              ? Math.round((o.sum / o.scored) * 10) / 10
-              : null,
-          }))
-          .sort((a, b) => (a.averageScore ?? 101) - (b.averageScore ?? 101)),
-        reclaimableBytes,
-        topReclaimable: rows
-          .filter(row => (row.reclaimableBytes ?? 0) > 0)
-          .sort((a, b) => (b.reclaimableBytes ?? 0) - (a.reclaimableBytes ?? 0))
-          .slice(0, 10)
-          .map(row => ({
-            entityRef: row.entityRef,
-            title: row.title,
-            reclaimableBytes: row.reclaimableBytes ?? 0,
-          })),
-      },
-    };
+    const hidden = await visibility.unreadable(credentials, since =>
+      store.scorecardEntityRefs(since),
+    );
+    const response: ScorecardResponse = await store.scorecard(
+      filter,
+      { offset, limit },
+      hidden,
+    );
     res.json(response);
   });
 
