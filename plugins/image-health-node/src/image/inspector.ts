@@ -6,6 +6,8 @@ import type {
 } from '@image-health/plugin-image-health-common';
 import {
   analyzeTree,
+  holdsPrivateKey,
+  mayHoldPrivateKey,
   type PathGroup,
   type TreeFacts,
 } from '../layers/analysis';
@@ -498,6 +500,7 @@ export class ImageInspector {
     const uncompressed: number[] = [];
     const pending = new Map<number, TarEntry[]>();
     const open = new Set<Readable>();
+    const privateKeys = new Set<string>();
     let folded = 0;
     let entries = 0;
     // Shared by the workers; an object so TypeScript does not narrow it per closure.
@@ -534,6 +537,11 @@ export class ImageInspector {
               }
               list.push(entry);
             },
+            wantContent: mayHoldPrivateKey,
+            onContent: (entry, content) => {
+              if (holdsPrivateKey(content))
+                privateKeys.add(`${index}:${entry.path}`);
+            },
           });
           uncompressed[index] = read.uncompressedBytes;
           pending.set(index, list);
@@ -563,7 +571,12 @@ export class ImageInspector {
     );
     if (state.failure)
       return { uncompressed, files: entries, failure: state.failure };
-    return { tree, facts: analyzeTree(tree), uncompressed, files: entries };
+    return {
+      tree,
+      facts: analyzeTree(tree, { privateKeys }),
+      uncompressed,
+      files: entries,
+    };
   }
 
   private treeFindings(

@@ -1,4 +1,4 @@
-import { analyzeTree } from './analysis';
+import { analyzeTree, holdsPrivateKey, mayHoldPrivateKey } from './analysis';
 import { ImageFileTree } from './filetree';
 import type { TarEntry } from './tar';
 
@@ -78,5 +78,33 @@ describe('analyzeTree', () => {
       { path: '/src/app/.git', bytes: 5000, layer: 0 },
     ]);
     expect(result.toolchains.map(t => t.name)).toEqual(['go']);
+  });
+
+  it('reads small key-like files and flags the ones that hold a private key', () => {
+    expect(mayHoldPrivateKey(file('srv/tls/server.pem', 900))).toBe(true);
+    expect(mayHoldPrivateKey(file('root/.ssh/deploy', 400))).toBe(true);
+    expect(mayHoldPrivateKey(file('srv/big.pem', 10 * 1024 * 1024))).toBe(
+      false,
+    );
+    expect(mayHoldPrivateKey(file('usr/share/doc/x/test.pem', 900))).toBe(
+      false,
+    );
+    expect(
+      holdsPrivateKey(
+        Buffer.from('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn'),
+      ),
+    ).toBe(true);
+    expect(
+      holdsPrivateKey(Buffer.from('-----BEGIN CERTIFICATE-----\nMII')),
+    ).toBe(false);
+    const tree = new ImageFileTree();
+    tree.addLayer([
+      file('srv/tls/server.pem', 900),
+      file('srv/tls/chain.pem', 900),
+    ]);
+    const found = analyzeTree(tree, {
+      privateKeys: new Set(['0:srv/tls/server.pem']),
+    });
+    expect(found.secretFiles.map(f => f.path)).toEqual(['/srv/tls/server.pem']);
   });
 });

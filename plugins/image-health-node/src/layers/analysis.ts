@@ -125,8 +125,39 @@ function group(
   };
 }
 
+/** Small files worth reading while streaming: they may hold a private key whatever their name. */
+export function mayHoldPrivateKey(entry: {
+  path: string;
+  type: string;
+  size: number;
+}): boolean {
+  return (
+    entry.type === 'file' &&
+    entry.size > 0 &&
+    entry.size <= 64 * 1024 &&
+    /(?:\.(?:pem|key|der|crt|cert)|(?:^|\/)\.ssh\/[^/]+|(?:^|\/)id_[a-z0-9]+)$/.test(
+      entry.path,
+    ) &&
+    !SECRET_EXEMPT.test(entry.path)
+  );
+}
+
+const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+
+export function holdsPrivateKey(content: Buffer): boolean {
+  return PRIVATE_KEY.test(content.toString('latin1'));
+}
+
+export interface AnalyzeTreeOptions {
+  /** `${layer}:${path}` of files whose content is a private key. */
+  privateKeys?: Set<string>;
+}
+
 /** One pass over the final filesystem. */
-export function analyzeTree(tree: ImageFileTree): TreeFacts {
+export function analyzeTree(
+  tree: ImageFileTree,
+  options: AnalyzeTreeOptions = {},
+): TreeFacts {
   const cacheRoots = new Map<string, Array<[string, any]>>();
   const toolchainRoots = new Map<string, Array<[string, any]>>();
   const largest: FileFact[] = [];
@@ -181,8 +212,9 @@ export function analyzeTree(tree: ImageFileTree): TreeFacts {
       });
     }
     if (
-      (SECRET_NAME.test(node.name) || SECRET_PATH.test(path)) &&
-      !SECRET_EXEMPT.test(path)
+      ((SECRET_NAME.test(node.name) || SECRET_PATH.test(path)) &&
+        !SECRET_EXEMPT.test(path)) ||
+      options.privateKeys?.has(`${node.layer}:${path}`)
     ) {
       secretFiles.push({
         path: `/${path}`,

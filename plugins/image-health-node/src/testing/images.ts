@@ -21,6 +21,11 @@ export const WASTEFUL = {
   junk: 500_000,
   cacheFile: 1000,
   newCacheFile: 10,
+  /** A private key under a name that says nothing, and a certificate that is no secret. */
+  keyPem:
+    '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIFakeKeyMaterialForTestsOnly\n-----END EC PRIVATE KEY-----\n',
+  certPem:
+    '-----BEGIN CERTIFICATE-----\nMIIBFakeCertificate\n-----END CERTIFICATE-----\n',
   /** A compiler left behind: two files under /usr/lib/gcc. */
   cc1: 600_000,
   lto1: 500_000,
@@ -54,6 +59,8 @@ export function wastefulExpected() {
     w.cacheFile +
     w.cc1 +
     w.lto1 +
+    w.keyPem.length +
+    w.certPem.length +
     w.newCacheFile; // layer C: data.bin again counted in cumulative only, hardlink and symlink 0
   const cumulative = minimum + w.junk + w.data;
   return {
@@ -121,6 +128,8 @@ export async function buildFixtures(
     'var/lib/apt/lists/deb.debian.org_dists_bookworm_main': bytes(w.aptList, 2),
     'root/.cache/pip/wheels/x.whl': bytes(w.pipWheel, 3),
     'app/.env': w.env,
+    'srv/tls/server.pem': w.keyPem,
+    'srv/tls/chain.pem': w.certPem,
     'app/.git/HEAD': w.gitHead,
     'app/data.bin': bytes(w.data, 4),
     'tmp/junk': bytes(w.junk, 5),
