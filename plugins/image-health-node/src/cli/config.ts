@@ -27,7 +27,8 @@ export async function readLintConfig(file: string): Promise<LintConfig> {
   let data: unknown;
   try {
     // YAML is a superset of JSON; loaded only when a config is given, to keep start-up fast.
-    const { parse } = await import('yaml');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('yaml') as typeof import('yaml');
     data = parse(text);
   } catch (error) {
     throw new CliInputError(`config ${file} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`);

@@ -1,4 +1,4 @@
-import { CliInputError, processIO, type CliIO } from './io';
+import { processIO, type CliIO } from './io';
 import { runLint } from './lint';
 
 const USAGE = `usage: image-health <command> …
@@ -13,7 +13,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     switch (command) {
       case 'lint':
-        return runLint(args, io);
+        return await runLint(args, io);
       case 'inspect': {
         // Loaded only when asked for: the registry client is not needed to lint.
         const { runInspect } = await import('./inspect');
@@ -32,6 +32,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`image-health ${command}: ${message.split('\n')[0]}\n`);
-    return error instanceof CliInputError ? 2 : 2;
+    // Usage and input errors are expected; anything else is still a failure to run.
+    return 2;
   }
 }
