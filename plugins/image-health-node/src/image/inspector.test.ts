@@ -55,6 +55,7 @@ describe('shallow inspection', () => {
     const ins = inspector();
     const result = await ins.inspect(fixtures.refs.wasteful);
     expect(ins.requestStats.total).toBe(2);
+    expect(result.ref).toBe(fixtures.refs.wasteful);
     expect(result.platform).toBe('linux/amd64');
     expect(result.platforms).toEqual(['linux/amd64']);
     expect(result.layers.map(l => [l.createdBy, l.emptyLayer])).toEqual([

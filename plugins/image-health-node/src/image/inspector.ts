@@ -264,7 +264,8 @@ export class ImageInspector {
         ? config.created
         : undefined;
     const result: ImageResult = {
-      ref: source.name,
+      // The reference exactly as the caller wrote it: callers match results by it.
+      ref: ref.trim(),
       digest: resolved.digest,
       platform: resolved.platform,
       platforms: resolved.platforms,
