@@ -327,7 +327,7 @@ async function main() {
     const text = [
       '## Image inspection',
       '',
-      `Measured ${date} by \`node bench/inspect.bench.mjs\` (part of \`yarn bench\`) on ${
+      `Measured ${date} by \`node bench/inspect.bench.mjs\` on ${
         cpus().length
       } shared cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${
         process.version
