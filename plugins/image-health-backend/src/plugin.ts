@@ -48,6 +48,8 @@ export const imageHealthPlugin = createBackendPlugin({
         const store = new ImageHealthStore(db);
         const queue = new ScanQueue(db, {
           maxAttempts: config.queue.maxAttempts,
+          onAbandoned: (trx, entityRef, error, at) =>
+            store.recordFailure(trx, entityRef, error, at),
         });
         const inspector = new engine.ImageInspector({
           registries: config.registries,

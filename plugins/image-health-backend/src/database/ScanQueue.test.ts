@@ -113,6 +113,31 @@ describe.each(databases.eachSupportedId())('the store on %s', databaseId => {
     ).toBe(false);
   });
 
+  it('gives up on a scan abandoned too often, and says so beside the report', async () => {
+    const db = await migrate(await databases.init(databaseId));
+    const abandoned: string[] = [];
+    const queue = new ScanQueue(db, {
+      maxAttempts: 2,
+      onAbandoned: async (_trx, entityRef, error) => {
+        abandoned.push(`${entityRef}: ${error}`);
+      },
+    });
+    const scan = await queue.enqueue('component:default/crashy', 'schedule');
+    const later = (ms: number) => new Date(Date.now() + ms);
+    expect(await queue.claim('instance-1', 1, 100)).toHaveLength(1);
+    expect(await queue.claim('instance-2', 1, 100, later(200))).toHaveLength(1);
+    expect(await queue.claim('instance-3', 1, 100, later(400))).toEqual([]);
+    expect(await queue.get(scan.id)).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/abandoned 2 times/),
+    });
+    expect(abandoned).toEqual([
+      expect.stringMatching(
+        /^component:default\/crashy: the scan was abandoned/,
+      ),
+    ]);
+  });
+
   it('returns the waiting scan instead of queueing a second one', async () => {
     const queue = new ScanQueue(
       await migrate(await databases.init(databaseId)),

@@ -34,6 +34,13 @@ interface ScanRow {
 export interface ScanQueueOptions {
   /** Claims of a job whose lease expired this many times end it as failed. */
   maxAttempts: number;
+  /** Shows a scan given up on beside the entity's report, in the same transaction. */
+  onAbandoned?: (
+    trx: Knex.Transaction,
+    entityRef: string,
+    error: string,
+    at: Date,
+  ) => Promise<void>;
 }
 
 /**
@@ -94,7 +101,8 @@ export class ScanQueue {
             .orWhere(expired =>
               expired
                 .where('state', 'running')
-                .where('lease_expires_at', '<', now),
+                .where('lease_expires_at', '<', now)
+                .where('attempts', '<', this.options.maxAttempts),
             ),
         )
         .orderBy('queued_at', 'asc')
@@ -187,17 +195,32 @@ export class ScanQueue {
 
   /** Scans whose instances died `maxAttempts` times are failed, not retried forever. */
   private async failAbandoned(now: Date): Promise<void> {
-    await this.db('scans')
-      .where('state', 'running')
-      .where('lease_expires_at', '<', now)
-      .where('attempts', '>=', this.options.maxAttempts)
-      .update({
-        state: 'failed',
-        finished_at: now,
-        lease_owner: null,
-        lease_expires_at: null,
-        error: `the scan was abandoned ${this.options.maxAttempts} times (its backend instance stopped or the scan outlived imageHealth.queue.lease); it is retried at the next scheduled run`,
-      });
+    const error = `the scan was abandoned ${this.options.maxAttempts} times (its backend instance stopped, or the scan outlived imageHealth.queue.lease); it is tried again at the next scheduled run`;
+    await this.db.transaction(async trx => {
+      const abandoned = trx('scans')
+        .where('state', 'running')
+        .where('lease_expires_at', '<', now)
+        .where('attempts', '>=', this.options.maxAttempts)
+        .select('id', 'entity_ref');
+      if (isPostgres(this.db)) abandoned.forUpdate().skipLocked();
+      const rows: Array<{ id: string; entity_ref: string }> = await abandoned;
+      if (rows.length === 0) return;
+      await trx('scans')
+        .whereIn(
+          'id',
+          rows.map(r => r.id),
+        )
+        .update({
+          state: 'failed',
+          finished_at: now,
+          lease_owner: null,
+          lease_expires_at: null,
+          error,
+        });
+      for (const row of rows) {
+        await this.options.onAbandoned?.(trx, row.entity_ref, error, now);
+      }
+    });
   }
 }
 
