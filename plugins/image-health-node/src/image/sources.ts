@@ -58,6 +58,25 @@ function platformOfConfig(config: ImageConfig): string {
   });
 }
 
+/** The platform comes from the config; a single-platform image offers just that one. */
+function resolvedImage(
+  digest: string,
+  manifestDigest: string,
+  manifest: ImageManifest,
+  config: ImageConfig,
+  indexPlatforms: string[],
+): ResolvedImage {
+  const platform = platformOfConfig(config);
+  return {
+    digest,
+    manifestDigest,
+    manifest,
+    config,
+    platform,
+    platforms: indexPlatforms.length ? indexPlatforms : [platform],
+  };
+}
+
 function noPlatformError(
   host: string,
   name: string,
@@ -116,15 +135,13 @@ export class RegistrySource implements ImageSource {
       this.ref,
       manifest.config.digest,
     );
-    const platform = platformOfConfig(config);
-    return {
-      digest: top.digest,
+    return resolvedImage(
+      top.digest,
       manifestDigest,
       manifest,
       config,
-      platform,
-      platforms: platforms.length ? platforms : [platform],
-    };
+      platforms,
+    );
   }
 
   openBlob(layer: Descriptor): Promise<Readable> {
@@ -270,15 +287,13 @@ export class OciLayoutSource implements ImageSource {
         )
       ).toString('utf8'),
     ) as ImageConfig;
-    const platform = platformOfConfig(config);
-    return {
-      digest: top.digest,
+    return resolvedImage(
+      top.digest,
       manifestDigest,
       manifest,
       config,
-      platform,
-      platforms: platforms.length ? platforms : [platform],
-    };
+      platforms,
+    );
   }
 
   async openBlob(layer: Descriptor): Promise<Readable> {
@@ -429,15 +444,7 @@ export class DockerArchiveSource implements ImageSource {
       },
       layers,
     };
-    const platform = platformOfConfig(config);
-    return {
-      digest: configDigest,
-      manifestDigest: configDigest,
-      manifest,
-      config,
-      platform,
-      platforms: [platform],
-    };
+    return resolvedImage(configDigest, configDigest, manifest, config, []);
   }
 
   async openBlob(layer: Descriptor): Promise<Readable> {
