@@ -185,6 +185,15 @@ export class ScanQueue {
     return row ? toStatus(row) : undefined;
   }
 
+  /** The entity's most recently queued scan. */
+  async latestFor(entityRef: string): Promise<ScanStatus | undefined> {
+    const row: ScanRow | undefined = await this.db('scans')
+      .where({ entity_ref: entityRef })
+      .orderBy('queued_at', 'desc')
+      .first();
+    return row ? toStatus(row) : undefined;
+  }
+
   /** Forgets finished scans older than `before`. */
   async pruneFinished(before: Date): Promise<number> {
     return this.db('scans')

@@ -113,6 +113,17 @@ export async function createRouter(
     await readableEntity(req, entityRef);
     const report = await store.getReport(entityRef);
     if (!report) {
+      const last = await queue.latestFor(entityRef);
+      if (last?.state === 'succeeded') {
+        throw new NotFoundError(
+          `${entityRef} has nothing to scan: the scan of ${last.finishedAt} found no Dockerfile at its source root; add an image-health/dockerfile or image-health/image annotation`,
+        );
+      }
+      if (last?.state === 'queued' || last?.state === 'running') {
+        throw new NotFoundError(
+          `${entityRef} has not been scanned yet: its first scan is ${last.state}`,
+        );
+      }
       throw new NotFoundError(
         `${entityRef} has not been scanned yet: it is scanned on the next scheduled run if it has an image-health/dockerfile or image-health/image annotation (or a Dockerfile at its source root), or now with POST .../scan`,
       );
