@@ -46,9 +46,7 @@ export function configFacts(config: ImageConfig): ConfigFacts {
   let healthcheck: string | undefined;
   if (test && test.length && test[0] !== 'NONE') {
     healthcheck =
-      test[0] === 'CMD-SHELL'
-        ? test.slice(1).join(' ')
-        : test[0] === 'CMD'
+      test[0] === 'CMD-SHELL' || test[0] === 'CMD'
         ? test.slice(1).join(' ')
         : test.join(' ');
   }

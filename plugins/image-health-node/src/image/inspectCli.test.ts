@@ -59,10 +59,16 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   let stderr = '';
   const out = jest
     .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: any) => ((stdout += chunk), true));
+    .mockImplementation((chunk: any) => {
+      stdout += chunk;
+      return true;
+    });
   const err = jest
     .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: any) => ((stderr += chunk), true));
+    .mockImplementation((chunk: any) => {
+      stderr += chunk;
+      return true;
+    });
   const saved = { ...process.env };
   Object.assign(
     process.env,

@@ -529,6 +529,8 @@ export class ImageInspector {
             expectedDigest: descriptor.digest,
             maxUncompressedBytes: maxLayerBytes,
             maxEntries,
+            // The entry count is shared by every layer of the image on purpose.
+            // eslint-disable-next-line no-loop-func
             onEntry: entry => {
               if (++entries > maxEntries) {
                 throw new LayerReadError(

@@ -190,8 +190,9 @@ export class TarHeaderReader {
           `the layer has a ${size}-byte tar extension header`,
         );
       }
-      const kind =
-        typeflag === 'L' ? 'gnu-name' : typeflag === 'K' ? 'gnu-link' : 'pax';
+      let kind: 'gnu-name' | 'gnu-link' | 'pax' = 'pax';
+      if (typeflag === 'L') kind = 'gnu-name';
+      else if (typeflag === 'K') kind = 'gnu-link';
       // Global PAX headers apply to the archive; we read them for nothing but skip correctly.
       this.capture =
         typeflag === 'g'

@@ -326,10 +326,10 @@ describe('hostile and failing registries', () => {
     const issued: string[] = [];
     let accepted = 't1';
     hostile.route('GET /token', (_req, res) => {
-      const token = `t${issued.length + 1}`;
-      issued.push(token);
+      const fresh = `t${issued.length + 1}`;
+      issued.push(fresh);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ token, expires_in: 300 }));
+      res.end(JSON.stringify({ token: fresh, expires_in: 300 }));
     });
     hostile.route('GET /v2/acme/revoked/manifests/1', (req, res) => {
       if (req.headers.authorization === `Bearer ${accepted}`) {

@@ -88,9 +88,11 @@ class Limiter {
 }
 
 export function parseChallenge(
-  header: string | string[] | undefined,
+  wwwAuthenticate: string | string[] | undefined,
 ): Challenge | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
+  const value = Array.isArray(wwwAuthenticate)
+    ? wwwAuthenticate[0]
+    : wwwAuthenticate;
   if (!value) return undefined;
   const match = /^\s*(\w+)\s*(.*)$/s.exec(value);
   if (!match) return undefined;
@@ -736,11 +738,12 @@ export class RegistryClient {
   private async followRedirects(
     ref: RegistryReference,
     from: string,
-    location: string | undefined,
+    firstLocation: string | undefined,
     authorization: string | undefined,
   ): Promise<Dispatcher.ResponseData> {
     const origin = new URL(from).origin;
     let current = from;
+    let location = firstLocation;
     for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
       if (!location)
         throw this.redirectError(ref, 'a redirect without a Location');

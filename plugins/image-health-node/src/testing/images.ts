@@ -239,8 +239,8 @@ export async function buildFixtures(
   await writeTree(
     baseRoot,
     Object.fromEntries(
-      ['sh', 'mkdir', 'dd', 'rm', 'echo', 'cat', 'ls'].map(a => [
-        `bin/${a}`,
+      ['sh', 'mkdir', 'dd', 'rm', 'echo', 'cat', 'ls'].map(applet => [
+        `bin/${applet}`,
         { symlink: 'busybox' },
       ]),
     ),

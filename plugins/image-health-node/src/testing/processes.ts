@@ -70,7 +70,10 @@ export async function startProcess(
     output: () => output,
     stop: () =>
       new Promise<void>(resolve => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
