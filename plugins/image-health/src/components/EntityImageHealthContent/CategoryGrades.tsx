@@ -33,7 +33,7 @@ export const CategoryGrades = ({ score }: { score: Score }) => (
   <InfoCard title="Categories" noPadding>
     <Table size="small" aria-label="Category grades">
       <TableHead>
-        <TableRow>
+        <TableRow style={{ whiteSpace: 'nowrap' }}>
           <TableCell>Category</TableCell>
           <TableCell>Grade</TableCell>
           <TableCell align="right">Score</TableCell>
@@ -46,7 +46,11 @@ export const CategoryGrades = ({ score }: { score: Score }) => (
           const category = score.categories[key];
           return (
             <TableRow key={key}>
-              <TableCell component="th" scope="row">
+              <TableCell
+                component="th"
+                scope="row"
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {SCORE_CATEGORY_TITLES[key]}
               </TableCell>
               <TableCell>

@@ -58,6 +58,7 @@ const EntityReport = () => {
     <ReportView
       report={report.value}
       history={history.value?.items}
+      historyError={history.error}
       rescan={rescanButton}
     />
   );

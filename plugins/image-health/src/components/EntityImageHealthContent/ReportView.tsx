@@ -17,29 +17,28 @@ import { SuggestedDockerfile } from './SuggestedDockerfile';
 export const ReportView = ({
   report,
   history,
+  historyError,
   rescan,
 }: {
   report: Report;
+  /** Undefined while loading; the card keeps its place meanwhile. */
   history?: HistoryEntry[];
+  historyError?: Error;
   rescan?: React.ReactNode;
 }) => {
   const parseErrors = report.dockerfiles.filter(d => d.parseErrors.length > 0);
   return (
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12}>
-        <ScanStatusBanner report={report} history={history} />
-      </Grid>
+      <ScanStatusBanner report={report} history={history} />
       <Grid item xs={12} md={5} lg={4}>
         <ScoreSummary report={report} action={rescan} />
       </Grid>
       <Grid item xs={12} md={7} lg={8}>
         <CategoryGrades score={report.score} />
       </Grid>
-      {history && history.length > 0 && (
-        <Grid item xs={12}>
-          <ScoreHistory items={history} />
-        </Grid>
-      )}
+      <Grid item xs={12}>
+        <ScoreHistory items={history} error={historyError} />
+      </Grid>
       {parseErrors.map(dockerfile => (
         <Grid item xs={12} key={`parse-${dockerfile.location}`}>
           <WarningPanel

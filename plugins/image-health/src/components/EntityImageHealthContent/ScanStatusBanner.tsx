@@ -1,3 +1,4 @@
+import { Grid } from '@material-ui/core';
 import { WarningPanel } from '@backstage/core-components';
 import type {
   HistoryEntry,
@@ -15,6 +16,16 @@ function hasContent(report: Report): boolean {
  * good scan and `checkedAt` the failed one. A partial scan says what it
  * could not read.
  */
+const Banner = (props: {
+  severity: 'error' | 'warning';
+  title: string;
+  message: string;
+}) => (
+  <Grid item xs={12}>
+    <WarningPanel {...props} />
+  </Grid>
+);
+
 export const ScanStatusBanner = ({
   report,
   history,
@@ -26,7 +37,7 @@ export const ScanStatusBanner = ({
   if (report.status === 'failed') {
     const failedAt = report.checkedAt ?? report.scannedAt;
     return (
-      <WarningPanel
+      <Banner
         severity="error"
         title={`The latest scan (${formatTimestamp(failedAt)}) failed`}
         message={
@@ -46,7 +57,7 @@ export const ScanStatusBanner = ({
     new Date(newest.scannedAt) > new Date(report.scannedAt)
   ) {
     return (
-      <WarningPanel
+      <Banner
         severity="error"
         title={`The latest scan (${formatTimestamp(newest.scannedAt)}) failed`}
         message={`Showing the last good report, from ${formatTimestamp(
@@ -57,7 +68,7 @@ export const ScanStatusBanner = ({
   }
   if (report.status === 'partial') {
     return (
-      <WarningPanel
+      <Banner
         severity="warning"
         title="This report is partial"
         message={report.error ?? 'Part of the entity could not be scanned.'}

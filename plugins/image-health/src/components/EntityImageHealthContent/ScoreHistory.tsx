@@ -32,10 +32,16 @@ const useStyles = makeStyles((theme: BackstageTheme) => ({
 }));
 
 /** Scores over time, oldest to newest; failed scans are red marks on the axis. */
-export const ScoreHistory = ({ items }: { items: HistoryEntry[] }) => {
+export const ScoreHistory = ({
+  items,
+  error,
+}: {
+  items?: HistoryEntry[];
+  error?: Error;
+}) => {
   const classes = useStyles();
   const theme = useTheme<BackstageTheme>();
-  const points = [...items].reverse();
+  const points = [...(items ?? [])].reverse();
   const scored = points.filter(p => p.score !== null);
   const x = (i: number) =>
     points.length === 1
@@ -43,7 +49,8 @@ export const ScoreHistory = ({ items }: { items: HistoryEntry[] }) => {
       : PAD + (i * (WIDTH - 2 * PAD)) / (points.length - 1);
   const y = (score: number) => PAD + ((100 - score) * (HEIGHT - 2 * PAD)) / 100;
 
-  let summary = 'No scored scans yet.';
+  let summary = items ? 'No scored scans yet.' : 'Loading history…';
+  if (error) summary = `History unavailable: ${error.message}`;
   if (scored.length === 1) {
     summary = `One scored scan: ${scored[0].score}.`;
   } else if (scored.length > 1) {

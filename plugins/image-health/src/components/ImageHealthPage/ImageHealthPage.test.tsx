@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   gradeOf,
@@ -40,8 +40,9 @@ function server() {
   return api;
 }
 
-// The page renders a full table and five pickers; slow on a shared CI box.
-jest.setTimeout(30_000);
+// The page renders a full table and five pickers; slow on a loaded CI box.
+jest.setTimeout(60_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 describe('ImageHealthPage', () => {
   it('shows a page of the worst entities first, with links to their tab', async () => {
@@ -99,13 +100,7 @@ describe('ImageHealthPage', () => {
 
     const expected = scannedServices().filter(r => r.grade === 'A');
     expect(
-      await screen.findByText(
-        `${expected.length} of 25 scanned entities`,
-        undefined,
-        {
-          timeout: 5000,
-        },
-      ),
+      await screen.findByText(`${expected.length} of 25 scanned entities`),
     ).toBeInTheDocument();
     expect(api.scorecardQueries).toContainEqual(
       expect.objectContaining({ grade: 'A', offset: 0, limit: 20 }),
@@ -124,9 +119,7 @@ describe('ImageHealthPage', () => {
     );
     await userEvent.paste('service 1');
     expect(
-      await screen.findByText('10 of 25 scanned entities', undefined, {
-        timeout: 5000,
-      }),
+      await screen.findByText('10 of 25 scanned entities'),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Size' }));

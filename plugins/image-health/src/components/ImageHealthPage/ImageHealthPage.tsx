@@ -199,7 +199,9 @@ export const ImageHealthPage = () => {
                 {aggregates ? formatBytes(aggregates.reclaimableBytes) : '–'}
               </Typography>
               <Typography variant="body2" color="textSecondary" gutterBottom>
-                could be reclaimed across the filtered entities
+                {aggregates?.topReclaimable?.length
+                  ? 'could be reclaimed across the filtered entities'
+                  : 'measured on scanned images; none of the filtered entities has reclaimable bytes'}
               </Typography>
               <Box
                 component="ol"

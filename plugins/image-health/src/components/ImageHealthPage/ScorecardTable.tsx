@@ -145,7 +145,7 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
       <TableContainer>
         <Table size="small" aria-label="Scorecard">
           <TableHead>
-            <TableRow>
+            <TableRow style={{ whiteSpace: 'nowrap' }}>
               {columns.map(column => (
                 <TableCell
                   key={column.title}

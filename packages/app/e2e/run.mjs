@@ -1,0 +1,454 @@
+#!/usr/bin/env node
+/* eslint-disable no-console -- a command-line runner: the console is its output */
+// End-to-end test of the example app: builds the frontend, starts the
+// backend (which serves the built app) with the example catalog on its own
+// port, waits for the first scans, then drives Debian's chromium through the
+// Image Health tab, the overview card and the scorecard like a user would.
+//
+//   yarn workspace app e2e [--json results.json] [--no-build] [--keep-open]
+//
+// Screenshots, the exported CSV and the backend log land in
+// packages/app/e2e/artifacts/ (gitignored; CI keeps it as an artefact).
+// The result file uses jest's numPassedTests/numFailedTests fields.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { check, results, writeResults } from './steps.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const artifacts = join(here, 'artifacts');
+const args = process.argv.slice(2);
+// yarn runs workspace scripts in the workspace; paths are the caller's.
+const callerDir = process.env.INIT_CWD ?? process.cwd();
+const jsonOut = args.includes('--json')
+  ? resolve(callerDir, args[args.indexOf('--json') + 1])
+  : undefined;
+const port = Number(process.env.E2E_PORT ?? 7107);
+const baseUrl = `http://localhost:${port}`;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const yarnRelease = readdirSync(join(repoRoot, '.yarn/releases')).find(f =>
+  f.endsWith('.cjs'),
+);
+const yarn = (...yarnArgs) => [
+  process.execPath,
+  [join(repoRoot, '.yarn/releases', yarnRelease), ...yarnArgs],
+];
+
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  if (jsonOut) writeResults(jsonOut, message);
+  process.exit(1);
+}
+
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+if (!existsSync(chromiumPath)) {
+  fail(
+    `no browser at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+  );
+}
+
+// 1. The built app, as production serves it (app-backend serves packages/app/dist).
+if (
+  !args.includes('--no-build') ||
+  !existsSync(join(repoRoot, 'packages/app/dist/index.html'))
+) {
+  console.log('e2e: building the app');
+  const [cmd, cmdArgs] = yarn('workspace', 'app', 'build');
+  const build = spawnSync(cmd, cmdArgs, { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) fail('yarn workspace app build failed');
+}
+
+// 2. The example catalog on this test's port. The example entities name their
+//    source location on the default port 7007; a copy points them here, so a
+//    developer's running instance and this test do not meet.
+const work = join(artifacts, 'config');
+mkdirSync(work, { recursive: true });
+for (const file of ['entities.yaml', 'org.yaml']) {
+  const text = readFileSync(join(repoRoot, 'examples', file), 'utf8');
+  writeFileSync(
+    join(work, file),
+    text.replaceAll('localhost:7007', `localhost:${port}`),
+  );
+}
+const configFile = join(work, 'app-config.e2e.yaml');
+writeFileSync(
+  configFile,
+  `app:
+  baseUrl: ${baseUrl}
+backend:
+  baseUrl: ${baseUrl}
+  listen:
+    port: ${port}
+  cors:
+    origin: ${baseUrl}
+  reading:
+    allow:
+      - host: localhost:${port}
+exampleFiles:
+  directory: ${join(repoRoot, 'examples')}
+catalog:
+  locations:
+    - type: file
+      target: ${join(work, 'entities.yaml')}
+    - type: file
+      target: ${join(work, 'org.yaml')}
+      rules:
+        - allow: [User, Group]
+# Plan often: a plan that runs before the catalog has processed the example
+# locations finds nothing to scan.
+imageHealth:
+  schedule:
+    frequency: { seconds: 20 }
+    initialDelay: { seconds: 10 }
+`,
+);
+
+// 3. The backend.
+console.log(`e2e: starting the backend on ${baseUrl}`);
+const backendLog = createWriteStream(join(artifacts, 'backend.log'));
+const [cmd, cmdArgs] = yarn(
+  'workspace',
+  'backend',
+  'start',
+  '--config',
+  join(repoRoot, 'app-config.yaml'),
+  '--config',
+  configFile,
+);
+const backend = spawn(cmd, cmdArgs, {
+  cwd: repoRoot,
+  env: { ...process.env, NODE_ENV: 'development' },
+  detached: true,
+});
+backend.stdout.pipe(backendLog);
+backend.stderr.pipe(backendLog);
+let backendExited = false;
+backend.on('exit', () => {
+  backendExited = true;
+});
+function stopBackend() {
+  if (!backendExited) {
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+process.on('exit', stopBackend);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+async function waitFor(what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (backendExited)
+      fail(
+        `the backend exited while waiting for ${what}; see artifacts/backend.log`,
+      );
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) fail(`timed out waiting for ${what}`);
+    await sleep(1000);
+  }
+}
+
+await waitFor(
+  'the backend',
+  async () => (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok,
+  300_000,
+);
+const token = await waitFor(
+  'a guest token',
+  async () => {
+    const res = await fetch(
+      `${baseUrl}/api/auth/guest/refresh?env=development`,
+      {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      },
+    );
+    return res.ok && (await res.json()).backstageIdentity?.token;
+  },
+  60_000,
+);
+const api = async path => {
+  const res = await fetch(`${baseUrl}/api/image-health${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return res.ok ? res.json() : undefined;
+};
+// The first scheduled scan covers the whole example catalog.
+const ENTITY = 'storefront-web';
+const report = await waitFor(
+  `the first report of ${ENTITY}`,
+  () => api(`/v1/entities/component/default/${ENTITY}`),
+  180_000,
+);
+await waitFor(
+  'every example component on the scorecard',
+  async () => {
+    const card = await api('/v1/scorecard?limit=1');
+    return card && card.totals.entities >= 8;
+  },
+  120_000,
+);
+console.log(`e2e: ${ENTITY} scanned, grade ${report.score.grade}`);
+
+// 4. The browser.
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+  ],
+});
+const context = await browser.newContext({
+  viewport: { width: 1440, height: 900 },
+  acceptDownloads: true,
+});
+const page = await context.newPage();
+page.setDefaultTimeout(30_000);
+const consoleErrors = [];
+page.on('pageerror', error => consoleErrors.push(String(error)));
+
+async function signIn() {
+  await page.goto(`${baseUrl}/`);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.or(page.getByText('Image Health example org')).first().waitFor();
+  if (await enter.isVisible()) await enter.click();
+  await page.getByRole('link', { name: 'Image Health' }).first().waitFor();
+}
+// Backstage scrolls inside its page, so a full-page shot needs a viewport as
+// tall as the content.
+async function shot(name) {
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...[...document.querySelectorAll('main, main *')].map(
+        e => e.scrollHeight,
+      ),
+    ),
+  );
+  await page.setViewportSize({
+    width: 1440,
+    height: Math.min(Math.max(900, height + 40), 8000),
+  });
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+await check('signs in as guest and shows Image Health in the sidebar', signIn);
+
+await check(
+  'the entity tab shows the grade, findings and a remediation snippet',
+  async () => {
+    await page.goto(
+      `${baseUrl}/catalog/default/component/${ENTITY}/image-health`,
+    );
+    await page.getByText('Image health score').waitFor();
+    await page
+      .getByRole('img', { name: `Grade ${report.score.grade}` })
+      .first()
+      .waitFor();
+    const value = report.score.value;
+    if (value !== null) await page.getByText(`${value} / 100`).waitFor();
+    const findings = [...report.dockerfiles, ...report.images].flatMap(
+      x => x.findings,
+    );
+    if (findings.length === 0)
+      throw new Error(`${ENTITY} has no findings to show`);
+    await page.getByText(`Findings (${findings.length})`).waitFor();
+    await page
+      .getByText(findings[0].message, { exact: true })
+      .first()
+      .waitFor();
+    const withSnippet = findings.find(f => f.remediation.after);
+    if (withSnippet) {
+      const firstLine = withSnippet.remediation.after.split('\n')[0].trim();
+      await page
+        .locator('pre')
+        .filter({ hasText: firstLine })
+        .first()
+        .waitFor();
+    }
+    await page.getByRole('table', { name: 'Category grades' }).waitFor();
+    await shot('entity-tab');
+  },
+);
+
+await check(
+  'the entity tab shows a layer chart for every scanned image',
+  async () => {
+    if (report.images.length === 0) {
+      console.log(
+        `e2e: ${ENTITY} has no image in the example catalog; the layer chart is checked when it has one`,
+      );
+      return;
+    }
+    const charts = page.getByRole('table', { name: 'Layer chart' });
+    await charts.first().waitFor();
+    const count = await charts.count();
+    if (count !== report.images.length)
+      throw new Error(
+        `${count} layer charts for ${report.images.length} images`,
+      );
+  },
+);
+
+await check(
+  'the suggested Dockerfile is offered with a copy button',
+  async () => {
+    if (!report.dockerfiles.some(d => d.suggestedDockerfile)) return;
+    await page
+      .getByRole('button', { name: 'Copy suggested Dockerfile' })
+      .waitFor();
+  },
+);
+
+await check('the overview card links to the tab', async () => {
+  await page.goto(`${baseUrl}/catalog/default/component/${ENTITY}`);
+  const link = page.getByRole('link', { name: /View image health/ });
+  await link.waitFor();
+  await shot('overview-card');
+  await link.click();
+  await page.waitForURL(`**/catalog/default/component/${ENTITY}/image-health`);
+  await page.getByText('Image health score').waitFor();
+});
+
+await check('the tab is readable in the dark theme', async () => {
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+  await page.reload();
+  await page.getByText('Image health score').waitFor();
+  const background = await page.evaluate(
+    () => getComputedStyle(document.body).backgroundColor,
+  );
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  if (r + g + b > 3 * 128)
+    throw new Error(`body background ${background} is not dark`);
+  await shot('entity-tab-dark');
+  await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+});
+
+await check(
+  'an entity without annotations has no Image Health tab',
+  async () => {
+    await page.goto(`${baseUrl}/catalog/default/component/team-handbook`);
+    await page.getByRole('tab', { name: 'Overview' }).waitFor();
+    if (await page.getByRole('tab', { name: 'Image Health' }).count()) {
+      throw new Error('team-handbook shows an Image Health tab');
+    }
+  },
+);
+
+const table = page.getByRole('table', { name: 'Scorecard' });
+
+await check(
+  'the scorecard lists every scanned component with links to its tab',
+  async () => {
+    await page.goto(`${baseUrl}/image-health`);
+    await page.getByText(/\d+ of \d+ scanned entities/).waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('table[aria-label="Scorecard"] tbody tr')
+          .length >= 8,
+    );
+    await page.getByRole('list', { name: 'Grade distribution' }).waitFor();
+    await table
+      .getByRole('link', { name: /Storefront/ })
+      .first()
+      .waitFor();
+    await shot('scorecard');
+  },
+);
+
+await check(
+  'filtering the scorecard by grade shows only that grade',
+  async () => {
+    const grade = report.score.grade;
+    await page.getByRole('button', { name: /Grade/ }).click();
+    await page.getByRole('option', { name: grade, exact: true }).click();
+    await page.waitForFunction(g => {
+      const rows = [
+        ...document.querySelectorAll('table[aria-label="Scorecard"] tbody tr'),
+      ];
+      return (
+        rows.length > 0 &&
+        rows.every(r => r.querySelector(`[aria-label="Grade ${g}"]`))
+      );
+    }, grade);
+    await shot('scorecard-filtered');
+  },
+);
+
+await check('text search narrows the scorecard', async () => {
+  await page.getByRole('button', { name: /Grade/ }).click();
+  await page.getByRole('option', { name: 'Any' }).click();
+  await page
+    .getByRole('textbox', { name: 'Search entities' })
+    .fill('storefront');
+  await page.waitForFunction(() => {
+    const rows = [
+      ...document.querySelectorAll('table[aria-label="Scorecard"] tbody tr'),
+    ];
+    return (
+      rows.length === 2 && rows.every(r => /storefront/i.test(r.textContent))
+    );
+  });
+});
+
+await check('CSV export downloads the filtered rows', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Export CSV/ }).click(),
+  ]);
+  const file = join(artifacts, 'scorecard.csv');
+  await download.saveAs(file);
+  const lines = readFileSync(file, 'utf8').trim().split(/\r\n/);
+  if (!lines[0].startsWith('entityRef,title,owner,grade,score'))
+    throw new Error(`unexpected header ${lines[0]}`);
+  if (
+    lines.length !== 3 ||
+    !lines.slice(1).every(l => l.includes('storefront'))
+  ) {
+    throw new Error(
+      `expected the 2 storefront rows, got:\n${lines.join('\n')}`,
+    );
+  }
+});
+
+await check('no uncaught errors in the page', async () => {
+  if (consoleErrors.length) throw new Error(consoleErrors.join('\n'));
+});
+
+if (!args.includes('--keep-open')) {
+  await browser.close();
+  stopBackend();
+}
+if (jsonOut) writeResults(jsonOut);
+const failed = results.filter(r => r.status === 'failed').length;
+console.log(
+  `e2e: ${
+    results.length - failed
+  } passed, ${failed} failed; screenshots in ${artifacts}`,
+);
+process.exit(failed ? 1 : 0);
