@@ -26,6 +26,8 @@ function sha256(data: Buffer | string): string {
  */
 export class TestRegistry {
   private child?: ChildProcess;
+  /** Layers already built and pushed, by their files, so many images can share one. */
+  private readonly layers = new Map<string, { tar: Buffer; gzip: Buffer }>();
   private dir = '';
   host = '';
 
@@ -76,21 +78,31 @@ export class TestRegistry {
     tag: string,
     image: { files: Record<string, string>; user?: string; createdBy: string },
   ): Promise<string> {
-    const root = fs.mkdtempSync(path.join(this.dir, 'layer-'));
-    for (const [file, content] of Object.entries(image.files)) {
-      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), content);
+    const key = `${repository}\u0000${JSON.stringify(image.files)}`;
+    let built = this.layers.get(key);
+    if (!built) {
+      const root = fs.mkdtempSync(path.join(this.dir, 'layer-'));
+      for (const [file, content] of Object.entries(image.files)) {
+        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        fs.writeFileSync(path.join(root, file), content);
+      }
+      const tarred = execFileSync('tar', [
+        '--sort=name',
+        '--mtime=@0',
+        '-cf',
+        '-',
+        '-C',
+        root,
+        '.',
+      ]);
+      built = {
+        tar: tarred,
+        gzip: execFileSync('gzip', ['-n'], { input: tarred }),
+      };
+      await this.putBlob(repository, built.gzip);
+      this.layers.set(key, built);
     }
-    const tar = execFileSync('tar', [
-      '--sort=name',
-      '--mtime=@0',
-      '-cf',
-      '-',
-      '-C',
-      root,
-      '.',
-    ]);
-    const layer = execFileSync('gzip', ['-n'], { input: tar });
+    const { tar, gzip: layer } = built;
     const config = Buffer.from(
       JSON.stringify({
         architecture: 'amd64',
@@ -103,7 +115,6 @@ export class TestRegistry {
         ],
       }),
     );
-    await this.putBlob(repository, layer);
     await this.putBlob(repository, config);
     const manifest = Buffer.from(
       JSON.stringify({
