@@ -32,13 +32,8 @@ for pair in "${selected[@]}"; do
   [[ -n ${pairs[$pair]:-} ]] || die "unknown pair '$pair' (go, node, python, apt)"
   dirs+=(${pairs[$pair]})
 done
-if [[ " ${selected[*]} " == *" python "* ]]; then
-  wheel_index_build
-  ensure_bases "${dirs[@]}"
-  wheel_index_start
-else
-  ensure_bases "${dirs[@]}"
-fi
+[[ " ${selected[*]} " == *" python "* ]] && wheel_index_build
+ensure_bases "${dirs[@]}"
 rm -rf "$bench_work" && mkdir -p "$bench_work" "$results_dir"
 
 now() { date +%s.%N; }
@@ -58,6 +53,7 @@ for pair in "${selected[@]}"; do
   read -r before after <<<"${pairs[$pair]}"
   pair_started=$SECONDS
   results=$bench_work/$pair.jsonl
+  [[ $pair == python ]] && wheel_index_start
   for dir in "$before" "$after"; do
     role=before
     [[ $dir == "$after" ]] && role=after
@@ -94,10 +90,10 @@ for pair in "${selected[@]}"; do
   done
   sed -i "s/}\$/,\"pairMinutes\":$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - pair_started))"),\"measuredAt\":\"$(date -u +%FT%TZ)\"}/" "$results"
   mv "$results" "$results_dir/$pair.jsonl"
+  node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
 done
 export TMPDIR=$work/tmp
 
 minutes=$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - started))")
-node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
 echo "wrote the Real builds section of BENCHMARKS.md (${minutes} min)"
 registry_stop_hint

@@ -113,11 +113,12 @@ registry_stop_hint() {
 }
 
 # The wheel index pip.conf in the python stand-ins points at (demo/wheelhouse.py).
+wheel_index_pid=
 wheel_index_start() {
   curl -fsS -o /dev/null "http://127.0.0.1:$wheel_index_port/simple/" 2>/dev/null && return 0
   python3 -m http.server "$wheel_index_port" --bind 127.0.0.1 --directory "$work/wheels/pypi" \
     >"$work/wheel-index.log" 2>&1 </dev/null &
-  echo $! >"$work/wheel-index.pid"
+  wheel_index_pid=$!
   local _
   for _ in $(seq 1 50); do
     curl -fsS -o /dev/null "http://127.0.0.1:$wheel_index_port/simple/" 2>/dev/null && return 0
@@ -126,10 +127,11 @@ wheel_index_start() {
   die "wheel index did not come up on 127.0.0.1:$wheel_index_port: see $work/wheel-index.log"
 }
 
+# Stops the index only if this script started it (another may be using it).
 wheel_index_stop() {
-  if [[ -f $work/wheel-index.pid ]]; then
-    kill "$(cat "$work/wheel-index.pid")" 2>/dev/null || true
-    rm -f "$work/wheel-index.pid"
+  if [[ -n $wheel_index_pid ]]; then
+    kill "$wheel_index_pid" 2>/dev/null || true
+    wheel_index_pid=
   fi
 }
 
@@ -326,4 +328,4 @@ manifest_stats() {
 # Uncompressed size of a local image (what `docker images` shows as SIZE).
 local_size() { node "$demo_dir/image-size.mjs" "$work/storage" "$1"; }
 
-human() { numfmt --to=iec --suffix=B --format='%.1f' "$1"; }
+human() { numfmt --to=si --suffix=B --format='%.1f' "$1"; }
