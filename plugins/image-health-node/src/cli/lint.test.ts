@@ -39,7 +39,7 @@ describe('image-health lint', () => {
     const results = JSON.parse(stdout);
     expect(results.map((r: any) => r.location)).toEqual(['Dockerfile', 'clean.Dockerfile']);
     expect(results[0].findings.map((f: any) => f.ruleId)).toContain('apt-get-missing-yes');
-    expect(results[0].suggestedDockerfile).toContain('-y curl');
+    expect(results[0].suggestedDockerfile).toContain('apt-get install -y --no-install-recommends curl');
     // The default threshold is error: these are warnings and below.
     expect(code).toBe(0);
   });
@@ -69,7 +69,7 @@ describe('image-health lint', () => {
     await run(['lint', 'Dockerfile', '--fix'], dir);
     const fixed = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
     expect(fixed).toContain('CMD ["node", "index.js"]');
-    expect(fixed).toContain('apt-get install --no-install-recommends -y curl');
+    expect(fixed).toContain('RUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl');
   });
 
   it.each([

@@ -244,18 +244,28 @@ export function applyEditSets(
     return lo;
   };
   const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
+  // Two insertions at one point both apply (in finding order); an insertion
+  // inside or at the edge of a replaced range waits for the next round.
   const clashes = (a: Edit, b: Edit) =>
-    (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+    (a.start < b.end && b.start < a.end) ||
+    (a.start === b.start && (a.start === a.end) !== (b.start === b.end));
   sets.forEach((set, index) => {
     const fresh: Edit[] = [];
     for (const edit of set) {
       const at = firstAtOrAfter(edit.start);
-      const neighbours = [taken[at - 1], taken[at], taken[at + 1]].filter((e): e is Edit => e !== undefined);
+      const neighbours: Edit[] = [];
+      for (let i = at - 1; i >= 0 && taken[i].end >= edit.start; i--) neighbours.push(taken[i]);
+      for (let i = at; i < taken.length && taken[i].start <= edit.end; i++) neighbours.push(taken[i]);
       if (neighbours.some(n => same(n, edit))) continue;
       if (neighbours.some(n => clashes(n, edit))) return;
       fresh.push(edit);
     }
-    for (const edit of fresh) taken.splice(firstAtOrAfter(edit.start), 0, edit);
+    for (const edit of fresh) {
+      // After any edits already taken at the same point, so insertions keep finding order.
+      let at = firstAtOrAfter(edit.start);
+      while (at < taken.length && taken[at].start === edit.start) at++;
+      taken.splice(at, 0, edit);
+    }
     appliedSets.add(index);
   });
   let out = '';

@@ -107,8 +107,11 @@ export function parseDockerfile(content: string): DockerfileModel {
     while (p < end && (text[p] === ' ' || text[p] === '\t')) p++;
     if (p === end) continue;
     if (text[p] === '#') {
-      const pragma = readPragma(text.slice(p, end), n + 1);
-      if (pragma) model.pragmas.push(pragma);
+      const comment = text.slice(p, end);
+      if (comment.includes('ignore')) {
+        const pragma = readPragma(comment, n + 1);
+        if (pragma) model.pragmas.push(pragma);
+      }
       continue;
     }
     const read = readInstruction(text, n, p, lineStarts, lineEnd, escapeChar, parseErrors);
@@ -199,7 +202,9 @@ function readInstruction(
   const keyword = text.slice(keywordStart, p).toUpperCase();
   while (p < end && isSpace(text[p])) p++;
 
-  let args = '';
+  // Pieces are joined once at the end: repeated += would build a rope that every later slice flattens.
+  const pieces: string[] = [];
+  let joinedLength = 0;
   const segments: Segments = [];
   let n = firstLine;
   let pieceStart = p;
@@ -209,8 +214,10 @@ function readInstruction(
     // Like BuildKit, any line ending in the escape character continues.
     const continued = pieceEnd > pieceStart && text[pieceEnd - 1] === escapeChar;
     const contentEnd = continued ? pieceEnd - 1 : end;
-    segments.push([args.length, pieceStart]);
-    args += text.slice(pieceStart, contentEnd);
+    segments.push([joinedLength, pieceStart]);
+    const piece = text.slice(pieceStart, contentEnd);
+    pieces.push(piece);
+    joinedLength += piece.length;
     if (!continued) break;
     // Continue with the next line that is neither empty nor a comment.
     let next = n + 1;
@@ -235,13 +242,14 @@ function readInstruction(
     end = lineEnd(n);
   }
   let instructionEnd = end;
+  let args = pieces.length === 1 ? pieces[0] : pieces.join('');
   // Manual trim: /\s+$/ is quadratic on long runs of whitespace.
   let trimmedEnd = args.length;
   while (trimmedEnd > 0 && isWhitespace(args[trimmedEnd - 1])) trimmedEnd--;
   args = args.slice(0, trimmedEnd);
 
   const heredocs: Heredoc[] = [];
-  if (HEREDOC_KEYWORDS.has(keyword)) {
+  if (HEREDOC_KEYWORDS.has(keyword) && args.includes('<<')) {
     const markers = [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g)];
     for (const marker of markers) {
       const name = marker[3];
@@ -563,6 +571,7 @@ function readRun(
             name: json[0],
             program: json[0].slice(json[0].lastIndexOf('/') + 1),
             args: json.slice(1),
+            subcommand: json.slice(1).find(a => !a.startsWith('-')),
             words: json.map(v => ({ value: v, start: 0, end: 0, quoted: true })),
             assignments: [],
             pipeline: 0,

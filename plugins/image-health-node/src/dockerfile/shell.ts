@@ -36,6 +36,8 @@ export interface ShellCommand {
   program: string;
   /** Arguments after the program, quotes removed. */
   args: string[];
+  /** The first argument that is not a flag: `install` in `apt-get -y install x`. */
+  subcommand?: string;
   /** The program word followed by the argument words. */
   words: ShellWord[];
   /** `NAME=value` prefixes. */
@@ -79,6 +81,18 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
 const MAX_NESTING = 32;
 
+/** Characters that can begin an operator or redirection. */
+const OPERATOR_START: boolean[] = [];
+for (const c of ';&|()<>') OPERATOR_START[c.charCodeAt(0)] = true;
+
+/** Characters that end a run inside double quotes. */
+const QUOTED_SPECIAL: boolean[] = [];
+for (const c of '"\\$`') QUOTED_SPECIAL[c.charCodeAt(0)] = true;
+
+/** Characters that end a run of plain word characters. */
+const WORD_SPECIAL: boolean[] = [];
+for (const c of ' \t\n\r;&|()<>\\\'"$`') WORD_SPECIAL[c.charCodeAt(0)] = true;
+
 /** Reads `script` into commands. Linear in the length of the script. */
 export function parseShell(script: string): ShellScript {
   const reader = new ShellReader(script, 0, script.length, false, 0);
@@ -86,10 +100,8 @@ export function parseShell(script: string): ShellScript {
   return { commands: reader.commands, parseError: reader.error };
 }
 
-type Token =
-  | { kind: 'word'; word: ShellWord }
-  | { kind: 'op'; op: string; start: number; end: number }
-  | { kind: 'eof' };
+/** A word, an operator (`&&`, `|`, `>`, newline, …) or the end of the script; no wrapper objects, to spare the GC. */
+type Token = ShellWord | string | null;
 
 class ShellReader {
   readonly commands: ShellCommand[] = [];
@@ -124,10 +136,18 @@ class ShellReader {
     const finish = (terminator: ShellCommand['terminator']) => {
       if (words.length > 0 || assignments.length > 0) {
         const name = words[0]?.value ?? '';
+        const args: string[] = [];
+        let subcommand: string | undefined;
+        for (let i = 1; i < words.length; i++) {
+          const value = words[i].value;
+          args.push(value);
+          if (subcommand === undefined && value[0] !== '-') subcommand = value;
+        }
         this.commands.push({
           name,
           program: name.slice(name.lastIndexOf('/') + 1),
-          args: words.slice(1).map(w => w.value),
+          args,
+          subcommand,
           words,
           assignments,
           pipeline,
@@ -152,12 +172,12 @@ class ShellReader {
 
     for (;;) {
       const token = this.next();
-      if (token.kind === 'eof') {
+      if (token === null) {
         finish('');
         return;
       }
-      if (token.kind === 'op') {
-        const op = token.op;
+      if (typeof token === 'string') {
+        const op = token;
         if (op === ';;' || op === ';&' || op === ';;&') {
           finish(';');
           if (inCaseBody) expectPattern = true;
@@ -192,16 +212,16 @@ class ShellReader {
         if (op === '<<' || op === '<<-') {
           const target = this.next();
           redirectNext = false;
-          if (target.kind === 'word') {
+          if (target !== null && typeof target !== 'string') {
             this.pendingHeredocs.push({
-              delimiter: target.word.value,
+              delimiter: target.value,
               stripTabs: op === '<<-',
             });
           }
         }
         continue;
       }
-      const word = token.word;
+      const word = token;
       lastEnd = Math.max(lastEnd, word.end);
       if (redirectNext) {
         redirectNext = false;
@@ -256,7 +276,7 @@ class ShellReader {
   private next(): Token {
     const src = this.src;
     for (;;) {
-      if (this.pos >= this.limit) return { kind: 'eof' };
+      if (this.pos >= this.limit) return null;
       const c = src[this.pos];
       if (c === ' ' || c === '\t' || c === '\r') {
         this.pos++;
@@ -271,20 +291,22 @@ class ShellReader {
         continue;
       }
       if (c === '\n') {
-        const start = this.pos;
         this.pos++;
         if (this.pendingHeredocs.length > 0) this.skipHeredocBodies();
-        return { kind: 'op', op: '\n', start, end: start + 1 };
+        return '\n';
       }
       const op = this.readOperator();
-      if (op) return op;
-      return { kind: 'word', word: this.readWord() };
+      if (op !== null) return op;
+      return this.readWord();
     }
   }
 
-  private readOperator(): Token | null {
+  private readOperator(): string | null {
     const src = this.src;
     const start = this.pos;
+    const first = src.charCodeAt(start);
+    // Fast path: most tokens are words starting with a letter, '-', '/', '$' or a quote.
+    if (!OPERATOR_START[first] && !(first >= 48 && first <= 57)) return null;
     // A file descriptor number directly before a redirection: `2>&1`.
     let p = this.pos;
     while (p < this.limit && src[p] >= '0' && src[p] <= '9') p++;
@@ -329,9 +351,9 @@ class ShellReader {
     if (op === '>&' || op === '<&') {
       // `2>&1`, `>&-`: the target is part of the operator.
       while (this.pos < this.limit && /[0-9-]/.test(src[this.pos])) this.pos++;
-      if (this.pos > p + 2) return { kind: 'op', op: 'dup', start, end: this.pos };
+      if (this.pos > p + 2) return 'dup';
     }
-    return { kind: 'op', op, start, end: this.pos };
+    return op;
   }
 
   private readWord(): ShellWord {
@@ -402,8 +424,11 @@ class ShellReader {
         value += src.slice(s, this.pos);
         continue;
       }
-      value += c;
+      // A run of plain characters is copied in one slice.
+      const runStart = this.pos;
       this.pos++;
+      while (this.pos < this.limit && !WORD_SPECIAL[src.charCodeAt(this.pos)]) this.pos++;
+      value += src.slice(runStart, this.pos);
     }
     return { value, start, end: this.pos, quoted };
   }
@@ -441,8 +466,10 @@ class ShellReader {
         value += this.readBackticks();
         continue;
       }
-      value += c;
+      const runStart = this.pos;
       this.pos++;
+      while (this.pos < this.limit && !QUOTED_SPECIAL[src.charCodeAt(this.pos)]) this.pos++;
+      value += src.slice(runStart, this.pos);
     }
     this.fail('unterminated double quote');
     return value;

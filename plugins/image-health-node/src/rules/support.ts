@@ -20,15 +20,20 @@ export function programOf(command: ShellCommand): string {
 /** Whether the command runs `program` (any of them), optionally with `subcommand` as its first non-flag argument. */
 export function isCommand(
   command: ShellCommand,
-  program: string | string[],
-  subcommand?: string | string[],
+  program: string | readonly string[],
+  subcommand?: string | readonly string[],
 ): boolean {
-  const programs = Array.isArray(program) ? program : [program];
-  if (!programs.includes(programOf(command))) return false;
+  const name = command.program;
+  if (typeof program === 'string' ? name !== program : !program.includes(name)) return false;
   if (subcommand === undefined) return true;
-  const subs = Array.isArray(subcommand) ? subcommand : [subcommand];
-  const first = command.args.find(a => !a.startsWith('-'));
-  return first !== undefined && subs.includes(first);
+  const first = subcommandOf(command);
+  if (first === undefined) return false;
+  return typeof subcommand === 'string' ? first === subcommand : subcommand.includes(first);
+}
+
+/** The first argument that is not a flag: `install` in `apt-get -y install x`. */
+export function subcommandOf(command: ShellCommand): string | undefined {
+  return command.subcommand;
 }
 
 /**
@@ -236,19 +241,35 @@ export function sameFlags(a: Instruction, b: Instruction): boolean {
   return key(a) === key(b);
 }
 
+/** Every command of every RUN with its instruction and stage, in file order; built once per model. */
+const commandIndex = new WeakMap<DockerfileModel, Array<[ShellCommand, Instruction, Stage]>>();
+
+export function allCommands(model: DockerfileModel): Array<[ShellCommand, Instruction, Stage]> {
+  let all = commandIndex.get(model);
+  if (!all) {
+    all = [];
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        const commands = instruction.shell?.commands;
+        if (commands) for (const command of commands) all.push([command, instruction, stage]);
+      }
+    }
+    commandIndex.set(model, all);
+  }
+  return all;
+}
+
 /** Calls `fn` for every command of every RUN, in file order; collects the hits it returns. */
 export function eachCommand<H>(
   model: DockerfileModel,
   fn: (command: ShellCommand, instruction: Instruction, stage: Stage) => H | undefined,
 ): H[] {
   const hits: H[] = [];
-  for (const stage of model.stages) {
-    for (const instruction of stage.instructions) {
-      for (const command of commandsOf(instruction)) {
-        const hit = fn(command, instruction, stage);
-        if (hit) hits.push(hit);
-      }
-    }
+  const all = allCommands(model);
+  for (let i = 0; i < all.length; i++) {
+    const entry = all[i];
+    const hit = fn(entry[0], entry[1], entry[2]);
+    if (hit) hits.push(hit);
   }
   return hits;
 }

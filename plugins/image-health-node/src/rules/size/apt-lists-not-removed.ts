@@ -34,7 +34,11 @@ export const rule: Rule = {
           instruction,
           message: 'apt-get update leaves /var/lib/apt/lists in this layer',
           summary: 'End the same RUN with && rm -rf /var/lib/apt/lists/*',
-          edits: last && last.terminator === '' ? compact([insertAfter(instruction, last.words[last.words.length - 1], ' \\\n    && rm -rf /var/lib/apt/lists/*')]) : [],
+          // A RUN that only updates is merged into the next install by apt-update-alone; cleaning here would remove the lists before that install.
+          edits:
+            last && last.terminator === '' && runHas(instruction, c => isCommand(c, ['apt-get', 'apt'], 'install'))
+              ? compact([insertAfter(instruction, last.words[last.words.length - 1], ' \\\n    && rm -rf /var/lib/apt/lists/*')])
+              : [],
         };
       });
   },
