@@ -198,14 +198,16 @@ async function main() {
 
   // The scorecard over many scanned entities.
   const now = new Date();
+  // Scanned earlier than the visibility cache's look-back, as most entities are.
+  const earlier = new Date(now.getTime() - 3_600_000);
   const bulk = [];
   for (let i = 0; i < scorecardEntities; i++) {
     const score = (i * 37) % 101;
     bulk.push({
       entity_ref: `component:default/sc-${i}`,
       scan_id: '00000000-0000-4000-8000-000000000000',
-      scanned_at: now,
-      checked_at: now,
+      scanned_at: earlier,
+      checked_at: earlier,
       status: 'ok',
       score,
       grade: gradeOf(score),

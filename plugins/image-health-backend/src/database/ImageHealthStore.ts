@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import {
   computeScore,
@@ -81,6 +82,9 @@ export const SCORECARD_SORTS = {
 export type ScorecardSort = keyof typeof SCORECARD_SORTS;
 
 export type ScorecardPage = ScorecardResponse;
+type ScorecardSummary = Pick<ScorecardResponse, 'totals' | 'aggregates'>;
+
+const SUMMARY_TTL_MS = 10_000;
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
 /** Bound parameters per NOT IN list, well under SQLite's and PostgreSQL's limits. */
@@ -94,6 +98,11 @@ const TARGET_UPSERT_CHUNK = 50;
  * transaction the queue opens to complete the scan.
  */
 export class ImageHealthStore {
+  private readonly summaries = new Map<
+    string,
+    { expiresAt: number; value: Promise<ScorecardSummary> }
+  >();
+
   constructor(private readonly db: Knex) {}
 
   async upsertTargets(targets: ScanTarget[], seenAt: Date): Promise<void> {
@@ -481,8 +490,63 @@ export class ImageHealthStore {
       .offset(page.offset)
       .limit(page.limit);
 
-    const [rows, groups, top, [{ entities }]] = await Promise.all([
+    const { sort: _sort, order: _order, ...summaryFilter } = filter;
+    const summaryKey = createHash('sha1')
+      .update(JSON.stringify({ summaryFilter, hidden }))
+      .digest('hex');
+    const [rows, summary] = await Promise.all([
       pageQuery,
+      this.cachedSummary(summaryKey, () => this.summarize(filtered, active)),
+    ]);
+
+    return {
+      rows: rows.map(row => ({
+        entityRef: row.entity_ref,
+        title: row.title,
+        ...(row.owner ? { owner: row.owner } : {}),
+        score: row.score ?? null,
+        grade: row.grade,
+        ...optional(
+          'compressedBytes',
+          toNumberOrUndefined(row.compressed_bytes),
+        ),
+        ...optional('baseImage', row.base_image ?? undefined),
+        ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
+        ...optional(
+          'reclaimableBytes',
+          toNumberOrUndefined(row.reclaimable_bytes),
+        ),
+        scannedAt: toIso(row.scanned_at),
+      })),
+      ...summary,
+    };
+  }
+
+  /**
+   * Totals and aggregates change only when scans finish, so they are kept
+   * for a few seconds per filter; paging through the scorecard reuses them.
+   */
+  private async cachedSummary(
+    key: string,
+    compute: () => Promise<ScorecardSummary>,
+  ): Promise<ScorecardSummary> {
+    const now = Date.now();
+    const hit = this.summaries.get(key);
+    if (hit && hit.expiresAt > now) return hit.value;
+    for (const [k, v] of this.summaries) {
+      if (v.expiresAt <= now) this.summaries.delete(k);
+    }
+    const value = compute();
+    this.summaries.set(key, { expiresAt: now + SUMMARY_TTL_MS, value });
+    value.catch(() => this.summaries.delete(key));
+    return value;
+  }
+
+  private async summarize(
+    filtered: () => Knex.QueryBuilder,
+    active: () => Knex.QueryBuilder,
+  ): Promise<ScorecardSummary> {
+    const [groups, top, [{ entities }]] = await Promise.all([
       filtered()
         .select('r.owner', 'r.grade')
         .count({ n: '*' })
@@ -530,24 +594,6 @@ export class ImageHealthStore {
     }
 
     return {
-      rows: rows.map(row => ({
-        entityRef: row.entity_ref,
-        title: row.title,
-        ...(row.owner ? { owner: row.owner } : {}),
-        score: row.score ?? null,
-        grade: row.grade,
-        ...optional(
-          'compressedBytes',
-          toNumberOrUndefined(row.compressed_bytes),
-        ),
-        ...optional('baseImage', row.base_image ?? undefined),
-        ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
-        ...optional(
-          'reclaimableBytes',
-          toNumberOrUndefined(row.reclaimable_bytes),
-        ),
-        scannedAt: toIso(row.scanned_at),
-      })),
       totals: { entities: Number(entities), filtered: filteredCount },
       aggregates: {
         gradeDistribution,
@@ -566,7 +612,7 @@ export class ImageHealthStore {
               a.owner.localeCompare(b.owner),
           ),
         reclaimableBytes,
-        topReclaimable: top.map(row => ({
+        topReclaimable: top.map((row: Record<string, string>) => ({
           entityRef: row.entity_ref,
           title: row.title,
           reclaimableBytes: Number(row.reclaimable_bytes),
