@@ -112,7 +112,7 @@ catalog:
 # locations finds nothing to scan.
 imageHealth:
   schedule:
-    frequency: { seconds: 20 }
+    frequency: { hours: 0, seconds: 20 }
     initialDelay: { seconds: 10 }
 `,
 );
@@ -120,36 +120,60 @@ imageHealth:
 // 3. The backend.
 console.log(`e2e: starting the backend on ${baseUrl}`);
 const backendLog = createWriteStream(join(artifacts, 'backend.log'));
-const [cmd, cmdArgs] = yarn(
-  'workspace',
-  'backend',
-  'start',
-  '--config',
-  join(repoRoot, 'app-config.yaml'),
-  '--config',
-  configFile,
+const portTaken = await fetch(`${baseUrl}/.backstage/health/v1/liveness`).then(
+  () => true,
+  () => false,
 );
-const backend = spawn(cmd, cmdArgs, {
-  cwd: repoRoot,
-  env: { ...process.env, NODE_ENV: 'development' },
-  detached: true,
-});
+if (portTaken) {
+  fail(
+    `something already listens on ${baseUrl}: another e2e run? (E2E_PORT picks another port)`,
+  );
+}
+// The backend runs as \`backstage-cli package start\` runs it, minus the file
+// watcher: a watcher restarts the backend on every edit in the repository and
+// leaves a process behind that outlives this test.
+const backend = spawn(
+  process.execPath,
+  [
+    '--enable-source-maps',
+    '--require',
+    join(repoRoot, 'node_modules/@backstage/cli-node/config/nodeTransform.cjs'),
+    'src/index',
+    '--config',
+    join(repoRoot, 'app-config.yaml'),
+    '--config',
+    configFile,
+  ],
+  {
+    cwd: join(repoRoot, 'packages/backend'),
+    env: { ...process.env, NODE_ENV: 'development' },
+    detached: true,
+  },
+);
 backend.stdout.pipe(backendLog);
 backend.stderr.pipe(backendLog);
 let backendExited = false;
 backend.on('exit', () => {
   backendExited = true;
 });
-function stopBackend() {
-  if (!backendExited) {
-    try {
-      process.kill(-backend.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+function signalBackend(signal) {
+  try {
+    process.kill(-backend.pid, signal);
+  } catch {
+    /* already gone */
   }
 }
-process.on('exit', stopBackend);
+/** Graceful stop, then a kill if the backend does not finish shutting down. */
+async function stopBackend() {
+  if (backendExited) return;
+  signalBackend('SIGTERM');
+  for (let i = 0; i < 30 && !backendExited; i++) {
+    await new Promise(r => setTimeout(r, 500));
+  }
+  signalBackend('SIGKILL');
+}
+// On any other way out (a failed wait, an interrupt), no process stays behind.
+process.on('exit', () => signalBackend('SIGKILL'));
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
 
@@ -203,13 +227,31 @@ const report = await waitFor(
   () => api(`/v1/entities/component/default/${ENTITY}`),
   180_000,
 );
+// Every example component that asks to be scanned, from the catalog itself.
+const annotated = await waitFor(
+  'the example catalog',
+  async () => {
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities?filter=kind=component`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const components = res.ok ? await res.json() : [];
+    const count = components.filter(c =>
+      ['image-health/dockerfile', 'image-health/image'].some(
+        a => c.metadata.annotations?.[a],
+      ),
+    ).length;
+    return count >= 2 && count;
+  },
+  60_000,
+);
 await waitFor(
-  'every example component on the scorecard',
+  `all ${annotated} annotated example components on the scorecard`,
   async () => {
     const card = await api('/v1/scorecard?limit=1');
-    return card && card.totals.entities >= 8;
+    return card && card.totals.entities >= annotated;
   },
-  120_000,
+  180_000,
 );
 console.log(`e2e: ${ENTITY} scanned, grade ${report.score.grade}`);
 
@@ -368,9 +410,10 @@ await check(
     await page.goto(`${baseUrl}/image-health`);
     await page.getByText(/\d+ of \d+ scanned entities/).waitFor();
     await page.waitForFunction(
-      () =>
+      count =>
         document.querySelectorAll('table[aria-label="Scorecard"] tbody tr')
-          .length >= 8,
+          .length >= count,
+      annotated,
     );
     await page.getByRole('list', { name: 'Grade distribution' }).waitFor();
     await table
@@ -442,7 +485,7 @@ await check('no uncaught errors in the page', async () => {
 
 if (!args.includes('--keep-open')) {
   await browser.close();
-  stopBackend();
+  await stopBackend();
 }
 if (jsonOut) writeResults(jsonOut);
 const failed = results.filter(r => r.status === 'failed').length;

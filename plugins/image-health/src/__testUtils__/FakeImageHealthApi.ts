@@ -25,6 +25,7 @@ export class FakeImageHealthApi implements ImageHealthApi {
   readonly history = new Map<string, HistoryEntry[]>();
   readonly scorecardQueries: ScorecardQuery[] = [];
   rows: ScorecardRow[] = [];
+  rules: RuleInfo[] = [];
   /** When set, every call fails with this HTTP status. */
   failWith?: number;
   /** How many polls a scan stays `running`, and what it ends as. */
@@ -148,7 +149,7 @@ export class FakeImageHealthApi implements ImageHealthApi {
 
   async getRules(): Promise<RuleInfo[]> {
     await this.maybeFail();
-    return [];
+    return this.rules;
   }
 
   private async maybeFail() {

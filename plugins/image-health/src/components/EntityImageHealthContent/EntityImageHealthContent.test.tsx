@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityImageHealthContent } from './EntityImageHealthContent';
 import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
@@ -11,6 +11,10 @@ import {
 import { renderWithApis, visibleText } from '../../__testUtils__/render';
 
 const ENTITY_REF = 'component:default/payments-api';
+
+// Whole-tab renders are slow on a loaded CI box; the rescan polls in real time.
+jest.setTimeout(60_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 function serverWithReport() {
   const api = new FakeImageHealthApi();
@@ -109,6 +113,36 @@ describe('EntityImageHealthContent', () => {
       expect(visibleText(document.body)).toContain(
         'COPY package.json package-lock.json ./ RUN npm ci --omit=dev COPY . .',
       ),
+    );
+  });
+
+  it('explains why a finding matters from the rule catalogue', async () => {
+    const api = serverWithReport();
+    api.rules = [
+      {
+        id: 'IH-CACHE-001',
+        title: 'Dependencies installed after copying all sources',
+        category: 'build-cache',
+        severity: 'warning',
+        equivalents: [],
+        description:
+          'Any source change invalidates the install layer, so every build downloads every dependency again.',
+        docsUrl: 'https://docs.docker.com/build/cache/',
+      },
+    ];
+    await renderWithApis(<EntityImageHealthContent />, {
+      api,
+      entity: paymentsEntity,
+    });
+
+    expect(
+      await screen.findByText(
+        /Any source change invalidates the install layer/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Learn more' })).toHaveAttribute(
+      'href',
+      'https://docs.docker.com/build/cache/',
     );
   });
 
@@ -238,10 +272,8 @@ describe('EntityImageHealthContent', () => {
     expect(await screen.findByText(/Queued…|Scanning…/)).toBeInTheDocument();
     await waitFor(
       () => expect(screen.getByText(/just now/)).toBeInTheDocument(),
-      {
-        timeout: 8000,
-      },
+      { timeout: 20_000 },
     );
     expect(screen.getByRole('button', { name: /Rescan/ })).toBeEnabled();
-  }, 15000);
+  });
 });

@@ -1,5 +1,7 @@
 import { Box } from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import type { RuleInfo } from '@image-health/plugin-image-health-common';
 import {
   EmptyState,
   Progress,
@@ -32,6 +34,14 @@ const EntityReport = () => {
     () => api.getHistory(entityRef, { limit: HISTORY_LIMIT }),
     [api, entityRef],
   );
+  // The rule catalogue says why a finding matters; optional like the history.
+  const rules = useAsync(async () => {
+    const byId = new Map<string, RuleInfo>();
+    for (const rule of await api.getRules()) {
+      byId.set(rule.id, rule);
+    }
+    return byId;
+  }, [api]);
   const { state: rescanState, rescan } = useRescan(entityRef, () => {
     report.retry();
     history.retry();
@@ -59,6 +69,7 @@ const EntityReport = () => {
       report={report.value}
       history={history.value?.items}
       historyError={history.error}
+      rules={rules.value}
       rescan={rescanButton}
     />
   );

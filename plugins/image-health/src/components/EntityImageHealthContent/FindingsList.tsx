@@ -8,7 +8,10 @@ import {
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { CodeSnippet, EmptyState, InfoCard } from '@backstage/core-components';
-import type { Finding } from '@image-health/plugin-image-health-common';
+import type {
+  Finding,
+  RuleInfo,
+} from '@image-health/plugin-image-health-common';
 import {
   CATEGORY_TITLES,
   SeverityLabel,
@@ -38,14 +41,17 @@ const useStyles = makeStyles(theme => ({
 
 const FindingItem = ({
   finding,
+  rule,
   divider,
 }: {
   finding: Finding;
+  rule?: RuleInfo;
   divider: boolean;
 }) => {
   const classes = useStyles();
   const location = findingLocation(finding);
   const { remediation } = finding;
+  const docsUrl = remediation.docsUrl ?? rule?.docsUrl;
   return (
     <li>
       {divider && <Divider />}
@@ -57,15 +63,7 @@ const FindingItem = ({
           </Typography>
         </div>
         <Box className={classes.header} mt={0.5}>
-          <Chip
-            size="small"
-            label={finding.ruleId}
-            title={
-              finding.equivalents.length
-                ? `Also known as ${finding.equivalents.join(', ')}`
-                : undefined
-            }
-          />
+          <Chip size="small" label={finding.ruleId} title={rule?.title} />
           {finding.equivalents.map(id => (
             <Chip key={id} size="small" variant="outlined" label={id} />
           ))}
@@ -75,16 +73,21 @@ const FindingItem = ({
             </Typography>
           )}
         </Box>
+        {rule?.description && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            style={{ marginTop: 8 }}
+          >
+            <strong>Why it matters:</strong> {rule.description}
+          </Typography>
+        )}
         <Typography variant="body2" style={{ marginTop: 8 }}>
-          {remediation.summary}
-          {remediation.docsUrl && (
+          <strong>Fix:</strong> {remediation.summary}
+          {docsUrl && (
             <>
               {' '}
-              <MuiLink
-                href={remediation.docsUrl}
-                target="_blank"
-                rel="noopener"
-              >
+              <MuiLink href={docsUrl} target="_blank" rel="noopener">
                 Learn more
               </MuiLink>
             </>
@@ -124,7 +127,14 @@ const FindingItem = ({
 };
 
 /** Findings grouped by category, most severe first, each with its fix. */
-export const FindingsList = ({ findings }: { findings: Finding[] }) => {
+export const FindingsList = ({
+  findings,
+  rules,
+}: {
+  findings: Finding[];
+  /** The rule catalogue by id (and equivalent ids), for why a finding matters. */
+  rules?: Map<string, RuleInfo>;
+}) => {
   const groups = groupFindings(findings);
   return (
     <InfoCard title={`Findings (${findings.length})`}>
@@ -142,7 +152,12 @@ export const FindingsList = ({ findings }: { findings: Finding[] }) => {
             </Typography>
             <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
               {group.findings.map((finding, i) => (
-                <FindingItem key={i} finding={finding} divider={i > 0} />
+                <FindingItem
+                  key={i}
+                  finding={finding}
+                  rule={rules?.get(finding.ruleId)}
+                  divider={i > 0}
+                />
               ))}
             </Box>
           </Box>

@@ -2,6 +2,7 @@ import { Grid } from '@material-ui/core';
 import type {
   HistoryEntry,
   Report,
+  RuleInfo,
 } from '@image-health/plugin-image-health-common';
 import { WarningPanel } from '@backstage/core-components';
 import { allFindings } from '../common';
@@ -18,12 +19,14 @@ export const ReportView = ({
   report,
   history,
   historyError,
+  rules,
   rescan,
 }: {
   report: Report;
   /** Undefined while loading; the card keeps its place meanwhile. */
   history?: HistoryEntry[];
   historyError?: Error;
+  rules?: Map<string, RuleInfo>;
   rescan?: React.ReactNode;
 }) => {
   const parseErrors = report.dockerfiles.filter(d => d.parseErrors.length > 0);
@@ -56,7 +59,7 @@ export const ReportView = ({
         </Grid>
       ))}
       <Grid item xs={12}>
-        <FindingsList findings={allFindings(report)} />
+        <FindingsList findings={allFindings(report)} rules={rules} />
       </Grid>
       {report.dockerfiles
         .filter(d => d.suggestedDockerfile)
