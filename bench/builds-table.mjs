@@ -35,7 +35,7 @@ function bytes(n) {
   return `${value >= 100 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 const change = (a, b) => `${(((b - a) / a) * 100).toFixed(1)} %`;
-const seconds = s => `${Number(s).toFixed(1)} s`;
+const seconds = s => (s === null || s === undefined ? 'not measured' : `${Number(s).toFixed(1)} s`);
 const score = s =>
   s && s.value !== null && s.value !== undefined ? `${Math.round(s.value)} (${s.grade})` : 'n/a';
 
@@ -86,8 +86,8 @@ How to read it:
 - **Base images are local stand-ins**, not Docker Hub's (no public registry is reachable here): \`debian:bookworm(-slim)\` from \`debootstrap --variant=minbase\`; \`golang:1.21\`, \`node:18\` and \`python:3.11\` are a trimmed buildpack-deps (curl, git, gcc and common -dev libraries) plus Debian bookworm's Go **1.19**, Node.js 18 and Python 3.11; \`golang:1.21-alpine\` is bookworm-slim plus Go 1.19; \`node:18-alpine\` is busybox plus Debian's node and npm on scratch (not musl); \`python:3.11-slim\` is bookworm-slim plus Python. Their sizes differ from Docker Hub's (demo/README.md lists both: e.g. our \`golang:1.21\`, carrying Debian's full Go tree, is larger than Hub's ~814 MB, our \`python:3.11\` smaller than Hub's ~1 GB), so compare ratios with the seed's, not absolute sizes.
 - **size** is the sum of the image's uncompressed layers, which is what \`docker images\` and the seed's tables report; **compressed** is what the registry stores and a pull downloads.
 - **full build, cold**: \`buildah bud --no-cache\` with empty cache-mount directories; base images already pulled.
-- **rebuild**: the same build again after appending one comment line to the edited file, with the layer cache and the cache mounts warm. The "before" Dockerfiles copy all sources before installing dependencies, the "after" ones copy the dependency manifests first and use \`RUN --mount=type=cache\`. vfs storage copies the whole root filesystem for every layer it commits, so layers on top of large images cost more here than on overlayfs; this exaggerates the cost of the "before" images' extra layers somewhat.
-- The Go and Node examples have no third-party dependencies, so their dependency-first order saves little; the Python pair (flask, gunicorn, numpy) is where it shows.
+- **rebuild**: the same build again after appending one comment line to the edited file, with the layer cache and the cache mounts warm. The "before" Dockerfiles copy all sources before installing dependencies, the "after" ones copy the dependency manifests first and use \`RUN --mount=type=cache\`. **These times are dominated by vfs, not by the build work**: vfs storage copies and diffs the whole root filesystem for every step it commits, which on this shared 2-core machine costs one to three minutes per step on the 0.5–1.2 GB toolchain images, while the compile or install inside the step takes seconds (the Go service compiles in a few seconds). Both Go Dockerfiles re-run the same number of large-image steps after a source change (\`COPY . .\`, \`go build\`, …), so their rebuilds come out alike here; with overlayfs (Docker/BuildKit, or buildah with the overlay driver) those commits are near-free and the difference is the cached compile. Treat the time columns as what this setup measures, not as a reproduction of the seed's seconds.
+- The Go and Node examples have no third-party dependencies, so there is nothing for the dependency-first order to keep cached (the seed's Go case saves its module downloads); the Python pair (flask, gunicorn, numpy) is where it can show.
 - Python wheels come from a loopback index made of Debian bookworm's own packages (demo/wheelhouse.py), because PyPI is unreachable; hence the example pins Debian's versions (flask 2.2.2, gunicorn 20.1.0, numpy 1.24.2).
 - **score**: \`image-health scan --dockerfile … --image … --format json\` on the built image; "n/a" where the CLI did not have \`scan\` yet when this ran.
 ${END}`;
