@@ -10,8 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const external = Object.keys(pkg.dependencies ?? {}).filter(name => !name.startsWith('@image-health/'));
+const pkg = JSON.parse(
+  fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+);
+const external = Object.keys(pkg.dependencies ?? {}).filter(
+  name => !name.startsWith('@image-health/'),
+);
 const outdir = path.join(root, 'dist-cli');
 
 const common = {
@@ -35,7 +39,10 @@ await build({
     {
       name: 'inspect-apart',
       setup(b) {
-        b.onResolve({ filter: /^\.\/inspect$/ }, () => ({ path: './inspect.cjs', external: true }));
+        b.onResolve({ filter: /^\.\/inspect$/ }, () => ({
+          path: './inspect.cjs',
+          external: true,
+        }));
       },
     },
   ],
@@ -45,4 +52,6 @@ await build({
   entryPoints: ['src/cli/inspect.ts'],
   outfile: path.join(outdir, 'inspect.cjs'),
 });
-process.stdout.write(`built ${path.relative(process.cwd(), outdir) || outdir}\n`);
+process.stdout.write(
+  `built ${path.relative(process.cwd(), outdir) || outdir}\n`,
+);

@@ -1,18 +1,36 @@
-import type { DockerfileResult, Finding, RuleInfo, Severity } from '@image-health/plugin-image-health-common';
+import type {
+  DockerfileResult,
+  Finding,
+  RuleInfo,
+  Severity,
+} from '@image-health/plugin-image-health-common';
 
 /** One line per finding, grouped by file, with the fix summary under it. */
 export function formatText(results: DockerfileResult[]): string {
   const out: string[] = [];
   for (const result of results) {
-    for (const error of result.parseErrors) out.push(`${result.location}:${error.line ?? 1} parse-error ${error.message}`);
+    for (const error of result.parseErrors)
+      out.push(
+        `${result.location}:${error.line ?? 1} parse-error ${error.message}`,
+      );
     for (const f of result.findings) {
-      const peers = f.equivalents.length ? ` (${f.equivalents.join(', ')})` : '';
-      out.push(`${result.location}:${f.line ?? 1} ${f.severity} ${f.ruleId}${peers}: ${f.message}`);
+      const peers = f.equivalents.length
+        ? ` (${f.equivalents.join(', ')})`
+        : '';
+      out.push(
+        `${result.location}:${f.line ?? 1} ${f.severity} ${f.ruleId}${peers}: ${
+          f.message
+        }`,
+      );
       out.push(`    fix: ${f.remediation.summary}`);
     }
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
-  out.push(`${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}`);
+  out.push(
+    `${total} finding${total === 1 ? '' : 's'} in ${results.length} file${
+      results.length === 1 ? '' : 's'
+    }`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -28,7 +46,11 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 /** SARIF 2.1.0, one run, the rule catalogue as the driver's rules. */
-export function formatSarif(results: DockerfileResult[], rules: RuleInfo[], version: string): string {
+export function formatSarif(
+  results: DockerfileResult[],
+  rules: RuleInfo[],
+  version: string,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults = results.flatMap(result =>
     result.findings.map((f: Finding) => ({
@@ -40,11 +62,16 @@ export function formatSarif(results: DockerfileResult[], rules: RuleInfo[], vers
         {
           physicalLocation: {
             artifactLocation: { uri: toUri(result.location) },
-            region: { startLine: f.line ?? 1, ...(f.endLine ? { endLine: f.endLine } : {}) },
+            region: {
+              startLine: f.line ?? 1,
+              ...(f.endLine ? { endLine: f.endLine } : {}),
+            },
           },
         },
       ],
-      ...(f.equivalents.length ? { properties: { equivalents: f.equivalents } } : {}),
+      ...(f.equivalents.length
+        ? { properties: { equivalents: f.equivalents } }
+        : {}),
     })),
   );
   const notifications = results.flatMap(result =>
@@ -52,7 +79,12 @@ export function formatSarif(results: DockerfileResult[], rules: RuleInfo[], vers
       level: 'error',
       message: { text: e.message },
       locations: [
-        { physicalLocation: { artifactLocation: { uri: toUri(result.location) }, region: { startLine: e.line ?? 1 } } },
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(result.location) },
+            region: { startLine: e.line ?? 1 },
+          },
+        },
       ],
     })),
   );
@@ -76,7 +108,12 @@ export function formatSarif(results: DockerfileResult[], rules: RuleInfo[], vers
             })),
           },
         },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            toolExecutionNotifications: notifications,
+          },
+        ],
         results: sarifResults,
       },
     ],
@@ -86,5 +123,11 @@ export function formatSarif(results: DockerfileResult[], rules: RuleInfo[], vers
 
 function toUri(location: string): string {
   // Relative paths stay relative (code-scanning UIs resolve them against the checkout).
-  return location.split('\\').join('/').split('/').map(encodeURIComponent).join('/').replace(/^%3A/, ':');
+  return location
+    .split('\\')
+    .join('/')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')
+    .replace(/^%3A/, ':');
 }

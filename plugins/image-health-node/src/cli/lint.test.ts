@@ -13,55 +13,104 @@ const packageRoot = path.resolve(__dirname, '../..');
 function run(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  return main(args, { stdout: t => (stdout += t), stderr: t => (stderr += t), cwd }).then(code => ({ code, stdout, stderr }));
+  return main(args, {
+    stdout: t => (stdout += t),
+    stderr: t => (stderr += t),
+    cwd,
+  }).then(code => ({ code, stdout, stderr }));
 }
 
 describe('image-health lint', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ih-lint-'));
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM ubuntu\nRUN apt-get update\nRUN apt-get install curl\nCMD node index.js\n');
-    fs.writeFileSync(path.join(dir, 'clean.Dockerfile'), 'FROM node:20-slim@sha256:' + 'a'.repeat(64) + '\nUSER node\nHEALTHCHECK CMD ["node", "health.js"]\nCMD ["node", "index.js"]\n');
+    fs.writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'FROM ubuntu\nRUN apt-get update\nRUN apt-get install curl\nCMD node index.js\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'clean.Dockerfile'),
+      `FROM node:20-slim@sha256:${'a'.repeat(
+        64,
+      )}\nUSER node\nHEALTHCHECK CMD ["node", "health.js"]\nCMD ["node", "index.js"]\n`,
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints findings as text and fails at the threshold', async () => {
     const warn = await run(['lint', 'Dockerfile', '--fail-on', 'warning'], dir);
     expect(warn.code).toBe(1);
-    expect(warn.stdout).toContain('Dockerfile:1 warning base-image-untagged (DL3006, DS-0001): FROM ubuntu has no tag');
-    const clean = await run(['lint', 'clean.Dockerfile', '--fail-on', 'warning'], dir);
+    expect(warn.stdout).toContain(
+      'Dockerfile:1 warning base-image-untagged (DL3006, DS-0001): FROM ubuntu has no tag',
+    );
+    const clean = await run(
+      ['lint', 'clean.Dockerfile', '--fail-on', 'warning'],
+      dir,
+    );
     expect(clean).toMatchObject({ code: 0, stderr: '' });
-    expect((await run(['lint', 'Dockerfile', '--fail-on', 'none'], dir)).code).toBe(0);
+    expect(
+      (await run(['lint', 'Dockerfile', '--fail-on', 'none'], dir)).code,
+    ).toBe(0);
   });
 
   it('prints one DockerfileResult per file, with its path, as JSON', async () => {
-    const { code, stdout } = await run(['lint', 'Dockerfile', 'clean.Dockerfile', '--format', 'json'], dir);
+    const { code, stdout } = await run(
+      ['lint', 'Dockerfile', 'clean.Dockerfile', '--format', 'json'],
+      dir,
+    );
     const results = JSON.parse(stdout);
-    expect(results.map((r: any) => r.location)).toEqual(['Dockerfile', 'clean.Dockerfile']);
-    expect(results[0].findings.map((f: any) => f.ruleId)).toContain('apt-get-missing-yes');
-    expect(results[0].suggestedDockerfile).toContain('apt-get install -y --no-install-recommends curl');
+    expect(results.map((r: any) => r.location)).toEqual([
+      'Dockerfile',
+      'clean.Dockerfile',
+    ]);
+    expect(results[0].findings.map((f: any) => f.ruleId)).toContain(
+      'apt-get-missing-yes',
+    );
+    expect(results[0].suggestedDockerfile).toContain(
+      'apt-get install -y --no-install-recommends curl',
+    );
     // The default threshold is error: these are warnings and below.
     expect(code).toBe(0);
   });
 
   it('writes SARIF 2.1.0 that validates against the schema', async () => {
-    const { stdout } = await run(['lint', 'Dockerfile', '--format', 'sarif'], dir);
+    const { stdout } = await run(
+      ['lint', 'Dockerfile', '--format', 'sarif'],
+      dir,
+    );
     const sarif = JSON.parse(stdout);
-    (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
+    // eslint-disable-next-line jest/valid-expect -- a matcher added by expect.extend above
+    (
+      expect(sarif) as unknown as { toBeValidSarifLog(): void }
+    ).toBeValidSarifLog();
     const results = sarif.runs[0].results;
     expect(results.length).toBeGreaterThan(3);
     for (const result of results) {
-      expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe(
+        result.ruleId,
+      );
     }
   });
 
   it('reads rule settings from an app-config style file', async () => {
-    fs.writeFileSync(path.join(dir, 'config.yaml'), 'imageHealth:\n  rules:\n    ignore: [DL3006, DS-0002]\n    severity: { DL3014: error }\n');
-    const { stdout, code } = await run(['lint', 'Dockerfile', '--config', 'config.yaml', '--format', 'json'], dir);
+    fs.writeFileSync(
+      path.join(dir, 'config.yaml'),
+      'imageHealth:\n  rules:\n    ignore: [DL3006, DS-0002]\n    severity: { DL3014: error }\n',
+    );
+    const { stdout, code } = await run(
+      ['lint', 'Dockerfile', '--config', 'config.yaml', '--format', 'json'],
+      dir,
+    );
     const findings = JSON.parse(stdout)[0].findings;
-    expect(findings.map((f: any) => f.ruleId)).not.toContain('base-image-untagged');
-    expect(findings.map((f: any) => f.ruleId)).not.toContain('user-root-implicit');
-    expect(findings.find((f: any) => f.ruleId === 'apt-get-missing-yes').severity).toBe('error');
+    expect(findings.map((f: any) => f.ruleId)).not.toContain(
+      'base-image-untagged',
+    );
+    expect(findings.map((f: any) => f.ruleId)).not.toContain(
+      'user-root-implicit',
+    );
+    expect(
+      findings.find((f: any) => f.ruleId === 'apt-get-missing-yes').severity,
+    ).toBe('error');
     expect(code).toBe(1);
   });
 
@@ -69,13 +118,21 @@ describe('image-health lint', () => {
     await run(['lint', 'Dockerfile', '--fix'], dir);
     const fixed = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
     expect(fixed).toContain('CMD ["node", "index.js"]');
-    expect(fixed).toContain('RUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl');
+    expect(fixed).toContain(
+      'RUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl',
+    );
   });
 
   it.each([
     [['lint'], /give at least one Dockerfile/],
-    [['lint', 'missing.Dockerfile'], /cannot read missing.Dockerfile: no such file/],
-    [['lint', 'Dockerfile', '--format', 'xml'], /--format must be one of text, json, sarif/],
+    [
+      ['lint', 'missing.Dockerfile'],
+      /cannot read missing.Dockerfile: no such file/,
+    ],
+    [
+      ['lint', 'Dockerfile', '--format', 'xml'],
+      /--format must be one of text, json, sarif/,
+    ],
     [['lint', 'Dockerfile', '--fail-on', 'bad'], /--fail-on must be one of/],
     [['lint', 'Dockerfile', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -87,7 +144,10 @@ describe('image-health lint', () => {
   });
 
   it('exits 2 on a file that is not a Dockerfile', async () => {
-    fs.writeFileSync(path.join(dir, 'binary'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]));
+    fs.writeFileSync(
+      path.join(dir, 'binary'),
+      Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]),
+    );
     const { code, stderr } = await run(['lint', 'binary'], dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(/binary:1: the file is not text/);
@@ -96,10 +156,18 @@ describe('image-health lint', () => {
   it('runs from the built bin with the same exit codes', () => {
     execFileSync(process.execPath, ['bin/build-cli.mjs'], { cwd: packageRoot });
     const bin = path.join(packageRoot, 'bin/image-health');
-    const failing = spawnSync(process.execPath, [bin, 'lint', path.join(dir, 'Dockerfile'), '--fail-on', 'warning'], { encoding: 'utf8' });
+    const failing = spawnSync(
+      process.execPath,
+      [bin, 'lint', path.join(dir, 'Dockerfile'), '--fail-on', 'warning'],
+      { encoding: 'utf8' },
+    );
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('base-image-untagged');
-    const usage = spawnSync(process.execPath, [bin, 'lint', '--format', 'xml', 'Dockerfile'], { encoding: 'utf8' });
+    const usage = spawnSync(
+      process.execPath,
+      [bin, 'lint', '--format', 'xml', 'Dockerfile'],
+      { encoding: 'utf8' },
+    );
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--format must be one of/);
   });

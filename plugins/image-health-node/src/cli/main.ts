@@ -8,7 +8,10 @@ exit codes: 0 below the threshold, 1 findings at or above --fail-on, 2 usage or 
 `;
 
 /** The `image-health` CLI: dispatches to its commands; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = processIO,
+): Promise<number> {
   const [command, ...args] = argv;
   try {
     switch (command) {
@@ -26,7 +29,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         io.stdout(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        io.stderr(`image-health: unknown command "${command}" (try lint or inspect)\n`);
+        io.stderr(
+          `image-health: unknown command "${command}" (try lint or inspect)\n`,
+        );
         return 2;
     }
   } catch (error) {

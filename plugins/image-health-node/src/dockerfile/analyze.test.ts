@@ -1,15 +1,21 @@
 import { analyzeDockerfile, listRules } from './analyze';
 
-const analyze = (content: string, more: Partial<Parameters<typeof analyzeDockerfile>[0]> = {}) =>
-  analyzeDockerfile({ location: 'Dockerfile', content, ...more });
-const ids = (content: string, more = {}) => analyze(content, more).findings.map(f => f.ruleId);
+const analyze = (
+  content: string,
+  more: Partial<Parameters<typeof analyzeDockerfile>[0]> = {},
+) => analyzeDockerfile({ location: 'Dockerfile', content, ...more });
+const ids = (content: string, more = {}) =>
+  analyze(content, more).findings.map(f => f.ruleId);
 
 describe('analyzeDockerfile', () => {
-  const aptFile = 'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl\nUSER app\nHEALTHCHECK CMD true';
+  const aptFile =
+    'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl\nUSER app\nHEALTHCHECK CMD true';
 
   it('reports findings with the user’s own lines and fixed lines', () => {
     const result = analyze(aptFile);
-    const finding = result.findings.find(f => f.ruleId === 'apt-no-install-recommends')!;
+    const finding = result.findings.find(
+      f => f.ruleId === 'apt-no-install-recommends',
+    )!;
     expect(finding).toMatchObject({
       equivalents: ['DL3015', 'DS-0029'],
       category: 'size',
@@ -18,52 +24,90 @@ describe('analyzeDockerfile', () => {
       line: 2,
       remediation: {
         before: 'RUN apt-get update && apt-get install -y curl',
-        after: 'RUN apt-get update && apt-get install --no-install-recommends -y curl',
+        after:
+          'RUN apt-get update && apt-get install --no-install-recommends -y curl',
       },
     });
     expect(result.suggestedDockerfile).toBe(
       'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nUSER app\nHEALTHCHECK CMD true',
     );
-    expect(result.stages).toEqual([{ index: 0, baseImage: 'debian:12.5', line: 1, final: true }]);
+    expect(result.stages).toEqual([
+      { index: 0, baseImage: 'debian:12.5', line: 1, final: true },
+    ]);
     expect(result.baseImages).toEqual(['debian:12.5']);
   });
 
   it('honours # hadolint ignore= on the line before, by peer id or our id', () => {
-    expect(ids('FROM debian:12.5\n# hadolint ignore=DL3015,DL3009\nRUN apt-get update && apt-get install -y curl')).not.toContain('apt-no-install-recommends');
-    const ours = ids('FROM debian:12.5\n# image-health ignore=apt-no-install-recommends\nRUN apt-get install -y curl');
+    expect(
+      ids(
+        'FROM debian:12.5\n# hadolint ignore=DL3015,DL3009\nRUN apt-get update && apt-get install -y curl',
+      ),
+    ).not.toContain('apt-no-install-recommends');
+    const ours = ids(
+      'FROM debian:12.5\n# image-health ignore=apt-no-install-recommends\nRUN apt-get install -y curl',
+    );
     expect(ours).not.toContain('apt-no-install-recommends');
     expect(ours).toContain('apt-pin-versions');
     // Only the next instruction.
-    expect(ids('FROM debian:12.5\n# hadolint ignore=DL3015\nRUN true\nRUN apt-get install -y curl')).toContain('apt-no-install-recommends');
+    expect(
+      ids(
+        'FROM debian:12.5\n# hadolint ignore=DL3015\nRUN true\nRUN apt-get install -y curl',
+      ),
+    ).toContain('apt-no-install-recommends');
   });
 
   it('honours global and stage pragmas', () => {
-    expect(ids('# hadolint global ignore=DL3015\nFROM debian:12.5\nRUN apt-get install -y curl')).not.toContain('apt-no-install-recommends');
-    const stage = ids('FROM debian:12.5 AS a\n# hadolint stage ignore=DL3003\nRUN cd /x\nFROM debian:12.5\nRUN cd /y');
+    expect(
+      ids(
+        '# hadolint global ignore=DL3015\nFROM debian:12.5\nRUN apt-get install -y curl',
+      ),
+    ).not.toContain('apt-no-install-recommends');
+    const stage = ids(
+      'FROM debian:12.5 AS a\n# hadolint stage ignore=DL3003\nRUN cd /x\nFROM debian:12.5\nRUN cd /y',
+    );
     expect(stage.filter(id => id === 'cd-in-run')).toHaveLength(1);
   });
 
   it('applies config ignore and severity by any id spelling', () => {
-    expect(ids(aptFile, { ignore: ['DS029'] })).not.toContain('apt-no-install-recommends');
-    expect(ids(aptFile, { ignore: ['avd-ds-0029'] })).not.toContain('apt-no-install-recommends');
-    const result = analyze(aptFile, { severity: { DL3008: 'error', 'apt-lists-not-removed': 'style' } });
-    expect(result.findings.find(f => f.ruleId === 'apt-pin-versions')!.severity).toBe('error');
-    expect(result.findings.find(f => f.ruleId === 'apt-lists-not-removed')!.severity).toBe('style');
+    expect(ids(aptFile, { ignore: ['DS029'] })).not.toContain(
+      'apt-no-install-recommends',
+    );
+    expect(ids(aptFile, { ignore: ['avd-ds-0029'] })).not.toContain(
+      'apt-no-install-recommends',
+    );
+    const result = analyze(aptFile, {
+      severity: { DL3008: 'error', 'apt-lists-not-removed': 'style' },
+    });
+    expect(
+      result.findings.find(f => f.ruleId === 'apt-pin-versions')!.severity,
+    ).toBe('error');
+    expect(
+      result.findings.find(f => f.ruleId === 'apt-lists-not-removed')!.severity,
+    ).toBe('style');
   });
 
   describe('bad input', () => {
     it('says binary garbage is not a Dockerfile', () => {
-      const garbage = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+      const garbage = String.fromCharCode(
+        ...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256),
+      );
       const result = analyze(garbage);
       expect(result.parseErrors[0].message).toMatch(/not text/);
       expect(result.findings).toEqual([]);
     });
 
     it('flags invalid UTF-8 and still analyses', () => {
-      const content = Buffer.from([...Buffer.from('FROM node\nRUN echo '), 0xc3, 0x28, 0x0a]).toString('utf8');
+      const content = Buffer.from([
+        ...Buffer.from('FROM node\nRUN echo '),
+        0xc3,
+        0x28,
+        0x0a,
+      ]).toString('utf8');
       const result = analyze(content);
       expect(result.parseErrors[0].message).toMatch(/UTF-8/);
-      expect(result.findings.map(f => f.ruleId)).toContain('base-image-untagged');
+      expect(result.findings.map(f => f.ruleId)).toContain(
+        'base-image-untagged',
+      );
     });
 
     it('survives an unterminated heredoc', () => {
@@ -77,16 +121,23 @@ describe('analyzeDockerfile', () => {
         analyze(content);
         return Number(process.hrtime.bigint() - start) / 1e6;
       };
-      const continued = (n: number) => `FROM debian:12.5\nRUN true \\\n${'  && echo x \\\n'.repeat(n)}  && true\n`;
+      const continued = (n: number) =>
+        `FROM debian:12.5\nRUN true \\\n${'  && echo x \\\n'.repeat(
+          n,
+        )}  && true\n`;
       time(continued(100));
       const small = time(continued(1_000));
       const big = time(continued(10_000));
       expect(big).toBeLessThan(Math.max(small, 5) * 30);
 
       const line = 'RUN apt-get install -y curl && rm -rf /tmp/*\n';
-      const tenMegabytes = `FROM debian:12.5\n${line.repeat(Math.ceil(10_000_000 / line.length))}`;
+      const tenMegabytes = `FROM debian:12.5\n${line.repeat(
+        Math.ceil(10_000_000 / line.length),
+      )}`;
       const result = analyze(tenMegabytes);
-      expect(result.parseErrors[0].message).toMatch(/10\.0 MB; Dockerfiles over 2 MB are not analysed/);
+      expect(result.parseErrors[0].message).toMatch(
+        /10\.0 MB; Dockerfiles over 2 MB are not analysed/,
+      );
       expect(result.findings).toEqual([]);
     });
   });
@@ -100,14 +151,26 @@ describe('listRules', () => {
     expect(new Set(rules.map(r => r.id)).size).toBe(rules.length);
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(['size', 'layers', 'base-image', 'security', 'build-cache', 'correctness']).toContain(rule.category);
+      expect([
+        'size',
+        'layers',
+        'base-image',
+        'security',
+        'build-cache',
+        'correctness',
+      ]).toContain(rule.category);
       expect(rule.description.length).toBeGreaterThan(20);
-      for (const peer of rule.equivalents) expect(peer).toMatch(/^(DL\d{4}|DS-\d{4}|CIS-DI-\d{4}|[A-Z][A-Za-z]+)$/);
+      for (const peer of rule.equivalents)
+        expect(peer).toMatch(
+          /^(DL\d{4}|DS-\d{4}|CIS-DI-\d{4}|[A-Z][A-Za-z]+)$/,
+        );
     }
   });
 
   it('maps a hadolint id to at most one rule', () => {
-    const hadolint = rules.flatMap(r => r.equivalents.filter(e => e.startsWith('DL')));
+    const hadolint = rules.flatMap(r =>
+      r.equivalents.filter(e => e.startsWith('DL')),
+    );
     expect(new Set(hadolint).size).toBe(hadolint.length);
   });
 });

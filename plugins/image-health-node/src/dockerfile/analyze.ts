@@ -59,9 +59,13 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
   for (let pass = 0; pass < 3; pass++) {
     const withEdits = round.findings.filter(f => f.edits.length > 0);
     if (withEdits.length === 0) break;
-    const applied = applyEditSets(text, withEdits.map(f => f.edits));
+    const applied = applyEditSets(
+      text,
+      withEdits.map(f => f.edits),
+    );
     if (applied.appliedSets.size === 0) break;
-    if (pass === 0) applied.appliedSets.forEach(i => fixed.push(withEdits[i].finding));
+    if (pass === 0)
+      applied.appliedSets.forEach(i => fixed.push(withEdits[i].finding));
     text = applied.text;
     if (applied.appliedSets.size === withEdits.length) break;
     round = runRules(text, options);
@@ -77,7 +81,10 @@ function runRules(
   const model = parseDockerfile(content);
   const ignored = new Set((options.ignore ?? []).map(normalizeId));
   const severity = new Map(
-    Object.entries(options.severity ?? {}).map(([id, s]) => [normalizeId(id), s]),
+    Object.entries(options.severity ?? {}).map(([id, s]) => [
+      normalizeId(id),
+      s,
+    ]),
   );
   const findings: FindingWithEdits[] = [];
   const suppressions = suppressionsOf(model);
@@ -88,7 +95,9 @@ function runRules(
       hits = rule.check({ model, dockerignore: options.dockerignore });
     } catch (error) {
       model.parseErrors.push({
-        message: `rule ${rule.id} could not check this file: ${(error as Error).message}`,
+        message: `rule ${rule.id} could not check this file: ${
+          (error as Error).message
+        }`,
       });
       continue;
     }
@@ -96,7 +105,13 @@ function runRules(
       const line = hit.instruction?.line;
       if (suppressions.isSuppressed(rule, line)) continue;
       findings.push({
-        finding: toFinding(rule, hit, model, options.location, overrideOf(rule, severity)),
+        finding: toFinding(
+          rule,
+          hit,
+          model,
+          options.location,
+          overrideOf(rule, severity),
+        ),
         edits: hit.edits ?? [],
       });
     }
@@ -104,22 +119,30 @@ function runRules(
   findings.sort(
     (a, b) =>
       (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
-      (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0),
+      compareIds(a.finding.ruleId, b.finding.ruleId),
   );
   return { model, findings };
 }
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
 export function listRules(): RuleInfo[] {
-  return RULES.map(({ id, title, category, severity, equivalents, description, docsUrl }) => ({
-    id,
-    title,
-    category,
-    severity,
-    equivalents,
-    description,
-    docsUrl,
-  }));
+  return RULES.map(
+    ({ id, title, category, severity, equivalents, description, docsUrl }) => ({
+      id,
+      title,
+      category,
+      severity,
+      equivalents,
+      description,
+      docsUrl,
+    }),
+  );
+}
+
+/** Plain code-unit order (localeCompare is needlessly slow here). */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 function normalizeId(id: string): string {
@@ -160,10 +183,15 @@ function toFinding(
   severity: Severity,
 ): Finding {
   const instruction = hit.instruction;
-  const own = instruction ? model.text.slice(instruction.start, instruction.end) : undefined;
+  const own = instruction
+    ? model.text.slice(instruction.start, instruction.end)
+    : undefined;
   const before = hit.before ?? own;
   const after =
-    hit.after ?? (instruction && hit.edits?.length ? applyEditsTo(model, instruction, hit.edits) : undefined);
+    hit.after ??
+    (instruction && hit.edits?.length
+      ? applyEditsTo(model, instruction, hit.edits)
+      : undefined);
   return {
     ruleId: rule.id,
     equivalents: rule.equivalents,
@@ -195,7 +223,11 @@ function suppressionsOf(model: DockerfileModel) {
       ids.forEach(id => global.add(id));
       continue;
     }
-    while (cursor < model.instructions.length && model.instructions[cursor].line <= pragma.line) cursor++;
+    while (
+      cursor < model.instructions.length &&
+      model.instructions[cursor].line <= pragma.line
+    )
+      cursor++;
     const next = model.instructions[cursor];
     if (!next) continue;
     if (pragma.scope === 'next') {
@@ -203,9 +235,14 @@ function suppressionsOf(model: DockerfileModel) {
       ids.forEach(id => set.add(id));
       byLine.set(next.line, set);
     } else {
-      const stage = next.stage >= 0 ? model.stages[next.stage] : model.stages[0];
+      const stage =
+        next.stage >= 0 ? model.stages[next.stage] : model.stages[0];
       const after = stage ? model.stages[stage.index + 1] : undefined;
-      ranges.push({ from: pragma.line, to: after ? after.from.line - 1 : Infinity, ids });
+      ranges.push({
+        from: pragma.line,
+        to: after ? after.from.line - 1 : Infinity,
+        ids,
+      });
     }
   }
   return {
@@ -216,7 +253,9 @@ function suppressionsOf(model: DockerfileModel) {
       if (line === undefined) return false;
       const own = byLine.get(line);
       if (own && ids.some(id => own.has(id))) return true;
-      return ranges.some(r => line >= r.from && line <= r.to && ids.some(id => r.ids.has(id)));
+      return ranges.some(
+        r => line >= r.from && line <= r.to && ids.some(id => r.ids.has(id)),
+      );
     },
   };
 }
@@ -243,7 +282,8 @@ export function applyEditSets(
     }
     return lo;
   };
-  const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.text === b.text;
+  const same = (a: Edit, b: Edit) =>
+    a.start === b.start && a.end === b.end && a.text === b.text;
   // Two insertions at one point both apply (in finding order); an insertion
   // inside or at the edge of a replaced range waits for the next round.
   const clashes = (a: Edit, b: Edit) =>
@@ -254,8 +294,10 @@ export function applyEditSets(
     for (const edit of set) {
       const at = firstAtOrAfter(edit.start);
       const neighbours: Edit[] = [];
-      for (let i = at - 1; i >= 0 && taken[i].end >= edit.start; i--) neighbours.push(taken[i]);
-      for (let i = at; i < taken.length && taken[i].start <= edit.end; i++) neighbours.push(taken[i]);
+      for (let i = at - 1; i >= 0 && taken[i].end >= edit.start; i--)
+        neighbours.push(taken[i]);
+      for (let i = at; i < taken.length && taken[i].start <= edit.end; i++)
+        neighbours.push(taken[i]);
       if (neighbours.some(n => same(n, edit))) continue;
       if (neighbours.some(n => clashes(n, edit))) return;
       fresh.push(edit);
@@ -281,7 +323,10 @@ function stageSummaries(model: DockerfileModel): StageSummary[] {
   return model.stages.map(stage => ({
     index: stage.index,
     ...(stage.name ? { name: stage.name } : {}),
-    baseImage: stage.baseStage !== undefined ? model.stages[stage.baseStage].name ?? stage.image.resolved : stage.image.resolved,
+    baseImage:
+      stage.baseStage !== undefined
+        ? model.stages[stage.baseStage].name ?? stage.image.resolved
+        : stage.image.resolved,
     line: stage.from.line,
     final: stage.final,
   }));
@@ -291,7 +336,11 @@ function baseImagesOf(model: DockerfileModel): string[] {
   const images = new Set<string>();
   for (const stage of model.stages) {
     if (stage.baseStage !== undefined) continue;
-    if (stage.image.resolved.toLowerCase() === 'scratch' || stage.image.resolved === '') continue;
+    if (
+      stage.image.resolved.toLowerCase() === 'scratch' ||
+      stage.image.resolved === ''
+    )
+      continue;
     images.add(stage.image.resolved);
   }
   return [...images];

@@ -18,7 +18,10 @@ function dockerfilesUnder(dir: string, found: string[] = []): string[] {
 }
 
 const files = fs.existsSync(CORPUS)
-  ? dockerfilesUnder(CORPUS).map(file => ({ file, content: fs.readFileSync(file, 'utf8') }))
+  ? dockerfilesUnder(CORPUS).map(file => ({
+      file,
+      content: fs.readFileSync(file, 'utf8'),
+    }))
   : [];
 
 describe('the shared corpus', () => {
@@ -28,7 +31,10 @@ describe('the shared corpus', () => {
 
   it('reads every file without a parse error', () => {
     const failing = files
-      .map(({ file, content }) => ({ file, errors: analyzeDockerfile({ location: file, content }).parseErrors }))
+      .map(({ file, content }) => ({
+        file,
+        errors: analyzeDockerfile({ location: file, content }).parseErrors,
+      }))
       .filter(r => r.errors.length > 0);
     expect(failing).toEqual([]);
   });
@@ -36,10 +42,14 @@ describe('the shared corpus', () => {
   it('sees the same instructions as dockerfile-ast on every file', () => {
     const differences: string[] = [];
     for (const { file, content } of files) {
-      const ours = parseDockerfile(content).instructions.map(i => `${i.line}:${i.keyword}`);
+      const ours = parseDockerfile(content).instructions.map(
+        i => `${i.line}:${i.keyword}`,
+      );
       const theirs = DockerfileParser.parse(content)
         .getInstructions()
-        .map(i => `${i.getRange().start.line + 1}:${i.getKeyword().toUpperCase()}`);
+        .map(
+          i => `${i.getRange().start.line + 1}:${i.getKeyword().toUpperCase()}`,
+        );
       if (ours.join(' ') !== theirs.join(' ')) differences.push(file);
     }
     expect(differences).toEqual([]);
@@ -49,7 +59,13 @@ describe('the shared corpus', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sh = require('mvdan-sh').syntax;
     const parser = sh.NewParser();
-    const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
+    const DECLARATIONS = new Set([
+      'export',
+      'local',
+      'declare',
+      'readonly',
+      'typeset',
+    ]);
     let same = 0;
     let total = 0;
     for (const { content } of files) {
@@ -60,8 +76,12 @@ describe('the shared corpus', () => {
           sh.Walk(parser.Parse(instruction.shell.text, ''), (node: any) => {
             if (node && sh.NodeType(node) === 'CallExpr' && node.Args?.length) {
               const parts = node.Args[0].Parts;
-              const literal = parts.every((p: any) => ['Lit', 'SglQuoted'].includes(sh.NodeType(p)));
-              theirs.push(literal ? parts.map((p: any) => p.Value).join('') : '?');
+              const literal = parts.every((p: any) =>
+                ['Lit', 'SglQuoted'].includes(sh.NodeType(p)),
+              );
+              theirs.push(
+                literal ? parts.map((p: any) => p.Value).join('') : '?',
+              );
             }
             return true;
           });
@@ -70,7 +90,9 @@ describe('the shared corpus', () => {
         }
         const ours = instruction.shell.commands
           .filter(c => c.name !== '' && !DECLARATIONS.has(c.name))
-          .map(c => (c.name.includes('$') || c.name.includes('`') ? '?' : c.name));
+          .map(c =>
+            c.name.includes('$') || c.name.includes('`') ? '?' : c.name,
+          );
         total++;
         if ([...ours].sort().join(' ') === [...theirs].sort().join(' ')) same++;
       }
@@ -86,14 +108,22 @@ describe('the shared corpus', () => {
       const { result, fixed } = analyzeWithFixes({ location: file, content });
       if (!result.suggestedDockerfile) continue;
       suggested++;
-      const again = analyzeDockerfile({ location: file, content: result.suggestedDockerfile });
-      if (again.parseErrors.length > 0) problems.push(`${file}: ${again.parseErrors[0].message}`);
-      if (again.stages.length !== result.stages.length) problems.push(`${file}: stages changed`);
+      const again = analyzeDockerfile({
+        location: file,
+        content: result.suggestedDockerfile,
+      });
+      if (again.parseErrors.length > 0)
+        problems.push(`${file}: ${again.parseErrors[0].message}`);
+      if (again.stages.length !== result.stages.length)
+        problems.push(`${file}: stages changed`);
       for (const ruleId of new Set(fixed.map(f => f.ruleId))) {
         const before = result.findings.filter(f => f.ruleId === ruleId).length;
         const fixedCount = fixed.filter(f => f.ruleId === ruleId).length;
         const after = again.findings.filter(f => f.ruleId === ruleId).length;
-        if (after > before - fixedCount) problems.push(`${file}: ${ruleId} ${before} → ${after} after fixing ${fixedCount}`);
+        if (after > before - fixedCount)
+          problems.push(
+            `${file}: ${ruleId} ${before} → ${after} after fixing ${fixedCount}`,
+          );
       }
     }
     expect(suggested).toBeGreaterThan(100);

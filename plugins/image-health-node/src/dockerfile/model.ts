@@ -143,10 +143,16 @@ export function lineOf(model: DockerfileModel, offset: number): number {
 }
 
 /** The user's own text of an instruction, as written. */
-export function sourceOf(model: DockerfileModel, instruction: Instruction): string {
+export function sourceOf(
+  model: DockerfileModel,
+  instruction: Instruction,
+): string {
   return model.text.slice(instruction.start, instruction.end);
 }
 
-export function flagOf(instruction: Instruction, name: string): InstructionFlag | undefined {
+export function flagOf(
+  instruction: Instruction,
+  name: string,
+): InstructionFlag | undefined {
   return instruction.flags.find(f => f.name === name);
 }

@@ -49,7 +49,11 @@ export function parseDockerfile(content: string): DockerfileModel {
   };
   if (text.length > MAX_DOCKERFILE_CHARS) {
     parseErrors.push({
-      message: `the file is ${(text.length / 1e6).toFixed(1)} MB; Dockerfiles over ${MAX_DOCKERFILE_CHARS / 1e6} MB are not analysed (is this really a Dockerfile?)`,
+      message: `the file is ${(text.length / 1e6).toFixed(
+        1,
+      )} MB; Dockerfiles over ${
+        MAX_DOCKERFILE_CHARS / 1e6
+      } MB are not analysed (is this really a Dockerfile?)`,
       line: 1,
     });
     return model;
@@ -114,7 +118,15 @@ export function parseDockerfile(content: string): DockerfileModel {
       }
       continue;
     }
-    const read = readInstruction(text, n, p, lineStarts, lineEnd, escapeChar, parseErrors);
+    const read = readInstruction(
+      text,
+      n,
+      p,
+      lineStarts,
+      lineEnd,
+      escapeChar,
+      parseErrors,
+    );
     n = read.lastLine;
     read.instruction.index = model.instructions.length;
     model.instructions.push(read.instruction);
@@ -212,7 +224,8 @@ function readInstruction(
     let pieceEnd = end;
     while (pieceEnd > pieceStart && isSpace(text[pieceEnd - 1])) pieceEnd--;
     // Like BuildKit, any line ending in the escape character continues.
-    const continued = pieceEnd > pieceStart && text[pieceEnd - 1] === escapeChar;
+    const continued =
+      pieceEnd > pieceStart && text[pieceEnd - 1] === escapeChar;
     const contentEnd = continued ? pieceEnd - 1 : end;
     segments.push([joinedLength, pieceStart]);
     const piece = text.slice(pieceStart, contentEnd);
@@ -250,7 +263,9 @@ function readInstruction(
 
   const heredocs: Heredoc[] = [];
   if (HEREDOC_KEYWORDS.has(keyword) && args.includes('<<')) {
-    const markers = [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g)];
+    const markers = [
+      ...args.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g),
+    ];
     for (const marker of markers) {
       const name = marker[3];
       const stripTabs = marker[1] === '-';
@@ -267,19 +282,37 @@ function readInstruction(
         }
         lines.push(line);
       }
-      const bodyStart = bodyStartLine < lineStarts.length ? lineStarts[bodyStartLine] : text.length;
+      const bodyStart =
+        bodyStartLine < lineStarts.length
+          ? lineStarts[bodyStartLine]
+          : text.length;
       if (!found) {
         parseErrors.push({
-          message: `heredoc <<${name} started on line ${firstLine + 1} is never closed with a line "${name}"`,
+          message: `heredoc <<${name} started on line ${
+            firstLine + 1
+          } is never closed with a line "${name}"`,
           line: firstLine + 1,
         });
         n = lineStarts.length - 1;
         instructionEnd = text.length;
-        heredocs.push({ name, content: lines.join('\n'), stripTabs, start: bodyStart, end: text.length });
+        heredocs.push({
+          name,
+          content: lines.join('\n'),
+          stripTabs,
+          start: bodyStart,
+          end: text.length,
+        });
         break;
       }
-      const bodyEnd = bodyEndLine > bodyStartLine ? lineEnd(bodyEndLine - 1) : bodyStart;
-      heredocs.push({ name, content: lines.join('\n'), stripTabs, start: bodyStart, end: bodyEnd });
+      const bodyEnd =
+        bodyEndLine > bodyStartLine ? lineEnd(bodyEndLine - 1) : bodyStart;
+      heredocs.push({
+        name,
+        content: lines.join('\n'),
+        stripTabs,
+        start: bodyStart,
+        end: bodyEnd,
+      });
       n = bodyEndLine;
       instructionEnd = lineEnd(bodyEndLine);
     }
@@ -329,7 +362,8 @@ function buildInstruction(
   if (JSON_KEYWORDS.has(keyword) && body.startsWith('[')) {
     try {
       const parsed = JSON.parse(body);
-      if (Array.isArray(parsed) && parsed.every(v => typeof v === 'string')) json = parsed;
+      if (Array.isArray(parsed) && parsed.every(v => typeof v === 'string'))
+        json = parsed;
     } catch {
       json = null;
     }
@@ -355,7 +389,8 @@ function buildInstruction(
     const innerSegments: Segments = [[0, toSource(rest + m[0].length)]];
     // Rebase the segments after the trigger keyword.
     for (const [textStart, sourceStart] of segments) {
-      if (textStart > rest + m[0].length) innerSegments.push([textStart - rest - m[0].length, sourceStart]);
+      if (textStart > rest + m[0].length)
+        innerSegments.push([textStart - rest - m[0].length, sourceStart]);
     }
     instruction.trigger = buildInstruction(
       m[1].toUpperCase(),
@@ -376,10 +411,21 @@ interface InstructionInternal extends Instruction {
 
 /** Splits shell-form arguments into words, keeping quotes, with source offsets. */
 function isWhitespace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+  return (
+    c === ' ' ||
+    c === '\t' ||
+    c === '\n' ||
+    c === '\r' ||
+    c === '\f' ||
+    c === '\v'
+  );
 }
 
-function splitWords(body: string, base: number, toSource: (o: number) => number): InstructionWord[] {
+function splitWords(
+  body: string,
+  base: number,
+  toSource: (o: number) => number,
+): InstructionWord[] {
   const words: InstructionWord[] = [];
   let i = 0;
   while (i < body.length) {
@@ -408,7 +454,8 @@ function splitWords(body: string, base: number, toSource: (o: number) => number)
 export function unquote(value: string): string {
   if (value.length >= 2) {
     const q = value[0];
-    if ((q === '"' || q === "'") && value[value.length - 1] === q) return value.slice(1, -1);
+    if ((q === '"' || q === "'") && value[value.length - 1] === q)
+      return value.slice(1, -1);
   }
   return value;
 }
@@ -421,7 +468,13 @@ export function substitute(
   let unresolved = false;
   const result = value.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+    (
+      whole,
+      braced: string | undefined,
+      op: string | undefined,
+      word: string | undefined,
+      plain: string | undefined,
+    ) => {
       const name = braced ?? plain!;
       const v = vars.get(name);
       const set = v !== undefined && (op?.startsWith(':') ? v !== '' : true);
@@ -437,7 +490,10 @@ export function substitute(
   return { value: result, unresolved };
 }
 
-export function parseImageReference(raw: string, vars: Map<string, string | undefined>): ImageReference {
+export function parseImageReference(
+  raw: string,
+  vars: Map<string, string | undefined>,
+): ImageReference {
   const { value: resolved, unresolved } = substitute(raw, vars);
   let rest = resolved;
   let digest: string | undefined;
@@ -461,10 +517,21 @@ export function parseImageReference(raw: string, vars: Map<string, string | unde
       rest = rest.slice(slash + 1);
     }
   }
-  if ((!registry || registry === 'docker.io' || registry === 'index.docker.io') && rest.startsWith('library/')) {
+  if (
+    (!registry || registry === 'docker.io' || registry === 'index.docker.io') &&
+    rest.startsWith('library/')
+  ) {
     rest = rest.slice('library/'.length);
   }
-  return { raw, resolved, registry, repository: rest.toLowerCase(), tag, digest, unresolved };
+  return {
+    raw,
+    resolved,
+    registry,
+    repository: rest.toLowerCase(),
+    tag,
+    digest,
+    unresolved,
+  };
 }
 
 function buildStages(model: DockerfileModel): void {
@@ -480,9 +547,12 @@ function buildStages(model: DockerfileModel): void {
       const image = parseImageReference(imageWord, stageVars);
       const index = model.stages.length;
       const baseStage = model.stages.findIndex(
-        s => s.name !== undefined && s.name.toLowerCase() === image.resolved.toLowerCase(),
+        s =>
+          s.name !== undefined &&
+          s.name.toLowerCase() === image.resolved.toLowerCase(),
       );
-      const platform = instruction.flags.find(f => f.name === 'platform')?.value ?? undefined;
+      const platform =
+        instruction.flags.find(f => f.name === 'platform')?.value ?? undefined;
       current = {
         index,
         name,
@@ -497,16 +567,23 @@ function buildStages(model: DockerfileModel): void {
       };
       instruction.stage = index;
       model.stages.push(current);
-      shellByStage.set(index, baseStage >= 0 ? shellByStage.get(baseStage) ?? null : null);
+      shellByStage.set(
+        index,
+        baseStage >= 0 ? shellByStage.get(baseStage) ?? null : null,
+      );
       continue;
     }
     if (!current) {
       if (instruction.keyword === 'ARG') {
         for (const word of instruction.words) {
           const eq = word.value.indexOf('=');
-          if (eq < 0) model.globalArgs.set(word.value, model.globalArgs.get(word.value));
+          if (eq < 0)
+            model.globalArgs.set(word.value, model.globalArgs.get(word.value));
           else {
-            const value = substitute(unquote(word.value.slice(eq + 1)), model.globalArgs).value;
+            const value = substitute(
+              unquote(word.value.slice(eq + 1)),
+              model.globalArgs,
+            ).value;
             model.globalArgs.set(word.value.slice(0, eq), value);
           }
         }
@@ -525,25 +602,36 @@ function buildStages(model: DockerfileModel): void {
     if (copyFrom) {
       const resolved = substitute(copyFrom, model.globalArgs).value;
       const byName = model.stages.findIndex(
-        s => s.name !== undefined && s.name.toLowerCase() === resolved.toLowerCase(),
+        s =>
+          s.name !== undefined &&
+          s.name.toLowerCase() === resolved.toLowerCase(),
       );
       const byIndex = /^\d+$/.test(resolved) ? Number(resolved) : -1;
       if (byName >= 0) current.copiesFrom.push(byName);
-      else if (byIndex >= 0 && byIndex < model.stages.length) current.copiesFrom.push(byIndex);
+      else if (byIndex >= 0 && byIndex < model.stages.length)
+        current.copiesFrom.push(byIndex);
       else current.copiesFromImages.push(resolved);
     }
     if (instruction.keyword === 'RUN') {
-      instruction.shell = readRun(instruction, shellByStage.get(current.index) ?? null, current, model.escapeChar);
+      instruction.shell = readRun(
+        instruction,
+        shellByStage.get(current.index) ?? null,
+        current,
+        model.escapeChar,
+      );
     }
     if (instruction.trigger) instruction.trigger.stage = current.index;
   }
-  if (model.stages.length > 0) model.stages[model.stages.length - 1].final = true;
+  if (model.stages.length > 0)
+    model.stages[model.stages.length - 1].final = true;
 }
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/;
 
 function isWindowsImage(stage: Stage): boolean {
-  return /(^|\/)windows\/|nanoserver|servercore|windowsservercore/.test(stage.image.resolved.toLowerCase());
+  return /(^|\/)windows\/|nanoserver|servercore|windowsservercore/.test(
+    stage.image.resolved.toLowerCase(),
+  );
 }
 
 function readRun(
@@ -556,31 +644,51 @@ function readRun(
     .filter(f => f.name === 'mount' && f.value)
     .map(f => readMount(f.value!));
   const internal = instruction as InstructionInternal;
-  const posixShell = shell ? POSIX_SHELLS.test(shell[0]) : !isWindowsImage(stage);
+  const posixShell = shell
+    ? POSIX_SHELLS.test(shell[0])
+    : !isWindowsImage(stage);
   if (instruction.json) {
     const json = instruction.json;
     const c = json.indexOf('-c');
-    if (json.length > 0 && POSIX_SHELLS.test(json[0]) && c > 0 && c + 1 < json.length) {
+    if (
+      json.length > 0 &&
+      POSIX_SHELLS.test(json[0]) &&
+      c > 0 &&
+      c + 1 < json.length
+    ) {
       const script = json[c + 1];
-      return { kind: 'posix', ...parseShell(script), text: script, toSource: () => undefined, mounts };
+      return {
+        kind: 'posix',
+        ...parseShell(script),
+        text: script,
+        toSource: () => undefined,
+        mounts,
+      };
     }
     return {
       kind: 'exec',
       commands: json.length
-        ? [{
-            name: json[0],
-            program: json[0].slice(json[0].lastIndexOf('/') + 1),
-            args: json.slice(1),
-            subcommand: json.slice(1).find(a => !a.startsWith('-')),
-            words: json.map(v => ({ value: v, start: 0, end: 0, quoted: true })),
-            assignments: [],
-            pipeline: 0,
-            pipePosition: 0,
-            terminator: '',
-            nested: false,
-            start: 0,
-            end: 0,
-          }]
+        ? [
+            {
+              name: json[0],
+              program: json[0].slice(json[0].lastIndexOf('/') + 1),
+              args: json.slice(1),
+              subcommand: json.slice(1).find(a => !a.startsWith('-')),
+              words: json.map(v => ({
+                value: v,
+                start: 0,
+                end: 0,
+                quoted: true,
+              })),
+              assignments: [],
+              pipeline: 0,
+              pipePosition: 0,
+              terminator: '',
+              nested: false,
+              start: 0,
+              end: 0,
+            },
+          ]
         : [],
       text: instruction.args,
       toSource: () => undefined,
@@ -588,13 +696,24 @@ function readRun(
     };
   }
   if (!posixShell || escapeChar !== '\\') {
-    return { kind: 'other', commands: [], text: instruction.args, toSource: () => undefined, mounts };
+    return {
+      kind: 'other',
+      commands: [],
+      text: instruction.args,
+      toSource: () => undefined,
+      mounts,
+    };
   }
   if (instruction.heredocs.length > 0) {
     // `RUN <<EOF` or `RUN bash <<EOF` runs the body as the script.
-    const withoutMarkers = instruction.args.replace(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g, '').trim();
+    const withoutMarkers = instruction.args
+      .replace(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g, '')
+      .trim();
     const firstWord = withoutMarkers.split(/\s+/)[0] ?? '';
-    if (withoutMarkers === '' || (POSIX_SHELLS.test(firstWord) && !/\s-c\s/.test(` ${withoutMarkers} `))) {
+    if (
+      withoutMarkers === '' ||
+      (POSIX_SHELLS.test(firstWord) && !/\s-c\s/.test(` ${withoutMarkers} `))
+    ) {
       const heredoc = instruction.heredocs[0];
       const parsed = parseShell(heredoc.content);
       return {
@@ -622,7 +741,10 @@ function readMount(value: string): RunMount {
   for (const part of value.split(',')) {
     const eq = part.indexOf('=');
     if (eq < 0) options[part.trim()] = 'true';
-    else options[part.slice(0, eq).trim().toLowerCase()] = unquote(part.slice(eq + 1).trim());
+    else
+      options[part.slice(0, eq).trim().toLowerCase()] = unquote(
+        part.slice(eq + 1).trim(),
+      );
   }
   return {
     type: options.type ?? 'bind',

@@ -6,7 +6,13 @@ describe('parseShell', () => {
   it('splits commands on && || ; | & and newlines', () => {
     const { commands } = parseShell('a 1 && b 2 || c; d | e & f\ng');
     expect(commands.map(c => [c.name, c.terminator])).toEqual([
-      ['a', '&&'], ['b', '||'], ['c', ';'], ['d', '|'], ['e', '&'], ['f', '\n'], ['g', ''],
+      ['a', '&&'],
+      ['b', '||'],
+      ['c', ';'],
+      ['d', '|'],
+      ['e', '&'],
+      ['f', '\n'],
+      ['g', ''],
     ]);
     expect(commands[4].pipePosition).toBe(1);
     expect(commands[4].pipeline).toBe(commands[3].pipeline);
@@ -18,23 +24,42 @@ describe('parseShell', () => {
   });
 
   it('reads commands inside $(…) and backticks, marked nested', () => {
-    const { commands } = parseShell('export ARCH="$(dpkg --print-architecture)"; echo `uname -m`');
+    const { commands } = parseShell(
+      'export ARCH="$(dpkg --print-architecture)"; echo `uname -m`',
+    );
     expect(commands.map(c => [c.name, c.nested])).toEqual([
-      ['dpkg', true], ['export', false], ['uname', true], ['echo', false],
+      ['dpkg', true],
+      ['export', false],
+      ['uname', true],
+      ['echo', false],
     ]);
   });
 
   it('skips reserved words, loop lists and case patterns', () => {
-    expect(names('if [ -f x ]; then rm x; else touch x; fi')).toEqual(['[', 'rm', 'touch']);
+    expect(names('if [ -f x ]; then rm x; else touch x; fi')).toEqual([
+      '[',
+      'rm',
+      'touch',
+    ]);
     expect(names('for f in a b c; do echo "$f"; done')).toEqual(['echo']);
-    expect(names('case "$a" in x|y) echo xy ;; *) echo other ;; esac')).toEqual(['echo', 'echo']);
-    expect(names('while read l; do echo "$l"; done < f')).toEqual(['read', 'echo']);
+    expect(names('case "$a" in x|y) echo xy ;; *) echo other ;; esac')).toEqual(
+      ['echo', 'echo'],
+    );
+    expect(names('while read l; do echo "$l"; done < f')).toEqual([
+      'read',
+      'echo',
+    ]);
     expect(names('{ a; b; } && ( c )')).toEqual(['a', 'b', 'c']);
   });
 
   it('keeps assignments apart from the command', () => {
-    const [c] = parseShell('DEBIAN_FRONTEND=noninteractive FOO="a b" apt-get install -y x').commands;
-    expect(c.assignments).toEqual(['DEBIAN_FRONTEND=noninteractive', 'FOO=a b']);
+    const [c] = parseShell(
+      'DEBIAN_FRONTEND=noninteractive FOO="a b" apt-get install -y x',
+    ).commands;
+    expect(c.assignments).toEqual([
+      'DEBIAN_FRONTEND=noninteractive',
+      'FOO=a b',
+    ]);
     expect(c.name).toBe('apt-get');
   });
 
@@ -44,7 +69,10 @@ describe('parseShell', () => {
   });
 
   it('skips here-document bodies', () => {
-    expect(names('cat <<EOF > /etc/x\nrm -rf /\nEOF\necho done')).toEqual(['cat', 'echo']);
+    expect(names('cat <<EOF > /etc/x\nrm -rf /\nEOF\necho done')).toEqual([
+      'cat',
+      'echo',
+    ]);
   });
 
   it('reports unterminated quotes instead of throwing', () => {

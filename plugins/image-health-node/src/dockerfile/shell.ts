@@ -93,13 +93,6 @@ for (const c of '"\\$`') QUOTED_SPECIAL[c.charCodeAt(0)] = true;
 const WORD_SPECIAL: boolean[] = [];
 for (const c of ' \t\n\r;&|()<>\\\'"$`') WORD_SPECIAL[c.charCodeAt(0)] = true;
 
-/** Reads `script` into commands. Linear in the length of the script. */
-export function parseShell(script: string): ShellScript {
-  const reader = new ShellReader(script, 0, script.length, false, 0);
-  reader.read();
-  return { commands: reader.commands, parseError: reader.error };
-}
-
 /** A word, an operator (`&&`, `|`, `>`, newline, …) or the end of the script; no wrapper objects, to spare the GC. */
 type Token = ShellWord | string | null;
 
@@ -245,7 +238,10 @@ class ShellReader {
         }
         continue;
       }
-      if (words.length === 0 && ASSIGNMENT.test(this.src.slice(word.start, word.end))) {
+      if (
+        words.length === 0 &&
+        ASSIGNMENT.test(this.src.slice(word.start, word.end))
+      ) {
         if (commandStart < 0) commandStart = word.start;
         assignments.push(word.value);
         continue;
@@ -409,7 +405,10 @@ class ShellReader {
         this.pos++;
         continue;
       }
-      if (c === '$' && (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')) {
+      if (
+        c === '$' &&
+        (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')
+      ) {
         value += this.readSubstitution();
         continue;
       }
@@ -427,7 +426,8 @@ class ShellReader {
       // A run of plain characters is copied in one slice.
       const runStart = this.pos;
       this.pos++;
-      while (this.pos < this.limit && !WORD_SPECIAL[src.charCodeAt(this.pos)]) this.pos++;
+      while (this.pos < this.limit && !WORD_SPECIAL[src.charCodeAt(this.pos)])
+        this.pos++;
       value += src.slice(runStart, this.pos);
     }
     return { value, start, end: this.pos, quoted };
@@ -458,7 +458,10 @@ class ShellReader {
         this.pos++;
         continue;
       }
-      if (c === '$' && (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')) {
+      if (
+        c === '$' &&
+        (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')
+      ) {
         value += this.readSubstitution();
         continue;
       }
@@ -468,7 +471,8 @@ class ShellReader {
       }
       const runStart = this.pos;
       this.pos++;
-      while (this.pos < this.limit && !QUOTED_SPECIAL[src.charCodeAt(this.pos)]) this.pos++;
+      while (this.pos < this.limit && !QUOTED_SPECIAL[src.charCodeAt(this.pos)])
+        this.pos++;
       value += src.slice(runStart, this.pos);
     }
     this.fail('unterminated double quote');
@@ -584,4 +588,11 @@ class ShellReader {
     }
     this.pendingHeredocs = [];
   }
+}
+
+/** Reads `script` into commands. Linear in the length of the script. */
+export function parseShell(script: string): ShellScript {
+  const reader = new ShellReader(script, 0, script.length, false, 0);
+  reader.read();
+  return { commands: reader.commands, parseError: reader.error };
 }

@@ -1,8 +1,4 @@
-import type {
-  DockerfileModel,
-  Instruction,
-  Stage,
-} from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
 import type { Edit } from './types';
 
@@ -24,11 +20,14 @@ export function isCommand(
   subcommand?: string | readonly string[],
 ): boolean {
   const name = command.program;
-  if (typeof program === 'string' ? name !== program : !program.includes(name)) return false;
+  if (typeof program === 'string' ? name !== program : !program.includes(name))
+    return false;
   if (subcommand === undefined) return true;
   const first = subcommandOf(command);
   if (first === undefined) return false;
-  return typeof subcommand === 'string' ? first === subcommand : subcommand.includes(first);
+  return typeof subcommand === 'string'
+    ? first === subcommand
+    : subcommand.includes(first);
 }
 
 /** The first argument that is not a flag: `install` in `apt-get -y install x`. */
@@ -87,7 +86,10 @@ export function operandsAfter(
 }
 
 /** The word of `command` equal to `value` (first after the program). */
-export function wordOf(command: ShellCommand, value: string): ShellWord | undefined {
+export function wordOf(
+  command: ShellCommand,
+  value: string,
+): ShellWord | undefined {
   return command.words.slice(1).find(w => w.value === value);
 }
 
@@ -121,12 +123,21 @@ export function compact<T>(items: Array<T | undefined>): T[] {
 }
 
 /** Whether a RUN mounts a BuildKit cache at (or under) one of `paths`. */
-export function hasCacheMount(instruction: Instruction, ...paths: string[]): boolean {
+export function hasCacheMount(
+  instruction: Instruction,
+  ...paths: string[]
+): boolean {
   return (instruction.shell?.mounts ?? []).some(
     m =>
       m.type === 'cache' &&
       (paths.length === 0 ||
-        paths.some(p => m.target !== undefined && (m.target === p || m.target.startsWith(`${p}/`) || p.startsWith(`${m.target}/`)))),
+        paths.some(
+          p =>
+            m.target !== undefined &&
+            (m.target === p ||
+              m.target.startsWith(`${p}/`) ||
+              p.startsWith(`${m.target}/`)),
+        )),
   );
 }
 
@@ -144,14 +155,18 @@ export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
   const env = new Map<string, string>();
   for (const instruction of stage.instructions) {
     if (instruction === before) break;
-    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
-    for (const [name, value] of keyValues(instruction)) env.set(name, value ?? '');
+    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG')
+      continue;
+    for (const [name, value] of keyValues(instruction))
+      env.set(name, value ?? '');
   }
   return env;
 }
 
 /** `ENV a=1 b=2`, `ENV a 1`, `ARG a=1`, `LABEL k=v` as pairs. */
-export function keyValues(instruction: Instruction): Array<[string, string | undefined]> {
+export function keyValues(
+  instruction: Instruction,
+): Array<[string, string | undefined]> {
   const words = instruction.words.map(w => w.value);
   if (words.length === 0) return [];
   if (instruction.keyword === 'ENV' && !words[0].includes('=')) {
@@ -159,12 +174,18 @@ export function keyValues(instruction: Instruction): Array<[string, string | und
   }
   return words.map(w => {
     const eq = w.indexOf('=');
-    return eq < 0 ? [w, undefined] : [w.slice(0, eq), unquoteValue(w.slice(eq + 1))];
+    return eq < 0
+      ? [w, undefined]
+      : [w.slice(0, eq), unquoteValue(w.slice(eq + 1))];
   });
 }
 
 function unquoteValue(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+  if (
+    value.length >= 2 &&
+    (value[0] === '"' || value[0] === "'") &&
+    value[value.length - 1] === value[0]
+  ) {
     return value.slice(1, -1);
   }
   return value;
@@ -207,7 +228,10 @@ export function nextInstruction(
 }
 
 /** An edit removing a whole instruction and the line break after it. */
-export function removeInstruction(model: DockerfileModel, instruction: Instruction): Edit {
+export function removeInstruction(
+  model: DockerfileModel,
+  instruction: Instruction,
+): Edit {
   let end = instruction.end;
   if (model.text[end] === '\r') end++;
   if (model.text[end] === '\n') end++;
@@ -215,14 +239,21 @@ export function removeInstruction(model: DockerfileModel, instruction: Instructi
 }
 
 /** Splits a shell-form RUN into the text of its commands joined by `&&`, for merging. */
-export function runScript(model: DockerfileModel, instruction: Instruction): string {
+export function runScript(
+  model: DockerfileModel,
+  instruction: Instruction,
+): string {
   const flags = instruction.flags.length
-    ? model.text.slice(instruction.flags[0].start, instruction.flags[instruction.flags.length - 1].end)
+    ? model.text.slice(
+        instruction.flags[0].start,
+        instruction.flags[instruction.flags.length - 1].end,
+      )
     : '';
   const text = model.text.slice(instruction.start, instruction.end);
   const keywordEnd = text.search(/\s/);
   let body = keywordEnd < 0 ? '' : text.slice(keywordEnd).trimStart();
-  if (flags && body.startsWith(flags)) body = body.slice(flags.length).trimStart();
+  if (flags && body.startsWith(flags))
+    body = body.slice(flags.length).trimStart();
   return body;
 }
 
@@ -237,21 +268,32 @@ export function isMergeableRun(instruction: Instruction): boolean {
 }
 
 export function sameFlags(a: Instruction, b: Instruction): boolean {
-  const key = (i: Instruction) => i.flags.map(f => `${f.name}=${f.value}`).sort().join(' ');
+  const key = (i: Instruction) =>
+    i.flags
+      .map(f => `${f.name}=${f.value}`)
+      .sort()
+      .join(' ');
   return key(a) === key(b);
 }
 
 /** Every command of every RUN with its instruction and stage, in file order; built once per model. */
-const commandIndex = new WeakMap<DockerfileModel, Array<[ShellCommand, Instruction, Stage]>>();
+const commandIndex = new WeakMap<
+  DockerfileModel,
+  Array<[ShellCommand, Instruction, Stage]>
+>();
 
-export function allCommands(model: DockerfileModel): Array<[ShellCommand, Instruction, Stage]> {
+export function allCommands(
+  model: DockerfileModel,
+): Array<[ShellCommand, Instruction, Stage]> {
   let all = commandIndex.get(model);
   if (!all) {
     all = [];
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         const commands = instruction.shell?.commands;
-        if (commands) for (const command of commands) all.push([command, instruction, stage]);
+        if (commands)
+          for (const command of commands)
+            all.push([command, instruction, stage]);
       }
     }
     commandIndex.set(model, all);
@@ -262,7 +304,11 @@ export function allCommands(model: DockerfileModel): Array<[ShellCommand, Instru
 /** Calls `fn` for every command of every RUN, in file order; collects the hits it returns. */
 export function eachCommand<H>(
   model: DockerfileModel,
-  fn: (command: ShellCommand, instruction: Instruction, stage: Stage) => H | undefined,
+  fn: (
+    command: ShellCommand,
+    instruction: Instruction,
+    stage: Stage,
+  ) => H | undefined,
 ): H[] {
   const hits: H[] = [];
   const all = allCommands(model);
@@ -275,6 +321,9 @@ export function eachCommand<H>(
 }
 
 /** Whether any command of the RUN satisfies `test`. */
-export function runHas(instruction: Instruction, test: (command: ShellCommand) => boolean): boolean {
+export function runHas(
+  instruction: Instruction,
+  test: (command: ShellCommand) => boolean,
+): boolean {
   return commandsOf(instruction).some(test);
 }

@@ -1,13 +1,22 @@
+/* eslint-disable jest/no-export -- shared helpers for the rules' one-line test cases */
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Rule, RuleHit } from './types';
 
 /** Runs one rule on a Dockerfile written inline (`\n` separated). */
-export function hitsOf(rule: Rule, dockerfile: string, dockerignore?: string | null): RuleHit[] {
+export function hitsOf(
+  rule: Rule,
+  dockerfile: string,
+  dockerignore?: string | null,
+): RuleHit[] {
   return rule.check({ model: parseDockerfile(dockerfile), dockerignore });
 }
 
 /** Whether `rule` raises anything on `dockerfile`. */
-export function catches(rule: Rule, dockerfile: string, dockerignore?: string | null): boolean {
+export function catches(
+  rule: Rule,
+  dockerfile: string,
+  dockerignore?: string | null,
+): boolean {
   return hitsOf(rule, dockerfile, dockerignore).length > 0;
 }
 

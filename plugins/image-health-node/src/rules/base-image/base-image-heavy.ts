@@ -15,12 +15,16 @@ export const rule: Rule = {
       .flatMap(stage => {
         const lighter = lighterVariant(stage);
         if (!lighter) return [];
-        return [{
-          instruction: stage.from,
-          message: `${stage.image.resolved} is about ${lighter.full} MB compressed; ${lighter.image} is about ${lighter.size} MB`,
-          summary: `Build on ${lighter.image} (about ${lighter.full - lighter.size} MB smaller); add back only the packages you need.`,
-          after: fromWithImage(stage, lighter.image),
-        }];
+        return [
+          {
+            instruction: stage.from,
+            message: `${stage.image.resolved} is about ${lighter.full} MB compressed; ${lighter.image} is about ${lighter.size} MB`,
+            summary: `Build on ${lighter.image} (about ${
+              lighter.full - lighter.size
+            } MB smaller); add back only the packages you need.`,
+            after: fromWithImage(stage, lighter.image),
+          },
+        ];
       });
   },
 };

@@ -17,7 +17,10 @@ export const rule: Rule = {
         instruction: stage.from,
         message: `FROM ${stage.image.raw} uses :latest, which changes under you`,
         summary: 'Replace :latest with the version you tested with.',
-        after: fromWithImage(stage, stage.image.raw.replace(/:latest$/, ':<version>')),
+        after: fromWithImage(
+          stage,
+          stage.image.raw.replace(/:latest$/, ':<version>'),
+        ),
       }));
   },
 };

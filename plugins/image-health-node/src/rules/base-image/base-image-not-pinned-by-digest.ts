@@ -11,7 +11,14 @@ export const rule: Rule = {
     'A tag can be re-pushed; a digest cannot. Pinning the final stage base by digest (with a bot such as Renovate to bump it) makes builds reproducible and auditable.',
   check({ model }) {
     return externalStages(model)
-      .filter(s => s.final && !s.image.digest && !s.image.unresolved && s.image.tag && s.image.tag !== 'latest')
+      .filter(
+        s =>
+          s.final &&
+          !s.image.digest &&
+          !s.image.unresolved &&
+          s.image.tag &&
+          s.image.tag !== 'latest',
+      )
       .map(stage => ({
         instruction: stage.from,
         message: `the final stage builds on ${stage.image.resolved} by tag only`,

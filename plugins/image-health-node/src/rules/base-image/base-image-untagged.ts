@@ -13,11 +13,14 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3006',
   check({ model }) {
     return externalStages(model)
-      .filter(s => !s.image.raw.includes('$') && !s.image.tag && !s.image.digest)
+      .filter(
+        s => !s.image.raw.includes('$') && !s.image.tag && !s.image.digest,
+      )
       .map(stage => ({
         instruction: stage.from,
         message: `FROM ${stage.image.raw} has no tag: the build takes whatever "latest" is that day`,
-        summary: 'Name the version you tested with, e.g. a major.minor tag or a digest.',
+        summary:
+          'Name the version you tested with, e.g. a major.minor tag or a digest.',
         after: fromWithImage(stage, `${stage.image.raw}:<version>`),
       }));
   },

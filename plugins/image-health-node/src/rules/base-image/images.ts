@@ -3,7 +3,10 @@ import type { DockerfileModel, Stage } from '../../dockerfile/model';
 /** Stages that build on an image from a registry (not `scratch`, not an earlier stage). */
 export function externalStages(model: DockerfileModel): Stage[] {
   return model.stages.filter(
-    s => s.baseStage === undefined && s.image.resolved.toLowerCase() !== 'scratch' && s.image.raw !== '',
+    s =>
+      s.baseStage === undefined &&
+      s.image.resolved.toLowerCase() !== 'scratch' &&
+      s.image.raw !== '',
   );
 }
 
@@ -22,29 +25,88 @@ export interface Toolchain {
 }
 
 export const TOOLCHAINS: Toolchain[] = [
-  { language: 'Go', matches: r => r === 'golang' || r.endsWith('/golang'), runtime: 'gcr.io/distroless/static-debian12 (or scratch)' },
-  { language: 'Rust', matches: r => r === 'rust' || r.endsWith('/rust'), runtime: 'gcr.io/distroless/cc-debian12 (or debian:bookworm-slim)' },
-  { language: 'C/C++', matches: r => r === 'gcc' || r.endsWith('/gcc'), runtime: 'debian:bookworm-slim or gcr.io/distroless/cc-debian12' },
-  { language: 'Java', matches: r => r === 'maven' || r === 'gradle' || r.endsWith('/maven') || r.endsWith('/gradle'), runtime: 'eclipse-temurin:<version>-jre' },
-  { language: 'Java', matches: (r, t) => (r === 'eclipse-temurin' || r === 'openjdk' || r === 'amazoncorretto') && /jdk/.test(t), runtime: 'eclipse-temurin:<version>-jre' },
-  { language: '.NET', matches: r => r === 'dotnet/sdk' || r === 'dotnet/core/sdk', runtime: 'mcr.microsoft.com/dotnet/runtime or aspnet' },
+  {
+    language: 'Go',
+    matches: r => r === 'golang' || r.endsWith('/golang'),
+    runtime: 'gcr.io/distroless/static-debian12 (or scratch)',
+  },
+  {
+    language: 'Rust',
+    matches: r => r === 'rust' || r.endsWith('/rust'),
+    runtime: 'gcr.io/distroless/cc-debian12 (or debian:bookworm-slim)',
+  },
+  {
+    language: 'C/C++',
+    matches: r => r === 'gcc' || r.endsWith('/gcc'),
+    runtime: 'debian:bookworm-slim or gcr.io/distroless/cc-debian12',
+  },
+  {
+    language: 'Java',
+    matches: r =>
+      r === 'maven' ||
+      r === 'gradle' ||
+      r.endsWith('/maven') ||
+      r.endsWith('/gradle'),
+    runtime: 'eclipse-temurin:<version>-jre',
+  },
+  {
+    language: 'Java',
+    matches: (r, t) =>
+      (r === 'eclipse-temurin' || r === 'openjdk' || r === 'amazoncorretto') &&
+      /jdk/.test(t),
+    runtime: 'eclipse-temurin:<version>-jre',
+  },
+  {
+    language: '.NET',
+    matches: r => r === 'dotnet/sdk' || r === 'dotnet/core/sdk',
+    runtime: 'mcr.microsoft.com/dotnet/runtime or aspnet',
+  },
 ];
 
 export function toolchainOf(stage: Stage): Toolchain | undefined {
-  return TOOLCHAINS.find(t => t.matches(stage.image.repository, stage.image.tag ?? ''));
+  return TOOLCHAINS.find(t =>
+    t.matches(stage.image.repository, stage.image.tag ?? ''),
+  );
 }
 
 /**
  * Approximate compressed sizes (linux/amd64, MB) of common full images and their
  * smaller variants, kept by hand from Docker Hub; refresh when a new Debian ships.
  */
-export const VARIANT_SIZES: Record<string, { full: number; variants: Array<{ suffix: string; size: number }> }> = {
-  node: { full: 390, variants: [{ suffix: '-slim', size: 75 }, { suffix: '-alpine', size: 55 }] },
-  python: { full: 370, variants: [{ suffix: '-slim', size: 45 }, { suffix: '-alpine', size: 20 }] },
-  ruby: { full: 360, variants: [{ suffix: '-slim', size: 70 }, { suffix: '-alpine', size: 40 }] },
+export const VARIANT_SIZES: Record<
+  string,
+  { full: number; variants: Array<{ suffix: string; size: number }> }
+> = {
+  node: {
+    full: 390,
+    variants: [
+      { suffix: '-slim', size: 75 },
+      { suffix: '-alpine', size: 55 },
+    ],
+  },
+  python: {
+    full: 370,
+    variants: [
+      { suffix: '-slim', size: 45 },
+      { suffix: '-alpine', size: 20 },
+    ],
+  },
+  ruby: {
+    full: 360,
+    variants: [
+      { suffix: '-slim', size: 70 },
+      { suffix: '-alpine', size: 40 },
+    ],
+  },
   golang: { full: 300, variants: [{ suffix: '-alpine', size: 80 }] },
   openjdk: { full: 330, variants: [{ suffix: '-slim', size: 220 }] },
-  'eclipse-temurin': { full: 190, variants: [{ suffix: '-jre', size: 90 }, { suffix: '-jre-alpine', size: 60 }] },
+  'eclipse-temurin': {
+    full: 190,
+    variants: [
+      { suffix: '-jre', size: 90 },
+      { suffix: '-jre-alpine', size: 60 },
+    ],
+  },
   debian: { full: 50, variants: [{ suffix: '-slim', size: 29 }] },
   php: { full: 190, variants: [{ suffix: '-alpine', size: 35 }] },
   perl: { full: 340, variants: [{ suffix: '-slim', size: 45 }] },
@@ -53,15 +115,33 @@ export const VARIANT_SIZES: Record<string, { full: number; variants: Array<{ suf
   postgres: { full: 155, variants: [{ suffix: '-alpine', size: 105 }] },
 };
 
-const SMALL_MARKERS = /(slim|alpine|distroless|minimal|micro|nano|busybox|scratch|jre|chiseled)/;
+const SMALL_MARKERS =
+  /(slim|alpine|distroless|minimal|micro|nano|busybox|scratch|jre|chiseled)/;
 
 /** The smaller variant of a heavy base, when the table knows one. */
-export function lighterVariant(stage: Stage): { image: string; full: number; size: number } | undefined {
+export function lighterVariant(
+  stage: Stage,
+): { image: string; full: number; size: number } | undefined {
   const entry = VARIANT_SIZES[stage.image.repository];
   const tag = stage.image.tag;
-  if (!entry || !tag || stage.image.digest || stage.image.registry || SMALL_MARKERS.test(tag)) return undefined;
-  if (stage.image.repository === 'eclipse-temurin' && !/jdk/.test(tag)) return undefined;
+  if (
+    !entry ||
+    !tag ||
+    stage.image.digest ||
+    stage.image.registry ||
+    SMALL_MARKERS.test(tag)
+  )
+    return undefined;
+  if (stage.image.repository === 'eclipse-temurin' && !/jdk/.test(tag))
+    return undefined;
   const variant = entry.variants[0];
-  const base = stage.image.repository === 'eclipse-temurin' ? tag.replace(/-?jdk/, '') : tag;
-  return { image: `${stage.image.raw.split(':')[0]}:${base}${variant.suffix}`, full: entry.full, size: variant.size };
+  const base =
+    stage.image.repository === 'eclipse-temurin'
+      ? tag.replace(/-?jdk/, '')
+      : tag;
+  return {
+    image: `${stage.image.raw.split(':')[0]}:${base}${variant.suffix}`,
+    full: entry.full,
+    size: variant.size,
+  };
 }

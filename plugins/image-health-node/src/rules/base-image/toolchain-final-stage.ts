@@ -17,11 +17,15 @@ export const rule: Rule = {
     if (!toolchain) return [];
     // A single stage that compiles is reported by single-stage-compiled-build.
     if (model.stages.length === 1 && compileCommandIn(stage)) return [];
-    return [{
-      instruction: stage.from,
-      message: `the final stage runs on ${stage.image.resolved}, a ${toolchain.language} build toolchain`,
-      summary: `Ship on ${toolchain.runtime} and COPY --from the build stage.`,
-      after: `${fromWithImage(stage, stage.image.raw)}\n# … build …\nFROM ${toolchain.runtime.split(' ')[0]}\nCOPY --from=<build-stage> <artifact> <artifact>`,
-    }];
+    return [
+      {
+        instruction: stage.from,
+        message: `the final stage runs on ${stage.image.resolved}, a ${toolchain.language} build toolchain`,
+        summary: `Ship on ${toolchain.runtime} and COPY --from the build stage.`,
+        after: `${fromWithImage(stage, stage.image.raw)}\n# … build …\nFROM ${
+          toolchain.runtime.split(' ')[0]
+        }\nCOPY --from=<build-stage> <artifact> <artifact>`,
+      },
+    ];
   },
 };

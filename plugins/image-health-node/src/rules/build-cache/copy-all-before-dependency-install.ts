@@ -19,14 +19,23 @@ export const rule: Rule = {
       let broadCopy: (typeof stage.instructions)[number] | undefined;
       const manifestsCopied = new Set<string>();
       for (const instruction of stage.instructions) {
-        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some(f => f.name === 'from')) {
-          const sources = (instruction.json ?? instruction.words.map(w => unquote(w.value))).slice(0, -1);
+        if (
+          (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
+          !instruction.flags.some(f => f.name === 'from')
+        ) {
+          const sources = (
+            instruction.json ?? instruction.words.map(w => unquote(w.value))
+          ).slice(0, -1);
           if (isBroadCopy(sources)) broadCopy ??= instruction;
-          for (const e of ECOSYSTEMS) if (sources.some(s => isManifest(s, e))) manifestsCopied.add(e.name);
+          for (const e of ECOSYSTEMS)
+            if (sources.some(s => isManifest(s, e)))
+              manifestsCopied.add(e.name);
           continue;
         }
         if (!broadCopy) continue;
-        const install = commandsOf(instruction).find(c => ECOSYSTEMS.some(e => e.installs(c)));
+        const install = commandsOf(instruction).find(c =>
+          ECOSYSTEMS.some(e => e.installs(c)),
+        );
         if (!install) continue;
         const ecosystem = ECOSYSTEMS.find(e => e.installs(install))!;
         if (manifestsCopied.has(ecosystem.name)) continue;
@@ -34,9 +43,20 @@ export const rule: Rule = {
         hits.push({
           instruction: broadCopy,
           message: `the whole build context is copied before ${ecosystem.name} installs dependencies (line ${instruction.line}): every source change reinstalls them`,
-          summary: `Copy ${ecosystem.manifests.slice(0, 2).join(' and ')} first, install, then copy the rest.`,
-          before: `${sourceOf(model, broadCopy)}\n…\n${sourceOf(model, instruction)}`,
-          after: `COPY ${ecosystem.manifests.filter(m => !m.includes('*')).slice(0, 2).join(' ')} ${dest.endsWith('/') ? dest : `${dest}/`}\n${sourceOf(model, instruction)}\n${sourceOf(model, broadCopy)}`,
+          summary: `Copy ${ecosystem.manifests
+            .slice(0, 2)
+            .join(' and ')} first, install, then copy the rest.`,
+          before: `${sourceOf(model, broadCopy)}\n…\n${sourceOf(
+            model,
+            instruction,
+          )}`,
+          after: `COPY ${ecosystem.manifests
+            .filter(m => !m.includes('*'))
+            .slice(0, 2)
+            .join(' ')} ${dest.endsWith('/') ? dest : `${dest}/`}\n${sourceOf(
+            model,
+            instruction,
+          )}\n${sourceOf(model, broadCopy)}`,
         });
         broadCopy = undefined;
       }

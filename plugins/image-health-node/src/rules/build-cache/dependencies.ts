@@ -13,22 +13,113 @@ export interface Ecosystem {
 }
 
 export const ECOSYSTEMS: Ecosystem[] = [
-  { name: 'npm', manifests: ['package.json', 'package-lock.json', 'package*.json', 'npm-shrinkwrap.json'], installs: c => isCommand(c, 'npm', ['ci', 'install', 'i']) && c.args.filter(a => !a.startsWith('-')).length === 1, cache: '/root/.npm' },
-  { name: 'yarn', manifests: ['package.json', 'yarn.lock', '.yarnrc.yml', '.yarn'], installs: c => isCommand(c, 'yarn', 'install') || (programOf(c) === 'yarn' && c.args.filter(a => !a.startsWith('-')).length === 0), cache: '/usr/local/share/.cache/yarn' },
-  { name: 'pnpm', manifests: ['package.json', 'pnpm-lock.yaml'], installs: c => isCommand(c, 'pnpm', ['install', 'i']), cache: '/root/.local/share/pnpm/store' },
-  { name: 'pip', manifests: ['requirements.txt', 'requirements*.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'Pipfile.lock', 'poetry.lock'], installs: c => isPipInstall(c) && c.args.some(a => a === '-r' || a === '--requirement' || a === '.' || a === '-e'), cache: '/root/.cache/pip' },
-  { name: 'poetry', manifests: ['pyproject.toml', 'poetry.lock'], installs: c => isCommand(c, 'poetry', 'install'), cache: '/root/.cache/pypoetry' },
-  { name: 'go', manifests: ['go.mod', 'go.sum'], installs: c => isCommand(c, 'go', 'mod') && c.args.includes('download'), cache: '/go/pkg/mod' },
-  { name: 'bundler', manifests: ['Gemfile', 'Gemfile.lock'], installs: c => isCommand(c, 'bundle', 'install'), cache: '/usr/local/bundle/cache' },
-  { name: 'composer', manifests: ['composer.json', 'composer.lock'], installs: c => isCommand(c, 'composer', 'install'), cache: '/tmp/cache' },
-  { name: 'maven', manifests: ['pom.xml'], installs: c => isCommand(c, ['mvn', 'mvnw'], ['dependency:go-offline', 'dependency:resolve', 'install', 'package', 'verify']), cache: '/root/.m2' },
-  { name: 'cargo', manifests: ['Cargo.toml', 'Cargo.lock'], installs: c => isCommand(c, 'cargo', ['fetch', 'build']), cache: '/usr/local/cargo/registry' },
+  {
+    name: 'npm',
+    manifests: [
+      'package.json',
+      'package-lock.json',
+      'package*.json',
+      'npm-shrinkwrap.json',
+    ],
+    installs: c =>
+      isCommand(c, 'npm', ['ci', 'install', 'i']) &&
+      c.args.filter(a => !a.startsWith('-')).length === 1,
+    cache: '/root/.npm',
+  },
+  {
+    name: 'yarn',
+    manifests: ['package.json', 'yarn.lock', '.yarnrc.yml', '.yarn'],
+    installs: c =>
+      isCommand(c, 'yarn', 'install') ||
+      (programOf(c) === 'yarn' &&
+        c.args.filter(a => !a.startsWith('-')).length === 0),
+    cache: '/usr/local/share/.cache/yarn',
+  },
+  {
+    name: 'pnpm',
+    manifests: ['package.json', 'pnpm-lock.yaml'],
+    installs: c => isCommand(c, 'pnpm', ['install', 'i']),
+    cache: '/root/.local/share/pnpm/store',
+  },
+  {
+    name: 'pip',
+    manifests: [
+      'requirements.txt',
+      'requirements*.txt',
+      'pyproject.toml',
+      'setup.py',
+      'setup.cfg',
+      'Pipfile',
+      'Pipfile.lock',
+      'poetry.lock',
+    ],
+    installs: c =>
+      isPipInstall(c) &&
+      c.args.some(
+        a => a === '-r' || a === '--requirement' || a === '.' || a === '-e',
+      ),
+    cache: '/root/.cache/pip',
+  },
+  {
+    name: 'poetry',
+    manifests: ['pyproject.toml', 'poetry.lock'],
+    installs: c => isCommand(c, 'poetry', 'install'),
+    cache: '/root/.cache/pypoetry',
+  },
+  {
+    name: 'go',
+    manifests: ['go.mod', 'go.sum'],
+    installs: c => isCommand(c, 'go', 'mod') && c.args.includes('download'),
+    cache: '/go/pkg/mod',
+  },
+  {
+    name: 'bundler',
+    manifests: ['Gemfile', 'Gemfile.lock'],
+    installs: c => isCommand(c, 'bundle', 'install'),
+    cache: '/usr/local/bundle/cache',
+  },
+  {
+    name: 'composer',
+    manifests: ['composer.json', 'composer.lock'],
+    installs: c => isCommand(c, 'composer', 'install'),
+    cache: '/tmp/cache',
+  },
+  {
+    name: 'maven',
+    manifests: ['pom.xml'],
+    installs: c =>
+      isCommand(
+        c,
+        ['mvn', 'mvnw'],
+        [
+          'dependency:go-offline',
+          'dependency:resolve',
+          'install',
+          'package',
+          'verify',
+        ],
+      ),
+    cache: '/root/.m2',
+  },
+  {
+    name: 'cargo',
+    manifests: ['Cargo.toml', 'Cargo.lock'],
+    installs: c => isCommand(c, 'cargo', ['fetch', 'build']),
+    cache: '/usr/local/cargo/registry',
+  },
 ];
 
 /** Whether a COPY source names a dependency manifest of `ecosystem`. */
 export function isManifest(source: string, ecosystem: Ecosystem): boolean {
   const base = source.split('/').filter(Boolean).pop() ?? '';
-  return ecosystem.manifests.some(m => m === base || (m.includes('*') && new RegExp(`^${m.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(base)));
+  return ecosystem.manifests.some(
+    m =>
+      m === base ||
+      (m.includes('*') &&
+        new RegExp(`^${m.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(
+          base,
+        )),
+  );
 }
 
 /** `COPY . .`, `COPY ./ /app`, `ADD . /src`: the whole build context. */

@@ -13,6 +13,8 @@ describe('dockerignore-missing', () => {
     expect(catches(rule, copiesAll, undefined)).toBe(false);
   });
   it('passes when only named files are copied', () => {
-    expect(catches(rule, 'FROM node:20\nCOPY package.json index.js ./', null)).toBe(false);
+    expect(
+      catches(rule, 'FROM node:20\nCOPY package.json index.js ./', null),
+    ).toBe(false);
   });
 });

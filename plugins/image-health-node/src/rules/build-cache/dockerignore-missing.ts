@@ -14,11 +14,16 @@ export const rule: Rule = {
     if (dockerignore !== null) return [];
     const copy = broadCopyOf(model);
     if (!copy) return [];
-    return [{
-      instruction: copy,
-      message: 'the whole build context is copied and there is no .dockerignore',
-      summary: 'Add a .dockerignore excluding at least .git, node_modules, build output and .env files.',
-      after: '# .dockerignore\n.git\nnode_modules\ndist\nbuild\n.env\n*.pem\nDockerfile*\n.dockerignore',
-    }];
+    return [
+      {
+        instruction: copy,
+        message:
+          'the whole build context is copied and there is no .dockerignore',
+        summary:
+          'Add a .dockerignore excluding at least .git, node_modules, build output and .env files.',
+        after:
+          '# .dockerignore\n.git\nnode_modules\ndist\nbuild\n.env\n*.pem\nDockerfile*\n.dockerignore',
+      },
+    ];
   },
 };

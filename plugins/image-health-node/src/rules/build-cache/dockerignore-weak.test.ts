@@ -11,10 +11,14 @@ describe('dockerignore-weak', () => {
     expect(hit.after).toBe('node_modules\n.git\n.env');
   });
   it('catches a re-included path', () => {
-    expect(catches(rule, copiesAll, '.git\nnode_modules\n.env\n!.env')).toBe(true);
+    expect(catches(rule, copiesAll, '.git\nnode_modules\n.env\n!.env')).toBe(
+      true,
+    );
   });
   it('passes a .dockerignore covering them, with globs', () => {
-    expect(catches(rule, copiesAll, '**/.git\nnode_modules/\n.env*')).toBe(false);
+    expect(catches(rule, copiesAll, '**/.git\nnode_modules/\n.env*')).toBe(
+      false,
+    );
   });
   it('follows dockerignore matching', () => {
     expect(ignores('*.md\n!README.md', 'README.md')).toBe(false);

@@ -18,12 +18,14 @@ export const rule: Rule = {
     if (!copy) return [];
     const missing = SHOULD_IGNORE.filter(p => !ignores(dockerignore, p));
     if (missing.length === 0) return [];
-    return [{
-      instruction: copy,
-      message: `.dockerignore does not exclude ${missing.join(', ')}`,
-      summary: `Add ${missing.join(', ')} to .dockerignore.`,
-      before: dockerignore.trimEnd(),
-      after: `${dockerignore.trimEnd()}\n${missing.join('\n')}`,
-    }];
+    return [
+      {
+        instruction: copy,
+        message: `.dockerignore does not exclude ${missing.join(', ')}`,
+        summary: `Add ${missing.join(', ')} to .dockerignore.`,
+        before: dockerignore.trimEnd(),
+        after: `${dockerignore.trimEnd()}\n${missing.join('\n')}`,
+      },
+    ];
   },
 };

@@ -22,7 +22,9 @@ export function ignores(dockerignore: string, path: string): boolean {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const negate = line.startsWith('!');
-    const pattern = (negate ? line.slice(1) : line).replace(/^\.?\//, '').replace(/\/$/, '');
+    const pattern = (negate ? line.slice(1) : line)
+      .replace(/^\.?\//, '')
+      .replace(/\/$/, '');
     if (pattern === '') continue;
     if (matchesPath(pattern, path)) ignored = !negate;
   }
@@ -33,7 +35,14 @@ function matchesPath(pattern: string, path: string): boolean {
   const re = new RegExp(
     `^${pattern
       .split('/')
-      .map(part => (part === '**' ? '(?:.*)' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+      .map(part =>
+        part === '**'
+          ? '(?:.*)'
+          : part
+              .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')
+              .replace(/\?/g, '[^/]'),
+      )
       .join('/')
       .replace(/\(\?:\.\*\)\//g, '(?:.*/)?')}(?:/.*)?$`,
   );

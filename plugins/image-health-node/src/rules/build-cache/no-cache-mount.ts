@@ -3,8 +3,18 @@ import { commandsOf, hasCacheMount, isCommand, runScript } from '../support';
 import { ECOSYSTEMS } from './dependencies';
 
 const SYSTEM = [
-  { name: 'apt-get', installs: (c: Parameters<typeof isCommand>[0]) => isCommand(c, 'apt-get', 'install'), cache: '/var/cache/apt' },
-  { name: 'apk', installs: (c: Parameters<typeof isCommand>[0]) => isCommand(c, 'apk', 'add'), cache: '/var/cache/apk' },
+  {
+    name: 'apt-get',
+    installs: (c: Parameters<typeof isCommand>[0]) =>
+      isCommand(c, 'apt-get', 'install'),
+    cache: '/var/cache/apt',
+  },
+  {
+    name: 'apk',
+    installs: (c: Parameters<typeof isCommand>[0]) =>
+      isCommand(c, 'apk', 'add'),
+    cache: '/var/cache/apk',
+  },
 ];
 
 export const rule: Rule = {
@@ -19,15 +29,21 @@ export const rule: Rule = {
   check({ model }) {
     const hits = [];
     for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN' || instruction.shell?.kind !== 'posix') continue;
+      if (instruction.keyword !== 'RUN' || instruction.shell?.kind !== 'posix')
+        continue;
       const commands = commandsOf(instruction);
-      const manager = ECOSYSTEMS.find(e => commands.some(c => e.installs(c))) ?? SYSTEM.find(s => commands.some(c => s.installs(c)));
+      const manager =
+        ECOSYSTEMS.find(e => commands.some(c => e.installs(c))) ??
+        SYSTEM.find(s => commands.some(c => s.installs(c)));
       if (!manager || hasCacheMount(instruction)) continue;
       hits.push({
         instruction,
         message: `${manager.name} downloads packages on every cache miss`,
         summary: `Add --mount=type=cache,target=${manager.cache} to the RUN (needs BuildKit).`,
-        after: `RUN --mount=type=cache,target=${manager.cache} ${runScript(model, instruction)}`,
+        after: `RUN --mount=type=cache,target=${manager.cache} ${runScript(
+          model,
+          instruction,
+        )}`,
       });
     }
     return hits;

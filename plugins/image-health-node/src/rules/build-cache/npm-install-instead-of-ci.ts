@@ -13,13 +13,19 @@ export const rule: Rule = {
   check({ model }) {
     return eachCommand(model, (command, instruction) => {
       if (!isCommand(command, 'npm', ['install', 'i'])) return undefined;
-      if (command.args.filter(a => !a.startsWith('-')).length !== 1) return undefined;
-      if (command.args.includes('-g') || command.args.includes('--global')) return undefined;
+      if (command.args.filter(a => !a.startsWith('-')).length !== 1)
+        return undefined;
+      if (command.args.includes('-g') || command.args.includes('--global'))
+        return undefined;
       return {
         instruction,
-        message: 'npm install resolves versions at build time instead of installing the lockfile',
+        message:
+          'npm install resolves versions at build time instead of installing the lockfile',
         summary: 'Use npm ci (with package-lock.json copied in).',
-        after: `${instruction.keyword} ${instruction.args.replace(/\bnpm (install|i)\b/, 'npm ci')}`,
+        after: `${instruction.keyword} ${instruction.args.replace(
+          /\bnpm (install|i)\b/,
+          'npm ci',
+        )}`,
       };
     });
   },

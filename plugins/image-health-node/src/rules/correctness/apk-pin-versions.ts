@@ -7,6 +7,18 @@ export const rule = pinRule({
   equivalents: ['DL3018'],
   example: 'curl=8.5.0-r0',
   installs: c => (isCommand(c, 'apk', 'add') ? 'add' : undefined),
-  valueFlags: ['-t', '--virtual', '-X', '--repository', '--root', '-p', '--repositories-file'],
-  isPinned: p => p.includes('=') || p.endsWith('.apk') || p.startsWith('/') || p.startsWith('./'),
+  valueFlags: [
+    '-t',
+    '--virtual',
+    '-X',
+    '--repository',
+    '--root',
+    '-p',
+    '--repositories-file',
+  ],
+  isPinned: p =>
+    p.includes('=') ||
+    p.endsWith('.apk') ||
+    p.startsWith('/') ||
+    p.startsWith('./'),
 });

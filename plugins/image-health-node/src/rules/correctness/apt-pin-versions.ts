@@ -7,6 +7,17 @@ export const rule = pinRule({
   equivalents: ['DL3008'],
   example: 'curl=8.5.0-2',
   installs: c => (isCommand(c, 'apt-get', 'install') ? 'install' : undefined),
-  valueFlags: ['-o', '-t', '-c', '--target-release', '--option', '--config-file'],
-  isPinned: p => p.includes('=') || p.endsWith('.deb') || p.startsWith('/') || p.startsWith('./'),
+  valueFlags: [
+    '-o',
+    '-t',
+    '-c',
+    '--target-release',
+    '--option',
+    '--config-file',
+  ],
+  isPinned: p =>
+    p.includes('=') ||
+    p.endsWith('.deb') ||
+    p.startsWith('/') ||
+    p.startsWith('./'),
 });

@@ -3,11 +3,11 @@ import { describeRule } from '../testing';
 
 describeRule(rule, {
   catches: [
-    "FROM debian:12.5\nRUN cd /tmp && make",
-    "FROM debian:12.5\nRUN make -C x && cd /"
-],
+    'FROM debian:12.5\nRUN cd /tmp && make',
+    'FROM debian:12.5\nRUN make -C x && cd /',
+  ],
   passes: [
-    "FROM debian:12.5\nWORKDIR /tmp\nRUN make",
-    "FROM debian:12.5\nRUN echo cd"
-],
+    'FROM debian:12.5\nWORKDIR /tmp\nRUN make',
+    'FROM debian:12.5\nRUN echo cd',
+  ],
 });

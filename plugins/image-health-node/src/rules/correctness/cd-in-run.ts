@@ -14,7 +14,9 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => (i.shell?.commands ?? []).some(c => programOf(c) === 'cd'))
       .map(instruction => {
-        const cd = instruction.shell!.commands.find(c => programOf(c) === 'cd')!;
+        const cd = instruction.shell!.commands.find(
+          c => programOf(c) === 'cd',
+        )!;
         return {
           instruction,
           message: `RUN changes directory with cd ${cd.args.join(' ')}`,

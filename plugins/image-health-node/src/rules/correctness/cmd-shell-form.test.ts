@@ -3,11 +3,11 @@ import { describeRule } from '../testing';
 
 describeRule(rule, {
   catches: [
-    "FROM debian:12.5\nCMD node index.js",
-    "FROM debian:12.5\nENTRYPOINT /docker-entrypoint.sh"
-],
+    'FROM debian:12.5\nCMD node index.js',
+    'FROM debian:12.5\nENTRYPOINT /docker-entrypoint.sh',
+  ],
   passes: [
-    "FROM debian:12.5\nCMD [\"node\", \"index.js\"]",
-    "FROM debian:12.5\nENTRYPOINT [\"/entry.sh\"]"
-],
+    'FROM debian:12.5\nCMD ["node", "index.js"]',
+    'FROM debian:12.5\nENTRYPOINT ["/entry.sh"]',
+  ],
 });

@@ -12,7 +12,12 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3025',
   check({ model }) {
     return model.instructions
-      .filter(i => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !i.json && i.args !== '')
+      .filter(
+        i =>
+          (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') &&
+          !i.json &&
+          i.args !== '',
+      )
       .map(instruction => {
         const script = parseShell(instruction.args);
         const simple =
@@ -21,14 +26,36 @@ export const rule: Rule = {
           script.commands[0].assignments.length === 0 &&
           !/[$`*?<>|;&(){}\\]/.test(instruction.args) &&
           instruction.endLine === instruction.line;
-        const json = simple ? JSON.stringify(script.commands[0].words.map(w => w.value)).replace(/","/g, '", "') : undefined;
+        const json = simple
+          ? JSON.stringify(script.commands[0].words.map(w => w.value)).replace(
+              /","/g,
+              '", "',
+            )
+          : undefined;
         const words = instruction.words;
         return {
           instruction,
           message: `${instruction.keyword} ${instruction.args} runs under /bin/sh -c and will not receive SIGTERM`,
-          summary: `Write ${instruction.keyword} in JSON form${json ? `: ${instruction.keyword} ${json}` : ' (wrap shell logic in a script, exec the program at its end)'}.`,
-          edits: json && words.length ? [{ start: words[0].start, end: words[words.length - 1].end, text: json }] : undefined,
-          after: json ? undefined : `${instruction.keyword} ["/bin/sh", "-c", ${JSON.stringify(`exec ${instruction.args}`)}]`,
+          summary: `Write ${instruction.keyword} in JSON form${
+            json
+              ? `: ${instruction.keyword} ${json}`
+              : ' (wrap shell logic in a script, exec the program at its end)'
+          }.`,
+          edits:
+            json && words.length
+              ? [
+                  {
+                    start: words[0].start,
+                    end: words[words.length - 1].end,
+                    text: json,
+                  },
+                ]
+              : undefined,
+          after: json
+            ? undefined
+            : `${instruction.keyword} ["/bin/sh", "-c", ${JSON.stringify(
+                `exec ${instruction.args}`,
+              )}]`,
         };
       });
   },

@@ -6,7 +6,8 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'error',
   equivalents: ['DL3023', 'DS-0006'],
-  description: 'A stage cannot COPY --from itself: the build fails with a dependency cycle.',
+  description:
+    'A stage cannot COPY --from itself: the build fails with a dependency cycle.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3023',
   check({ model }) {
     return model.stages.flatMap(stage =>
@@ -14,7 +15,12 @@ export const rule: Rule = {
         .filter(i => i.keyword === 'COPY')
         .filter(i => {
           const from = i.flags.find(f => f.name === 'from')?.value;
-          return from !== undefined && from !== null && stage.name !== undefined && from.toLowerCase() === stage.name.toLowerCase();
+          return (
+            from !== undefined &&
+            from !== null &&
+            stage.name !== undefined &&
+            from.toLowerCase() === stage.name.toLowerCase()
+          );
         })
         .map(instruction => ({
           instruction,

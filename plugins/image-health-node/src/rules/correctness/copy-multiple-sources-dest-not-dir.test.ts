@@ -3,12 +3,12 @@ import { describeRule } from '../testing';
 
 describeRule(rule, {
   catches: [
-    "FROM debian:12.5\nCOPY a b /app",
-    "FROM debian:12.5\nCOPY [\"a\", \"b\", \"/app\"]"
-],
+    'FROM debian:12.5\nCOPY a b /app',
+    'FROM debian:12.5\nCOPY ["a", "b", "/app"]',
+  ],
   passes: [
-    "FROM debian:12.5\nCOPY a b /app/",
-    "FROM debian:12.5\nCOPY a /app",
-    "FROM debian:12.5\nCOPY a b $DEST"
-],
+    'FROM debian:12.5\nCOPY a b /app/',
+    'FROM debian:12.5\nCOPY a /app',
+    'FROM debian:12.5\nCOPY a b $DEST',
+  ],
 });

@@ -7,23 +7,34 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'error',
   equivalents: ['DL3021', 'DS-0011'],
-  description: 'With more than one source, the destination must be a directory ending in /; otherwise the build fails.',
+  description:
+    'With more than one source, the destination must be a directory ending in /; otherwise the build fails.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3021',
   check({ model }) {
     return model.instructions
       .filter(i => i.keyword === 'COPY' && i.heredocs.length === 0)
       .flatMap(instruction => {
-        const words = instruction.json ?? instruction.words.map(w => unquote(w.value));
+        const words =
+          instruction.json ?? instruction.words.map(w => unquote(w.value));
         if (words.length <= 2) return [];
         const dest = words[words.length - 1];
         if (dest.endsWith('/') || dest.includes('$')) return [];
-        const last = instruction.json ? undefined : instruction.words[instruction.words.length - 1];
-        return [{
-          instruction,
-          message: `COPY of ${words.length - 1} sources to ${dest}, which does not end with /`,
-          summary: `Write the destination as ${dest}/`,
-          edits: last && !/["']$/.test(last.value) ? [{ start: last.end, end: last.end, text: '/' }] : undefined,
-        }];
+        const last = instruction.json
+          ? undefined
+          : instruction.words[instruction.words.length - 1];
+        return [
+          {
+            instruction,
+            message: `COPY of ${
+              words.length - 1
+            } sources to ${dest}, which does not end with /`,
+            summary: `Write the destination as ${dest}/`,
+            edits:
+              last && !/["']$/.test(last.value)
+                ? [{ start: last.end, end: last.end, text: '/' }]
+                : undefined,
+          },
+        ];
       });
   },
 };

@@ -6,7 +6,8 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'error',
   equivalents: ['DL3024', 'DS-0012', 'DuplicateStageName'],
-  description: 'Two stages with the same name make `COPY --from` and `--target` ambiguous; BuildKit rejects it.',
+  description:
+    'Two stages with the same name make `COPY --from` and `--target` ambiguous; BuildKit rejects it.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3024',
   check({ model }) {
     const seen = new Map<string, number>();

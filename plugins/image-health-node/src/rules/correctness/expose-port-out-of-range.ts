@@ -10,13 +10,22 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3011',
   check({ model }) {
     const hits = [];
-    for (const instruction of model.instructions.filter(i => i.keyword === 'EXPOSE')) {
+    for (const instruction of model.instructions.filter(
+      i => i.keyword === 'EXPOSE',
+    )) {
       for (const word of instruction.words) {
         const value = word.value.replace(/["']/g, '').split('/')[0];
         if (value.includes('$')) continue;
-        const bad = value.split('-').filter(p => /^\d+$/.test(p)).find(p => Number(p) > 65535);
+        const bad = value
+          .split('-')
+          .filter(p => /^\d+$/.test(p))
+          .find(p => Number(p) > 65535);
         if (bad) {
-          hits.push({ instruction, message: `port ${bad} is out of range (0-65535)`, summary: 'Expose a port between 0 and 65535.' });
+          hits.push({
+            instruction,
+            message: `port ${bad} is out of range (0-65535)`,
+            summary: 'Expose a port between 0 and 65535.',
+          });
         }
       }
     }

@@ -6,7 +6,8 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'error',
   equivalents: ['DL4000', 'DS-0022', 'MaintainerDeprecated'],
-  description: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors (or maintainer).',
+  description:
+    'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors (or maintainer).',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4000',
   check({ model }) {
     return model.instructions
@@ -15,11 +16,15 @@ export const rule: Rule = {
         instruction,
         message: 'MAINTAINER is deprecated',
         summary: 'Replace it with a LABEL.',
-        edits: [{
-          start: instruction.start,
-          end: instruction.end,
-          text: `LABEL org.opencontainers.image.authors=${JSON.stringify(instruction.args)}`,
-        }],
+        edits: [
+          {
+            start: instruction.start,
+            end: instruction.end,
+            text: `LABEL org.opencontainers.image.authors=${JSON.stringify(
+              instruction.args,
+            )}`,
+          },
+        ],
       }));
   },
 };

@@ -1,3 +1,7 @@
 import { lastOneWinsRule } from './repeated';
 
-export const rule = lastOneWinsRule('multiple-cmd', 'CMD', ['DL4003', 'DS-0016', 'MultipleInstructionsDisallowed']);
+export const rule = lastOneWinsRule('multiple-cmd', 'CMD', [
+  'DL4003',
+  'DS-0016',
+  'MultipleInstructionsDisallowed',
+]);

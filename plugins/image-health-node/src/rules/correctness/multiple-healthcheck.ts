@@ -1,3 +1,8 @@
 import { lastOneWinsRule } from './repeated';
 
-export const rule = lastOneWinsRule('multiple-healthcheck', 'HEALTHCHECK', ['DL3012', 'DS-0023', 'MultipleInstructionsDisallowed'], 'error');
+export const rule = lastOneWinsRule(
+  'multiple-healthcheck',
+  'HEALTHCHECK',
+  ['DL3012', 'DS-0023', 'MultipleInstructionsDisallowed'],
+  'error',
+);

@@ -1,5 +1,12 @@
 import type { Rule } from '../types';
-import { compact, eachCommand, hasFlag, insertAfter, isCommand, wordOf } from '../support';
+import {
+  compact,
+  eachCommand,
+  hasFlag,
+  insertAfter,
+  isCommand,
+  wordOf,
+} from '../support';
 
 /** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
 export function assumeYesRule(options: {
@@ -17,11 +24,16 @@ export function assumeYesRule(options: {
     category: 'correctness',
     severity: 'warning',
     equivalents: options.equivalents,
-    description: `${options.programs.join('/')} asks for confirmation unless given ${options.yes.join(' or ')}; the build then aborts.`,
+    description: `${options.programs.join(
+      '/',
+    )} asks for confirmation unless given ${options.yes.join(
+      ' or ',
+    )}; the build then aborts.`,
     docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
     check({ model }) {
       return eachCommand(model, (command, instruction) => {
-        if (!isCommand(command, options.programs, options.installs)) return undefined;
+        if (!isCommand(command, options.programs, options.installs))
+          return undefined;
         if (hasFlag(command, ...options.yes)) return undefined;
         const sub = command.args.find(a => !a.startsWith('-'))!;
         const anchor = options.before ? command.words[0] : wordOf(command, sub);

@@ -30,7 +30,9 @@ export function pinRule(options: {
         if (unpinned.length === 0) return undefined;
         return {
           instruction,
-          message: `${options.manager} installs unpinned: ${unpinned.join(', ')}`,
+          message: `${options.manager} installs unpinned: ${unpinned.join(
+            ', ',
+          )}`,
           summary: `Pin each package, e.g. ${options.example}.`,
         };
       });

@@ -18,8 +18,13 @@ export const rule: Rule = {
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'SHELL' && instruction.json) {
           const shell = instruction.json;
-          const posix = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/.test(shell[0] ?? '');
-          pipefail = !posix || shell.some((a, k) => a === 'pipefail' && shell[k - 1] === '-o') || shell.includes('-eo') && shell.includes('pipefail');
+          const posix = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/.test(
+            shell[0] ?? '',
+          );
+          pipefail =
+            !posix ||
+            shell.some((a, k) => a === 'pipefail' && shell[k - 1] === '-o') ||
+            (shell.includes('-eo') && shell.includes('pipefail'));
           continue;
         }
         if (pipefail || instruction.shell?.kind !== 'posix') continue;
@@ -28,13 +33,27 @@ export const rule: Rule = {
         if (pipe < 0) continue;
         const setsPipefail = commands
           .slice(0, pipe)
-          .some(c => programOf(c) === 'set' && c.args.some((a, k) => (a === 'pipefail' && /^-[a-z]*o$/.test(c.args[k - 1] ?? '')) || a === '-o pipefail'));
+          .some(
+            c =>
+              programOf(c) === 'set' &&
+              c.args.some(
+                (a, k) =>
+                  (a === 'pipefail' &&
+                    /^-[a-z]*o$/.test(c.args[k - 1] ?? '')) ||
+                  a === '-o pipefail',
+              ),
+          );
         if (setsPipefail) continue;
         hits.push({
           instruction,
-          message: 'a pipe in this RUN hides failures of all but its last command',
-          summary: 'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or start the RUN with set -o pipefail &&).',
-          after: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${sourceOf(model, instruction)}`,
+          message:
+            'a pipe in this RUN hides failures of all but its last command',
+          summary:
+            'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or start the RUN with set -o pipefail &&).',
+          after: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${sourceOf(
+            model,
+            instruction,
+          )}`,
         });
       }
     }

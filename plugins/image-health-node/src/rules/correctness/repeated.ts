@@ -1,7 +1,12 @@
 import type { Rule } from '../types';
 
 /** "Only the last <KEYWORD> of a stage takes effect" rules. */
-export function lastOneWinsRule(id: string, keyword: string, equivalents: string[], severity: Rule['severity'] = 'warning'): Rule {
+export function lastOneWinsRule(
+  id: string,
+  keyword: string,
+  equivalents: string[],
+  severity: Rule['severity'] = 'warning',
+): Rule {
   return {
     id,
     title: `Multiple ${keyword} instructions`,
@@ -9,7 +14,9 @@ export function lastOneWinsRule(id: string, keyword: string, equivalents: string
     severity,
     equivalents,
     description: `Only the last ${keyword} of a stage takes effect; the earlier ones are dead code that misleads readers.`,
-    docsUrl: equivalents[0]?.startsWith('DL') ? `https://github.com/hadolint/hadolint/wiki/${equivalents[0]}` : undefined,
+    docsUrl: equivalents[0]?.startsWith('DL')
+      ? `https://github.com/hadolint/hadolint/wiki/${equivalents[0]}`
+      : undefined,
     check({ model }) {
       return model.stages.flatMap(stage => {
         const all = stage.instructions.filter(i => i.keyword === keyword);

@@ -7,18 +7,25 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'warning',
   equivalents: ['DL3027'],
-  description: '`apt` is for people at a terminal; its output and options are not stable for scripts. Use apt-get or apt-cache.',
+  description:
+    '`apt` is for people at a terminal; its output and options are not stable for scripts. Use apt-get or apt-cache.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3027',
   check({ model }) {
     return eachCommand(model, (command, instruction) => {
       if (programOf(command) !== 'apt') return undefined;
       const sub = command.args.find(a => !a.startsWith('-'));
-      const replacement = sub === 'search' || sub === 'show' || sub === 'policy' ? 'apt-cache' : 'apt-get';
+      const replacement =
+        sub === 'search' || sub === 'show' || sub === 'policy'
+          ? 'apt-cache'
+          : 'apt-get';
       return {
         instruction,
         message: `apt ${sub ?? ''} is meant for interactive use`,
         summary: `Use ${replacement} ${sub ?? ''}.`,
-        edits: command.name === 'apt' ? compact([replaceWord(instruction, command.words[0], replacement)]) : [],
+        edits:
+          command.name === 'apt'
+            ? compact([replaceWord(instruction, command.words[0], replacement)])
+            : [],
       };
     });
   },

@@ -11,14 +11,19 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4001',
   check({ model }) {
     const uses = eachCommand(model, (command, instruction) =>
-      programOf(command) === 'wget' || programOf(command) === 'curl' ? { program: programOf(command), instruction } : undefined,
+      programOf(command) === 'wget' || programOf(command) === 'curl'
+        ? { program: programOf(command), instruction }
+        : undefined,
     );
     const programs = new Set(uses.map(u => u.program));
     if (programs.size < 2) return [];
     const first = uses[0].program;
     return uses
       .filter(u => u.program !== first)
-      .filter((u, k, all) => all.findIndex(x => x.instruction === u.instruction) === k)
+      .filter(
+        (u, k, all) =>
+          all.findIndex(x => x.instruction === u.instruction) === k,
+      )
       .map(u => ({
         instruction: u.instruction,
         message: `${u.program} is used here but ${first} is used elsewhere in the file`,

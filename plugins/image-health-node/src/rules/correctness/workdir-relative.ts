@@ -3,7 +3,12 @@ import { unquote } from '../../dockerfile/parse';
 
 export function isAbsolutePath(path: string): boolean {
   const p = unquote(path.trim());
-  return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
+  return (
+    p.startsWith('/') ||
+    p.startsWith('$') ||
+    /^[A-Za-z]:[\\/]/.test(p) ||
+    p.startsWith('\\')
+  );
 }
 
 export const rule: Rule = {
@@ -17,14 +22,25 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3000',
   check({ model }) {
     return model.instructions
-      .filter(i => i.keyword === 'WORKDIR' && i.args !== '' && !isAbsolutePath(i.args))
+      .filter(
+        i =>
+          i.keyword === 'WORKDIR' && i.args !== '' && !isAbsolutePath(i.args),
+      )
       .map(instruction => {
         const at = instruction.words[0];
         return {
           instruction,
           message: `WORKDIR ${instruction.args} is relative to whatever the previous WORKDIR was`,
           summary: 'Use an absolute path.',
-          edits: at ? [{ start: at.start, end: at.end, text: `/${unquote(at.value).replace(/^\.\//, '')}` }] : [],
+          edits: at
+            ? [
+                {
+                  start: at.start,
+                  end: at.end,
+                  text: `/${unquote(at.value).replace(/^\.\//, '')}`,
+                },
+              ]
+            : [],
         };
       });
   },

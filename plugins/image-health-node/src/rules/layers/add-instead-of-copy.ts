@@ -1,7 +1,8 @@
 import type { Rule } from '../types';
 import { unquote } from '../../dockerfile/parse';
 
-const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|lz|lzma|Z|zst)|tgz|tbz2?|tb2|tpz|tlz|txz|tZ)$/i;
+const ARCHIVE =
+  /\.(tar|tar\.(gz|bz2|xz|lz|lzma|Z|zst)|tgz|tbz2?|tb2|tpz|tlz|txz|tZ)$/i;
 const URL = /^(https?|ftp):\/\//i;
 
 export const rule: Rule = {
@@ -17,8 +18,16 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => i.keyword === 'ADD')
       .filter(i => {
-        const sources = (i.json ?? i.words.map(w => unquote(w.value))).slice(0, -1);
-        return sources.length > 0 && !sources.some(s => ARCHIVE.test(s) || URL.test(s) || s.startsWith('<<'));
+        const sources = (i.json ?? i.words.map(w => unquote(w.value))).slice(
+          0,
+          -1,
+        );
+        return (
+          sources.length > 0 &&
+          !sources.some(
+            s => ARCHIVE.test(s) || URL.test(s) || s.startsWith('<<'),
+          )
+        );
       })
       .map(instruction => {
         let keywordAt = instruction.start;

@@ -1,17 +1,32 @@
 import type { Rule } from '../types';
-import { commandsOf, isCommand, isMergeableRun, removeInstruction, runScript } from '../support';
+import {
+  commandsOf,
+  isCommand,
+  isMergeableRun,
+  removeInstruction,
+  runScript,
+} from '../support';
 import { sourceOf } from '../../dockerfile/model';
 
 const UPDATES: Array<[string[], string[]]> = [
   [['apt-get', 'apt'], ['update']],
   [['apk'], ['update']],
-  [['yum', 'dnf', 'microdnf'], ['update', 'makecache']],
+  [
+    ['yum', 'dnf', 'microdnf'],
+    ['update', 'makecache'],
+  ],
   [['zypper'], ['refresh', 'ref']],
 ];
 const INSTALLS: Array<[string[], string[]]> = [
-  [['apt-get', 'apt'], ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']],
+  [
+    ['apt-get', 'apt'],
+    ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'],
+  ],
   [['apk'], ['add', 'upgrade']],
-  [['yum', 'dnf', 'microdnf'], ['install', 'upgrade', 'groupinstall']],
+  [
+    ['yum', 'dnf', 'microdnf'],
+    ['install', 'upgrade', 'groupinstall'],
+  ],
   [['zypper'], ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup']],
 ];
 
@@ -27,23 +42,56 @@ export const rule: Rule = {
     const hits = [];
     for (const instruction of model.instructions) {
       const commands = commandsOf(instruction);
-      const update = UPDATES.find(([p, s]) => commands.some(c => isCommand(c, p, s)));
+      const update = UPDATES.find(([p, s]) =>
+        commands.some(c => isCommand(c, p, s)),
+      );
       if (!update) continue;
       const programs = update[0];
-      if (INSTALLS.some(([p, s]) => p.some(x => programs.includes(x)) && commands.some(c => isCommand(c, p, s)))) continue;
+      if (
+        INSTALLS.some(
+          ([p, s]) =>
+            p.some(x => programs.includes(x)) &&
+            commands.some(c => isCommand(c, p, s)),
+        )
+      )
+        continue;
       const next = model.instructions[instruction.index + 1];
       // Merge only into a following RUN that installs with the same manager.
-      const nextInstalls = next && INSTALLS.some(([p, s]) => p.some(x => programs.includes(x)) && commandsOf(next).some(c => isCommand(c, p, s)));
-      const mergeable = next && nextInstalls && next.stage === instruction.stage && isMergeableRun(instruction) && isMergeableRun(next);
-      const merged = mergeable ? `${sourceOf(model, instruction)} \\\n    && ${runScript(model, next)}` : undefined;
+      const nextInstalls =
+        next &&
+        INSTALLS.some(
+          ([p, s]) =>
+            p.some(x => programs.includes(x)) &&
+            commandsOf(next).some(c => isCommand(c, p, s)),
+        );
+      const mergeable =
+        next &&
+        nextInstalls &&
+        next.stage === instruction.stage &&
+        isMergeableRun(instruction) &&
+        isMergeableRun(next);
+      const merged = mergeable
+        ? `${sourceOf(model, instruction)} \\\n    && ${runScript(model, next)}`
+        : undefined;
       hits.push({
         instruction,
-        message: `${commands.find(c => isCommand(c, programs))!.name} update runs alone: the next install may use a stale cached index`,
+        message: `${
+          commands.find(c => isCommand(c, programs))!.name
+        } update runs alone: the next install may use a stale cached index`,
         summary: 'Run the update and the install in the same RUN.',
-        before: mergeable ? `${sourceOf(model, instruction)}\n${sourceOf(model, next)}` : undefined,
+        before: mergeable
+          ? `${sourceOf(model, instruction)}\n${sourceOf(model, next)}`
+          : undefined,
         after: merged,
         edits: mergeable
-          ? [{ start: instruction.end, end: instruction.end, text: ` \\\n    && ${runScript(model, next)}` }, removeInstruction(model, next)]
+          ? [
+              {
+                start: instruction.end,
+                end: instruction.end,
+                text: ` \\\n    && ${runScript(model, next)}`,
+              },
+              removeInstruction(model, next),
+            ]
           : undefined,
       });
     }

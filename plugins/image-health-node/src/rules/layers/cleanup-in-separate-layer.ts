@@ -1,14 +1,35 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { commandsOf, isCommand, isMergeableRun, programOf, removeInstruction, runScript } from '../support';
+import {
+  commandsOf,
+  isCommand,
+  isMergeableRun,
+  programOf,
+  removeInstruction,
+  runScript,
+} from '../support';
 import { sourceOf } from '../../dockerfile/model';
 
 /** Commands that only delete things: caches, lists, packages. */
 export function isCleanupCommand(command: ShellCommand): boolean {
   const program = programOf(command);
   if (program === 'rm') return true;
-  if (isCommand(command, ['apt-get', 'apt'], ['clean', 'autoclean', 'autoremove', 'purge', 'remove'])) return true;
-  if (isCommand(command, ['yum', 'dnf', 'microdnf', 'zypper'], ['clean', 'remove', 'erase'])) return true;
+  if (
+    isCommand(
+      command,
+      ['apt-get', 'apt'],
+      ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
+    )
+  )
+    return true;
+  if (
+    isCommand(
+      command,
+      ['yum', 'dnf', 'microdnf', 'zypper'],
+      ['clean', 'remove', 'erase'],
+    )
+  )
+    return true;
   if (isCommand(command, 'apk', 'del')) return true;
   if (isCommand(command, ['npm', 'yarn'], 'cache')) return true;
   if (isCommand(command, ['pip', 'pip3'], 'cache')) return true;
@@ -29,20 +50,37 @@ export const rule: Rule = {
       const runs = stage.instructions.filter(i => i.keyword === 'RUN');
       for (let r = 1; r < runs.length; r++) {
         const run = runs[r];
-        const commands = commandsOf(run).filter(c => c.name !== '' && programOf(c) !== 'set');
-        if (commands.length === 0 || !commands.every(isCleanupCommand)) continue;
+        const commands = commandsOf(run).filter(
+          c => c.name !== '' && programOf(c) !== 'set',
+        );
+        if (commands.length === 0 || !commands.every(isCleanupCommand))
+          continue;
         const previous = model.instructions[run.index - 1];
-        const mergeable = previous === runs[r - 1] && isMergeableRun(previous) && isMergeableRun(run);
-        const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(model, run)}`;
+        const mergeable =
+          previous === runs[r - 1] &&
+          isMergeableRun(previous) &&
+          isMergeableRun(run);
+        const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(
+          model,
+          run,
+        )}`;
         hits.push({
           instruction: run,
-          message: 'this RUN only deletes files made by an earlier layer: the image does not get smaller',
-          summary: 'Move the cleanup to the end of the RUN that created the files.',
-          before: mergeable ? `${sourceOf(model, previous)}\n${sourceOf(model, run)}` : sourceOf(model, run),
+          message:
+            'this RUN only deletes files made by an earlier layer: the image does not get smaller',
+          summary:
+            'Move the cleanup to the end of the RUN that created the files.',
+          before: mergeable
+            ? `${sourceOf(model, previous)}\n${sourceOf(model, run)}`
+            : sourceOf(model, run),
           after: mergeable ? merged : undefined,
           edits: mergeable
             ? [
-                { start: previous.end, end: previous.end, text: ` \\\n    && ${runScript(model, run)}` },
+                {
+                  start: previous.end,
+                  end: previous.end,
+                  text: ` \\\n    && ${runScript(model, run)}`,
+                },
                 removeInstruction(model, run),
               ]
             : undefined,

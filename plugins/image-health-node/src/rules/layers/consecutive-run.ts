@@ -18,9 +18,13 @@ export const rule: Rule = {
       const current = model.instructions[i];
       if (previous.keyword !== 'RUN' || current.keyword !== 'RUN') continue;
       if (!sameFlags(previous, current)) continue;
-      if (commandsOf(previous).length > 2 || commandsOf(current).length > 2) continue;
+      if (commandsOf(previous).length > 2 || commandsOf(current).length > 2)
+        continue;
       const mergeable = isMergeableRun(previous) && isMergeableRun(current);
-      const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(model, current)}`;
+      const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(
+        model,
+        current,
+      )}`;
       hits.push({
         instruction: current,
         message: `RUN on line ${current.line} follows the RUN on line ${previous.line}: two layers where one would do`,

@@ -10,7 +10,9 @@ function copiedPaths(words: string[]): string[] {
   if (!dest.startsWith('/')) return [];
   const sources = words.slice(0, -1).map(unquote);
   const paths = [dest.replace(/\/$/, '')];
-  if (dest.endsWith('/')) for (const s of sources) paths.push(`${dest}${s.split('/').filter(Boolean).pop() ?? ''}`);
+  if (dest.endsWith('/'))
+    for (const s of sources)
+      paths.push(`${dest}${s.split('/').filter(Boolean).pop() ?? ''}`);
   return paths;
 }
 
@@ -27,8 +29,12 @@ export const rule: Rule = {
     for (const stage of model.stages) {
       const created = new Map<string, number>();
       for (const instruction of stage.instructions) {
-        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.json) {
-          for (const p of copiedPaths(instruction.words.map(w => w.value))) created.set(p, instruction.line);
+        if (
+          (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
+          !instruction.json
+        ) {
+          for (const p of copiedPaths(instruction.words.map(w => w.value)))
+            created.set(p, instruction.line);
         }
         const commands = commandsOf(instruction);
         for (const command of commands) {
@@ -39,14 +45,20 @@ export const rule: Rule = {
                 hits.push({
                   instruction,
                   message: `${target} was added on line ${line} and is removed here: its bytes stay in the earlier layer`,
-                  summary: 'Add, use and remove the file in one RUN (e.g. RUN --mount=type=bind or a build stage).',
+                  summary:
+                    'Add, use and remove the file in one RUN (e.g. RUN --mount=type=bind or a build stage).',
                   before: sourceOf(model, instruction),
                 });
               }
             }
           }
-          const output = command.args.findIndex(a => a === '-o' || a === '-O' || a === '--output');
-          if ((programOf(command) === 'curl' || programOf(command) === 'wget') && output >= 0) {
+          const output = command.args.findIndex(
+            a => a === '-o' || a === '-O' || a === '--output',
+          );
+          if (
+            (programOf(command) === 'curl' || programOf(command) === 'wget') &&
+            output >= 0
+          ) {
             const path = command.args[output + 1];
             if (path?.startsWith('/')) created.set(path, instruction.line);
           }

@@ -23,12 +23,20 @@ export const rule: Rule = {
       if (programOf(command) !== 'chmod') return undefined;
       const mode = command.args.find(isWorldWritable);
       if (!mode) return undefined;
-      return { instruction, message: `chmod ${mode} makes files world-writable`, summary: 'Use chown to the app user and modes such as 755 / 644.' };
+      return {
+        instruction,
+        message: `chmod ${mode} makes files world-writable`,
+        summary: 'Use chown to the app user and modes such as 755 / 644.',
+      };
     });
     for (const instruction of model.instructions) {
       const chmod = instruction.flags.find(f => f.name === 'chmod');
       if (chmod?.value && isWorldWritable(chmod.value)) {
-        hits.push({ instruction, message: `--chmod=${chmod.value} makes the copied files world-writable`, summary: 'Use --chown=<app user> with --chmod=755 or 644.' });
+        hits.push({
+          instruction,
+          message: `--chmod=${chmod.value} makes the copied files world-writable`,
+          summary: 'Use --chown=<app user> with --chmod=755 or 644.',
+        });
       }
     }
     return hits;

@@ -6,11 +6,14 @@ export const rule: Rule = {
   category: 'security',
   severity: 'warning',
   equivalents: ['DS-0004'],
-  description: 'Exposing port 22 suggests an SSH daemon in the container. Use `docker exec` / `kubectl exec` instead.',
+  description:
+    'Exposing port 22 suggests an SSH daemon in the container. Use `docker exec` / `kubectl exec` instead.',
   check({ model }) {
     return model.instructions
       .filter(i => i.keyword === 'EXPOSE')
-      .filter(i => i.words.some(w => /^22(\/tcp)?$/i.test(w.value.replace(/["']/g, ''))))
+      .filter(i =>
+        i.words.some(w => /^22(\/tcp)?$/i.test(w.value.replace(/["']/g, ''))),
+      )
       .map(instruction => ({
         instruction,
         message: 'port 22 (SSH) is exposed',

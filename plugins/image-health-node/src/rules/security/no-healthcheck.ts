@@ -13,17 +13,27 @@ export const rule: Rule = {
     const final = model.stages.find(s => s.final);
     if (!final) return [];
     const chain: Array<typeof final> = [];
-    for (let s: typeof final | undefined = final; s; s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) {
+    for (
+      let s: typeof final | undefined = final;
+      s;
+      s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
+    ) {
       if (chain.includes(s)) break;
       chain.push(s);
     }
-    if (chain.some(s => s.instructions.some(i => i.keyword === 'HEALTHCHECK'))) return [];
-    return [{
-      instruction: final.from,
-      message: 'the image defines no HEALTHCHECK',
-      summary: 'Add a HEALTHCHECK that probes the service.',
-      before: sourceOf(model, final.from),
-      after: `${sourceOf(model, final.from)}\n…\nHEALTHCHECK --interval=30s --timeout=3s CMD <probe, e.g. wget -qO- http://localhost:8080/healthz || exit 1>`,
-    }];
+    if (chain.some(s => s.instructions.some(i => i.keyword === 'HEALTHCHECK')))
+      return [];
+    return [
+      {
+        instruction: final.from,
+        message: 'the image defines no HEALTHCHECK',
+        summary: 'Add a HEALTHCHECK that probes the service.',
+        before: sourceOf(model, final.from),
+        after: `${sourceOf(
+          model,
+          final.from,
+        )}\n…\nHEALTHCHECK --interval=30s --timeout=3s CMD <probe, e.g. wget -qO- http://localhost:8080/healthz || exit 1>`,
+      },
+    ];
   },
 };

@@ -1,7 +1,8 @@
 import type { Rule } from '../types';
 import { unquote } from '../../dockerfile/parse';
 
-const SECRET_FILES = /(^|\/)(id_rsa|id_ed25519|id_ecdsa|\.env|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|[^/]*\.pem|[^/]*\.key|[^/]*\.p12|[^/]*\.pfx)$/i;
+const SECRET_FILES =
+  /(^|\/)(id_rsa|id_ed25519|id_ecdsa|\.env|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|[^/]*\.pem|[^/]*\.key|[^/]*\.p12|[^/]*\.pfx)$/i;
 
 export const rule: Rule = {
   id: 'secret-file-copied',
@@ -17,15 +18,24 @@ export const rule: Rule = {
       .filter(i => i.keyword === 'COPY' || i.keyword === 'ADD')
       .filter(i => !i.flags.some(f => f.name === 'from'))
       .flatMap(instruction => {
-        const sources = (instruction.json ?? instruction.words.map(w => unquote(w.value))).slice(0, -1);
+        const sources = (
+          instruction.json ?? instruction.words.map(w => unquote(w.value))
+        ).slice(0, -1);
         const secret = sources.find(s => SECRET_FILES.test(s));
         if (!secret) return [];
-        return [{
-          instruction,
-          message: `${secret} is copied into a layer of the image`,
-          summary: 'Mount it only for the step that needs it: RUN --mount=type=secret,id=…,target=…',
-          after: `RUN --mount=type=secret,id=${secret.split('/').pop()},target=/run/secrets/${secret.split('/').pop()} <command that reads it>`,
-        }];
+        return [
+          {
+            instruction,
+            message: `${secret} is copied into a layer of the image`,
+            summary:
+              'Mount it only for the step that needs it: RUN --mount=type=secret,id=…,target=…',
+            after: `RUN --mount=type=secret,id=${secret
+              .split('/')
+              .pop()},target=/run/secrets/${secret
+              .split('/')
+              .pop()} <command that reads it>`,
+          },
+        ];
       });
   },
 };

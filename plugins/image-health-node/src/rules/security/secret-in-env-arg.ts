@@ -1,8 +1,20 @@
 import type { Rule } from '../types';
 import { keyValues } from '../support';
 
-const SECRET_WORDS = new Set(['password', 'passwd', 'pword', 'pwd', 'secret', 'token', 'apikey', 'credential', 'credentials', 'privatekey']);
-const SECRET_PAIRS = /(api|private|secret|access|auth|client|signing|encryption)_?key$/i;
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'pword',
+  'pwd',
+  'secret',
+  'token',
+  'apikey',
+  'credential',
+  'credentials',
+  'privatekey',
+]);
+const SECRET_PAIRS =
+  /(api|private|secret|access|auth|client|signing|encryption)_?key$/i;
 
 /** Whether an ENV/ARG name says it carries a secret (`DB_PASSWORD`, `GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`). */
 export function isSecretName(name: string): boolean {
@@ -11,7 +23,12 @@ export function isSecretName(name: string): boolean {
     .toLowerCase()
     .split(/[_\-.]+/)
     .filter(Boolean);
-  if (words.some(w => w === 'public' || w === 'file' || w === 'path' || w === 'gpg')) return false;
+  if (
+    words.some(
+      w => w === 'public' || w === 'file' || w === 'path' || w === 'gpg',
+    )
+  )
+    return false;
   return words.some(w => SECRET_WORDS.has(w)) || SECRET_PAIRS.test(name);
 }
 
@@ -27,13 +44,15 @@ export const rule: Rule = {
   check({ model }) {
     const hits = [];
     for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG')
+        continue;
       for (const [name] of keyValues(instruction)) {
         if (!isSecretName(name)) continue;
         hits.push({
           instruction,
           message: `${instruction.keyword} ${name} puts a secret into the image`,
-          summary: 'Pass it with RUN --mount=type=secret,id=… at build time, or as a runtime environment variable from your orchestrator.',
+          summary:
+            'Pass it with RUN --mount=type=secret,id=… at build time, or as a runtime environment variable from your orchestrator.',
           after: `RUN --mount=type=secret,id=${name.toLowerCase()},env=${name} <command that needs it>`,
         });
       }

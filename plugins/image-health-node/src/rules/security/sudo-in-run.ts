@@ -13,12 +13,14 @@ export const rule: Rule = {
   check({ model }) {
     const seen = new Set<number>();
     return eachCommand(model, (command, instruction) => {
-      if (programOf(command) !== 'sudo' || seen.has(instruction.line)) return undefined;
+      if (programOf(command) !== 'sudo' || seen.has(instruction.line))
+        return undefined;
       seen.add(instruction.line);
       return {
         instruction,
         message: 'RUN uses sudo',
-        summary: 'Drop sudo: run the step under USER root and switch back to the app user afterwards.',
+        summary:
+          'Drop sudo: run the step under USER root and switch back to the app user afterwards.',
       };
     });
   },

@@ -14,12 +14,18 @@ export const rule: Rule = {
   check({ model }) {
     const last = lastUser(model);
     if (!last?.user || !isRootUser(last.user.args)) return [];
-    return [{
-      instruction: last.user,
-      message: `the image runs as ${last.user.args}`,
-      summary: 'End the final stage with USER <unprivileged user>, e.g. USER 10001 or the image’s app user.',
-      before: sourceOf(model, last.user),
-      after: `${sourceOf(model, last.user)}\n# … steps that need root …\nUSER 10001:10001`,
-    }];
+    return [
+      {
+        instruction: last.user,
+        message: `the image runs as ${last.user.args}`,
+        summary:
+          'End the final stage with USER <unprivileged user>, e.g. USER 10001 or the image’s app user.',
+        before: sourceOf(model, last.user),
+        after: `${sourceOf(
+          model,
+          last.user,
+        )}\n# … steps that need root …\nUSER 10001:10001`,
+      },
+    ];
   },
 };

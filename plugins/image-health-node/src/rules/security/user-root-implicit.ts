@@ -13,16 +13,28 @@ export const rule: Rule = {
   check({ model }) {
     const last = lastUser(model);
     if (!last || last.user || isWindows(last.stage)) return [];
-    if (last.stage.image.resolved.includes('distroless') && last.stage.image.resolved.includes('nonroot')) return [];
-    const tail = last.stage.instructions.filter(i => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    if (
+      last.stage.image.resolved.includes('distroless') &&
+      last.stage.image.resolved.includes('nonroot')
+    )
+      return [];
+    const tail = last.stage.instructions.filter(
+      i => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT',
+    );
     const anchor = tail[0] ?? last.stage.from;
     const text = sourceOf(model, anchor);
-    return [{
-      instruction: last.stage.from,
-      message: `the final stage (${last.stage.image.resolved}) never sets USER, so it runs as root`,
-      summary: 'Add a USER line with an unprivileged user before CMD/ENTRYPOINT.',
-      before: text,
-      after: anchor === last.stage.from ? `${text}\n…\nUSER 10001:10001` : `USER 10001:10001\n${text}`,
-    }];
+    return [
+      {
+        instruction: last.stage.from,
+        message: `the final stage (${last.stage.image.resolved}) never sets USER, so it runs as root`,
+        summary:
+          'Add a USER line with an unprivileged user before CMD/ENTRYPOINT.',
+        before: text,
+        after:
+          anchor === last.stage.from
+            ? `${text}\n…\nUSER 10001:10001`
+            : `USER 10001:10001\n${text}`,
+      },
+    ];
   },
 };

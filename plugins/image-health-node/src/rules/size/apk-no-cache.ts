@@ -1,5 +1,13 @@
 import type { Rule } from '../types';
-import { compact, eachCommand, hasCacheMount, hasFlag, insertAfter, isCommand, wordOf } from '../support';
+import {
+  compact,
+  eachCommand,
+  hasCacheMount,
+  hasFlag,
+  insertAfter,
+  isCommand,
+  wordOf,
+} from '../support';
 
 export const rule: Rule = {
   id: 'apk-no-cache',
@@ -13,12 +21,18 @@ export const rule: Rule = {
   check({ model }) {
     return eachCommand(model, (command, instruction) => {
       if (!isCommand(command, 'apk', 'add')) return undefined;
-      if (hasFlag(command, '--no-cache') || hasCacheMount(instruction, '/var/cache/apk')) return undefined;
+      if (
+        hasFlag(command, '--no-cache') ||
+        hasCacheMount(instruction, '/var/cache/apk')
+      )
+        return undefined;
       return {
         instruction,
         message: 'apk add keeps its package index in /var/cache/apk',
         summary: 'Use apk add --no-cache (and drop a separate apk update).',
-        edits: compact([insertAfter(instruction, wordOf(command, 'add'), ' --no-cache')]),
+        edits: compact([
+          insertAfter(instruction, wordOf(command, 'add'), ' --no-cache'),
+        ]),
       };
     });
   },

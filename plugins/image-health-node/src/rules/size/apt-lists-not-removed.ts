@@ -1,5 +1,12 @@
 import type { Rule } from '../types';
-import { hasCacheMount, insertAfter, isCommand, programOf, runHas, compact } from '../support';
+import {
+  hasCacheMount,
+  insertAfter,
+  isCommand,
+  programOf,
+  runHas,
+  compact,
+} from '../support';
 
 function cleansLists(args: string[]): boolean {
   return args.some(a => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(a));
@@ -16,7 +23,11 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3009',
   check({ model }) {
     const shipped = new Set<number>();
-    for (let s = model.stages.find(x => x.final); s; s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) {
+    for (
+      let s = model.stages.find(x => x.final);
+      s;
+      s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
+    ) {
       if (shipped.has(s.index)) break;
       shipped.add(s.index);
     }
@@ -25,7 +36,9 @@ export const rule: Rule = {
       .flatMap(stage => stage.instructions)
       .filter(i => i.keyword === 'RUN')
       .filter(i => runHas(i, c => isCommand(c, 'apt-get', 'update')))
-      .filter(i => !runHas(i, c => programOf(c) === 'rm' && cleansLists(c.args)))
+      .filter(
+        i => !runHas(i, c => programOf(c) === 'rm' && cleansLists(c.args)),
+      )
       .filter(i => !hasCacheMount(i, '/var/lib/apt/lists', '/var/lib/apt'))
       .map(instruction => {
         const commands = instruction.shell!.commands.filter(c => !c.nested);
@@ -36,8 +49,18 @@ export const rule: Rule = {
           summary: 'End the same RUN with && rm -rf /var/lib/apt/lists/*',
           // A RUN that only updates is merged into the next install by apt-update-alone; cleaning here would remove the lists before that install.
           edits:
-            last && last.terminator === '' && runHas(instruction, c => isCommand(c, ['apt-get', 'apt'], 'install'))
-              ? compact([insertAfter(instruction, last.words[last.words.length - 1], ' \\\n    && rm -rf /var/lib/apt/lists/*')])
+            last &&
+            last.terminator === '' &&
+            runHas(instruction, c =>
+              isCommand(c, ['apt-get', 'apt'], 'install'),
+            )
+              ? compact([
+                  insertAfter(
+                    instruction,
+                    last.words[last.words.length - 1],
+                    ' \\\n    && rm -rf /var/lib/apt/lists/*',
+                  ),
+                ])
               : [],
         };
       });

@@ -1,5 +1,12 @@
 import type { Rule } from '../types';
-import { compact, eachCommand, hasFlag, insertAfter, isCommand, wordOf } from '../support';
+import {
+  compact,
+  eachCommand,
+  hasFlag,
+  insertAfter,
+  isCommand,
+  wordOf,
+} from '../support';
 
 export const rule: Rule = {
   id: 'apt-no-install-recommends',
@@ -14,12 +21,21 @@ export const rule: Rule = {
     return eachCommand(model, (command, instruction) => {
       if (!isCommand(command, 'apt-get', 'install')) return undefined;
       if (hasFlag(command, '--no-install-recommends')) return undefined;
-      if (command.args.some(a => /^APT::Install-Recommends=(false|0)$/i.test(a))) return undefined;
+      if (
+        command.args.some(a => /^APT::Install-Recommends=(false|0)$/i.test(a))
+      )
+        return undefined;
       return {
         instruction,
         message: 'apt-get install also installs recommended packages',
         summary: 'Add --no-install-recommends to apt-get install.',
-        edits: compact([insertAfter(instruction, wordOf(command, 'install'), ' --no-install-recommends')]),
+        edits: compact([
+          insertAfter(
+            instruction,
+            wordOf(command, 'install'),
+            ' --no-install-recommends',
+          ),
+        ]),
       };
     });
   },

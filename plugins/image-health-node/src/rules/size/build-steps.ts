@@ -24,12 +24,28 @@ function compiledLanguageOf(command: ShellCommand): string | undefined {
   if (isCommand(command, 'go', ['build', 'install'])) return 'Go';
   if (isCommand(command, 'cargo', ['build', 'install'])) return 'Rust';
   if (program === 'rustc') return 'Rust';
-  if (isCommand(command, ['mvn', 'mvnw'], ['package', 'install', 'verify'])) return 'Java';
-  if (isCommand(command, ['gradle', 'gradlew'], ['build', 'assemble', 'bootJar', 'jar', 'installDist', 'shadowJar'])) return 'Java';
+  if (isCommand(command, ['mvn', 'mvnw'], ['package', 'install', 'verify']))
+    return 'Java';
+  if (
+    isCommand(
+      command,
+      ['gradle', 'gradlew'],
+      ['build', 'assemble', 'bootJar', 'jar', 'installDist', 'shadowJar'],
+    )
+  )
+    return 'Java';
   if (program === 'javac') return 'Java';
   if (isCommand(command, 'dotnet', ['publish', 'build'])) return '.NET';
-  if (['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(program) && command.args.length > 0) return 'C/C++';
-  if ((program === 'make' || program === 'cmake' || program === 'ninja') && command.args.every(a => a !== 'install' || command.args.length > 1)) return 'C/C++';
+  if (
+    ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(program) &&
+    command.args.length > 0
+  )
+    return 'C/C++';
+  if (
+    (program === 'make' || program === 'cmake' || program === 'ninja') &&
+    command.args.every(a => a !== 'install' || command.args.length > 1)
+  )
+    return 'C/C++';
   return undefined;
 }
 
@@ -59,8 +75,22 @@ export function isBuildPackage(name: string): boolean {
   return BUILD_PACKAGES.has(bare) || /-(dev|devel)$/.test(bare);
 }
 
-const APT_VALUE_FLAGS = ['-o', '-t', '-c', '--target-release', '--option', '--config-file'];
-const APK_VALUE_FLAGS = ['-t', '--virtual', '-X', '--repository', '--root', '-p'];
+const APT_VALUE_FLAGS = [
+  '-o',
+  '-t',
+  '-c',
+  '--target-release',
+  '--option',
+  '--config-file',
+];
+const APK_VALUE_FLAGS = [
+  '-t',
+  '--virtual',
+  '-X',
+  '--repository',
+  '--root',
+  '-p',
+];
 
 export interface InstalledPackage {
   name: string;
@@ -75,11 +105,18 @@ export function installedPackages(stage: Stage): InstalledPackage[] {
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
       if (isCommand(command, ['apt-get', 'apt'], 'install')) {
-        for (const p of operandsAfter(command, 'install', APT_VALUE_FLAGS)) result.push({ name: p.value, command, instruction, manager: 'apt' });
+        for (const p of operandsAfter(command, 'install', APT_VALUE_FLAGS))
+          result.push({ name: p.value, command, instruction, manager: 'apt' });
       } else if (isCommand(command, 'apk', 'add')) {
-        for (const p of operandsAfter(command, 'add', APK_VALUE_FLAGS)) result.push({ name: p.value, command, instruction, manager: 'apk' });
+        for (const p of operandsAfter(command, 'add', APK_VALUE_FLAGS))
+          result.push({ name: p.value, command, instruction, manager: 'apk' });
       } else if (isCommand(command, ['yum', 'dnf', 'microdnf'], 'install')) {
-        for (const p of operandsAfter(command, 'install', ['--setopt', '--enablerepo', '--disablerepo'])) result.push({ name: p.value, command, instruction, manager: 'yum' });
+        for (const p of operandsAfter(command, 'install', [
+          '--setopt',
+          '--enablerepo',
+          '--disablerepo',
+        ]))
+          result.push({ name: p.value, command, instruction, manager: 'yum' });
       }
     }
   }
@@ -92,11 +129,17 @@ export function removedPackages(stage: Stage): Set<string> {
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
       if (
-        isCommand(command, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove']) ||
+        isCommand(
+          command,
+          ['apt-get', 'apt'],
+          ['purge', 'remove', 'autoremove'],
+        ) ||
         isCommand(command, 'apk', 'del') ||
         isCommand(command, ['yum', 'dnf', 'microdnf'], ['remove', 'erase'])
       ) {
-        command.args.filter(a => !a.startsWith('-')).forEach(a => removed.add(a));
+        command.args
+          .filter(a => !a.startsWith('-'))
+          .forEach(a => removed.add(a));
       }
     }
   }
@@ -106,7 +149,9 @@ export function removedPackages(stage: Stage): Set<string> {
       if (!isCommand(command, 'apk', 'add')) continue;
       const v = command.args.findIndex(a => a === '--virtual' || a === '-t');
       if (v >= 0 && removed.has(command.args[v + 1])) {
-        operandsAfter(command, 'add', APK_VALUE_FLAGS).forEach(p => removed.add(p.value));
+        operandsAfter(command, 'add', APK_VALUE_FLAGS).forEach(p =>
+          removed.add(p.value),
+        );
       }
     }
   }

@@ -1,5 +1,9 @@
 import type { Rule } from '../types';
-import { installedPackages, isBuildPackage, removedPackages } from './build-steps';
+import {
+  installedPackages,
+  isBuildPackage,
+  removedPackages,
+} from './build-steps';
 import { finalStage } from '../support';
 
 export const rule: Rule = {
@@ -14,13 +18,23 @@ export const rule: Rule = {
     const stage = finalStage(model);
     if (!stage) return [];
     const removed = removedPackages(stage);
-    const left = installedPackages(stage).filter(p => isBuildPackage(p.name) && !removed.has(p.name.split('=')[0]));
-    const byInstruction = new Map<typeof left[number]['instruction'], string[]>();
-    for (const p of left) byInstruction.set(p.instruction, [...(byInstruction.get(p.instruction) ?? []), p.name]);
+    const left = installedPackages(stage).filter(
+      p => isBuildPackage(p.name) && !removed.has(p.name.split('=')[0]),
+    );
+    const byInstruction = new Map<
+      (typeof left)[number]['instruction'],
+      string[]
+    >();
+    for (const p of left)
+      byInstruction.set(p.instruction, [
+        ...(byInstruction.get(p.instruction) ?? []),
+        p.name,
+      ]);
     return [...byInstruction].map(([instruction, names]) => ({
       instruction,
       message: `build tools stay in the final image: ${names.join(', ')}`,
-      summary: 'Install build tools in a separate build stage, or purge them at the end of the same RUN.',
+      summary:
+        'Install build tools in a separate build stage, or purge them at the end of the same RUN.',
     }));
   },
 };

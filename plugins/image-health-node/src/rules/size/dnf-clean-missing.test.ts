@@ -3,11 +3,11 @@ import { describeRule } from '../testing';
 
 describeRule(rule, {
   catches: [
-    "FROM fedora:40\nRUN dnf install -y httpd",
-    "FROM ubi9-minimal:9.4\nRUN microdnf install -y tar"
-],
+    'FROM fedora:40\nRUN dnf install -y httpd',
+    'FROM ubi9-minimal:9.4\nRUN microdnf install -y tar',
+  ],
   passes: [
-    "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all",
-    "FROM ubi9-minimal:9.4\nRUN microdnf install -y tar && microdnf clean all"
-],
+    'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all',
+    'FROM ubi9-minimal:9.4\nRUN microdnf install -y tar && microdnf clean all',
+  ],
 });

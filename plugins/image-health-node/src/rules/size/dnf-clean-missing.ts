@@ -8,6 +8,9 @@ export const rule = cacheCleanRule({
   installs: ['install', 'groupinstall', 'localinstall'],
   equivalents: ['DL3040', 'DS-0019'],
   cleanup: 'dnf clean all',
-  isCleanup: c => isCommand(c, ['dnf', 'microdnf'], 'clean') || rmOf(c, '/var/cache/dnf') || rmOf(c, '/var/cache/yum'),
+  isCleanup: c =>
+    isCommand(c, ['dnf', 'microdnf'], 'clean') ||
+    rmOf(c, '/var/cache/dnf') ||
+    rmOf(c, '/var/cache/yum'),
   cacheDir: '/var/cache/dnf',
 });

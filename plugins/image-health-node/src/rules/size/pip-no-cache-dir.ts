@@ -1,5 +1,15 @@
 import type { Rule } from '../types';
-import { compact, eachCommand, envOf, hasCacheMount, hasFlag, insertAfter, isCommand, programOf, wordOf } from '../support';
+import {
+  compact,
+  eachCommand,
+  envOf,
+  hasCacheMount,
+  hasFlag,
+  insertAfter,
+  isCommand,
+  programOf,
+  wordOf,
+} from '../support';
 import type { ShellCommand } from '../../dockerfile/shell';
 
 /** `pip install`, `pip3 install`, `python -m pip install`. */
@@ -8,7 +18,9 @@ export function isPipInstall(command: ShellCommand): boolean {
   const program = programOf(command);
   if (!/^python[0-9.]*$/.test(program)) return false;
   const m = command.args.indexOf('-m');
-  return m >= 0 && command.args[m + 1] === 'pip' && command.args[m + 2] === 'install';
+  return (
+    m >= 0 && command.args[m + 1] === 'pip' && command.args[m + 2] === 'install'
+  );
 }
 
 export const rule: Rule = {
@@ -23,14 +35,28 @@ export const rule: Rule = {
   check({ model }) {
     return eachCommand(model, (command, instruction, stage) => {
       if (!isPipInstall(command)) return undefined;
-      if (hasFlag(command, '--no-cache-dir') || hasCacheMount(instruction, '/root/.cache/pip', '/root/.cache')) return undefined;
+      if (
+        hasFlag(command, '--no-cache-dir') ||
+        hasCacheMount(instruction, '/root/.cache/pip', '/root/.cache')
+      )
+        return undefined;
       const env = envOf(stage, instruction);
-      if (env.has('PIP_NO_CACHE_DIR') || command.assignments.some(a => a.startsWith('PIP_NO_CACHE_DIR='))) return undefined;
+      if (
+        env.has('PIP_NO_CACHE_DIR') ||
+        command.assignments.some(a => a.startsWith('PIP_NO_CACHE_DIR='))
+      )
+        return undefined;
       return {
         instruction,
         message: 'pip install keeps its download cache in the layer',
         summary: 'Add --no-cache-dir to pip install.',
-        edits: compact([insertAfter(instruction, wordOf(command, 'install'), ' --no-cache-dir')]),
+        edits: compact([
+          insertAfter(
+            instruction,
+            wordOf(command, 'install'),
+            ' --no-cache-dir',
+          ),
+        ]),
       };
     });
   },

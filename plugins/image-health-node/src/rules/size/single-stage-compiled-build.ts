@@ -18,17 +18,39 @@ export const rule: Rule = {
     if (!step) return [];
     const lines = [stage.from, ...stage.instructions];
     const buildPart = lines
-      .filter(i => !['CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'HEALTHCHECK'].includes(i.keyword))
-      .map(i => (i === stage.from ? `${sourceOf(model, i).replace(/\s+AS\s+\S+\s*$/i, '')} AS build` : sourceOf(model, i)));
+      .filter(
+        i =>
+          !['CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'HEALTHCHECK'].includes(
+            i.keyword,
+          ),
+      )
+      .map(i =>
+        i === stage.from
+          ? `${sourceOf(model, i).replace(/\s+AS\s+\S+\s*$/i, '')} AS build`
+          : sourceOf(model, i),
+      );
     const runtimePart = stage.instructions
-      .filter(i => ['CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'HEALTHCHECK'].includes(i.keyword))
+      .filter(i =>
+        ['CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'HEALTHCHECK'].includes(
+          i.keyword,
+        ),
+      )
       .map(i => sourceOf(model, i));
-    return [{
-      instruction: step.instruction,
-      message: `${step.language} is compiled here and the image ships the whole toolchain with it: the file has a single stage`,
-      summary: 'Split into a build stage and a small runtime stage that copies only the artifact.',
-      before: lines.map(i => sourceOf(model, i)).join('\n'),
-      after: [...buildPart, '', 'FROM <small runtime image, e.g. gcr.io/distroless/static-debian12>', 'COPY --from=build <artifact> <artifact>', ...runtimePart].join('\n'),
-    }];
+    return [
+      {
+        instruction: step.instruction,
+        message: `${step.language} is compiled here and the image ships the whole toolchain with it: the file has a single stage`,
+        summary:
+          'Split into a build stage and a small runtime stage that copies only the artifact.',
+        before: lines.map(i => sourceOf(model, i)).join('\n'),
+        after: [
+          ...buildPart,
+          '',
+          'FROM <small runtime image, e.g. gcr.io/distroless/static-debian12>',
+          'COPY --from=build <artifact> <artifact>',
+          ...runtimePart,
+        ].join('\n'),
+      },
+    ];
   },
 };
