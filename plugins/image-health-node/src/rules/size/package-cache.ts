@@ -53,9 +53,9 @@ export function cacheCleanRule(options: {
         const last = top[top.length - 1];
         return {
           instruction,
-          message: `${programOf(command)} ${options.installs[0]} without \`${
-            options.cleanup
-          }\` in the same RUN`,
+          message: `${programOf(command)} ${
+            command.subcommand ?? options.installs[0]
+          } without \`${options.cleanup}\` in the same RUN`,
           summary: `End the RUN with && ${options.cleanup}`,
           edits:
             last && last.terminator === ''
