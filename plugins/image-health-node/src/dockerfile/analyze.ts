@@ -5,6 +5,7 @@ import type {
   Severity,
   StageSummary,
 } from '@image-health/plugin-image-health-common';
+import { estimateFinalBase } from './estimate';
 import { RULES } from '../rules';
 import { applyEditsTo } from '../rules/support';
 import type { Edit, Rule, RuleHit } from '../rules/types';
@@ -53,6 +54,8 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
     findings: first.findings.map(f => f.finding),
     parseErrors: first.model.parseErrors,
   };
+  const finalBaseEstimate = estimateFinalBase(first.model);
+  if (finalBaseEstimate) result.finalBaseEstimate = finalBaseEstimate;
   const fixed: Finding[] = [];
   let text = first.model.text;
   let round = first;
