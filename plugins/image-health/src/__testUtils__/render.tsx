@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SWRConfig } from 'swr';
 import type { Entity } from '@backstage/catalog-model';
 import {
   EntityProvider,
@@ -34,19 +35,23 @@ export function renderWithApis(element: ReactNode, options: RenderOptions) {
     getEntityFacets: async () => ({ facets: options.catalogFacets ?? {} }),
   };
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [imageHealthApiRef, options.api],
-        [permissionApiRef, permissionApi],
-        [catalogApiRef, catalogApi],
-      ]}
-    >
-      {options.entity ? (
-        <EntityProvider entity={options.entity}>{element}</EntityProvider>
-      ) : (
-        element
-      )}
-    </TestApiProvider>,
+    // usePermission caches decisions in SWR's global cache; a fresh cache per
+    // render keeps one test's permission from leaking into the next.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [imageHealthApiRef, options.api],
+          [permissionApiRef, permissionApi],
+          [catalogApiRef, catalogApi],
+        ]}
+      >
+        {options.entity ? (
+          <EntityProvider entity={options.entity}>{element}</EntityProvider>
+        ) : (
+          element
+        )}
+      </TestApiProvider>
+    </SWRConfig>,
     {
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
