@@ -1,13 +1,13 @@
 // Prints the uncompressed size in bytes (what `docker images` calls SIZE) of
-// an image in the demo's vfs storage: the sum of its layer chain's diff sizes.
-// usage: node image-size.mjs <storage graphroot> <image name>
+// an image in the demo's storage: the sum of its layer chain's diff sizes.
+// usage: node image-size.mjs <storage graphroot> <driver> <image name>
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [graphroot, name] = process.argv.slice(2);
-const images = JSON.parse(readFileSync(join(graphroot, 'vfs-images/images.json'), 'utf8'));
+const [graphroot, driver, name] = process.argv.slice(2);
+const images = JSON.parse(readFileSync(join(graphroot, `${driver}-images/images.json`), 'utf8'));
 const layers = new Map(
-  JSON.parse(readFileSync(join(graphroot, 'vfs-layers/layers.json'), 'utf8')).map(l => [l.id, l]),
+  JSON.parse(readFileSync(join(graphroot, `${driver}-layers/layers.json`), 'utf8')).map(l => [l.id, l]),
 );
 const image = images.find(i => (i.names ?? []).includes(name));
 if (!image) {

@@ -14,7 +14,7 @@ registry_addr=127.0.0.1:$registry_port
 wheel_index_port=8765
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
-mkdir -p "$work"/{rootfs,storage,run,tmp,wheels,digests}
+mkdir -p "$work"/{rootfs,tmp,wheels,digests}
 
 # buildah and skopeo read only our files: the host's storage and registries
 # configuration stay untouched, and docker.io/<name> means the loopback registry.
@@ -37,11 +37,20 @@ insecure = true
 location = "$registry"
 insecure = true
 EOF
+# vfs works everywhere but copies the whole root filesystem for every layer;
+# DEMO_STORAGE_DRIVER=overlay is many times faster where the kernel allows
+# overlay mounts (it has its own storage root beside the vfs one).
+storage_driver=${DEMO_STORAGE_DRIVER:-vfs}
+graphroot=$work/storage runroot=$work/run
+if [[ $storage_driver != vfs ]]; then
+  graphroot=$work/storage-$storage_driver runroot=$work/run-$storage_driver
+  export CONTAINERS_STORAGE_CONF=$work/storage-$storage_driver.conf
+fi
 cat >"$CONTAINERS_STORAGE_CONF" <<EOF
 [storage]
-driver = "vfs"
-graphroot = "$work/storage"
-runroot = "$work/run"
+driver = "$storage_driver"
+graphroot = "$graphroot"
+runroot = "$runroot"
 EOF
 
 say() { printf '\n== %s\n' "$*"; }
@@ -326,6 +335,6 @@ manifest_stats() {
 }
 
 # Uncompressed size of a local image (what `docker images` shows as SIZE).
-local_size() { node "$demo_dir/image-size.mjs" "$work/storage" "$1"; }
+local_size() { node "$demo_dir/image-size.mjs" "$graphroot" "$storage_driver" "$1"; }
 
 human() { numfmt --to=si --suffix=B --format='%.1f' "$1"; }
