@@ -39,19 +39,21 @@ await build({
     {
       name: 'inspect-apart',
       setup(b) {
-        b.onResolve({ filter: /^\.\/inspect$/ }, () => ({
-          path: './inspect.cjs',
+        b.onResolve({ filter: /^\.\/(inspect|scan)$/ }, args => ({
+          path: `${args.path}.cjs`,
           external: true,
         }));
       },
     },
   ],
 });
-await build({
-  ...common,
-  entryPoints: ['src/cli/inspect.ts'],
-  outfile: path.join(outdir, 'inspect.cjs'),
-});
+for (const command of ['inspect', 'scan']) {
+  await build({
+    ...common,
+    entryPoints: [`src/cli/${command}.ts`],
+    outfile: path.join(outdir, `${command}.cjs`),
+  });
+}
 process.stdout.write(
   `built ${path.relative(process.cwd(), outdir) || outdir}\n`,
 );

@@ -114,7 +114,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
 }
 
 /** BuildKit reads `<Dockerfile>.dockerignore` first, then `.dockerignore` in the context (here: the Dockerfile's folder). */
-function readDockerignore(dockerfile: string): string | null {
+export function readDockerignore(dockerfile: string): string | null {
   for (const candidate of [
     `${dockerfile}.dockerignore`,
     path.join(path.dirname(dockerfile), '.dockerignore'),

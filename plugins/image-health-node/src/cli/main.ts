@@ -4,6 +4,7 @@ import { runLint } from './lint';
 const USAGE = `usage: image-health <command> …
   lint <Dockerfile…> [--format text|json|sarif] [--fail-on error|warning|info|style|none] [--config file] [--fix]
   inspect <image-ref> [--deep] [--platform os/arch] [--format text|json] [--insecure-registry host]
+  scan --dockerfile <path>… --image <ref>… [--format text|json] [--fail-on …] [--min-score 0-100] [--deep]
 exit codes: 0 below the threshold, 1 findings at or above --fail-on, 2 usage or input error
 `;
 
@@ -22,6 +23,11 @@ export async function main(
         const { runInspect } = await import('./inspect');
         return await runInspect(args);
       }
+      case 'scan': {
+        // Also loaded only when asked for: it needs the registry client too.
+        const { runScan } = await import('./scan');
+        return await runScan(args, io);
+      }
       case undefined:
       case '-h':
       case '--help':
@@ -30,7 +36,7 @@ export async function main(
         return command === undefined ? 2 : 0;
       default:
         io.stderr(
-          `image-health: unknown command "${command}" (try lint or inspect)\n`,
+          `image-health: unknown command "${command}" (try lint, inspect or scan)\n`,
         );
         return 2;
     }
