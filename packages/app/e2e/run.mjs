@@ -108,11 +108,12 @@ catalog:
       target: ${join(work, 'org.yaml')}
       rules:
         - allow: [User, Group]
-# Plan often: a plan that runs before the catalog has processed the example
+# Plan often (schedule objects merge key by key with app-config.yaml, whose
+# frequency is in minutes): a plan that runs before the catalog has processed the example
 # locations finds nothing to scan.
 imageHealth:
   schedule:
-    frequency: { hours: 0, seconds: 20 }
+    frequency: { minutes: 0, seconds: 20 }
     initialDelay: { seconds: 10 }
 `,
 );
