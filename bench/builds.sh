@@ -4,6 +4,7 @@
 # source change; then the Image Health score of each image when the CLI has
 # `scan`. Writes the "Real builds" section of BENCHMARKS.md.
 # Usage: bench/builds.sh [go|node|python|apt …]   (default: all four pairs)
+#        bench/builds.sh --rescore   (only the scores, on the images built last)
 #   BENCH_COLD=0 skips the cold builds (rebuild times only, from the cache
 #   yarn demo:images left); the table then says "not measured" for them.
 source "$(dirname "$0")/../demo/lib.sh"
@@ -18,8 +19,10 @@ declare -A pairs=(
 declare -A edited=(
   [go]="main.go //" [node]="src/server.js //" [python]="app.py #" [apt]="report.sh #"
 )
+rescore=0
+[[ ${1:-} == --rescore ]] && rescore=1 && shift
 selected=("$@")
-((${#selected[@]})) || selected=(go node python apt)
+((${#selected[@]} || rescore)) || selected=(go node python apt)
 
 bench_work=$work/bench/$$ # per run, so runs for different pairs can overlap
 # One file per pair, kept across runs: `bench/builds.sh python` re-measures the
@@ -50,6 +53,23 @@ score_of() {
   node -e 'try { const r = JSON.parse(process.argv[1]); console.log(JSON.stringify(r.score ?? null)); }
            catch { console.log("null"); }' "$out"
 }
+
+# --rescore: only re-run the scan on the images the last runs built (e.g. once
+# the CLI gained `scan`, or after a rule change), and rewrite the table.
+if ((rescore)); then
+  for results in "$results_dir"/*.jsonl; do
+    while IFS= read -r line; do
+      dir=$(node -e 'console.log(JSON.parse(process.argv[1]).dir)' "$line")
+      score=$(score_of "$dir" "$registry/bench/$dir:latest")
+      node -e 'const r = JSON.parse(process.argv[1]); r.score = JSON.parse(process.argv[2]); console.log(JSON.stringify(r))' \
+        "$line" "$score"
+    done <"$results" >"$results.tmp"
+    mv "$results.tmp" "$results"
+  done
+  node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
+  echo "rescored; wrote the Real builds section of BENCHMARKS.md"
+  exit 0
+fi
 
 for pair in "${selected[@]}"; do
   read -r before after <<<"${pairs[$pair]}"
