@@ -5,6 +5,8 @@ out=$1
 mkdir -p "$out/bin" "$out/usr/bin" "$out/etc/ssl/certs" "$out/tmp" "$out/root" "$out/home/node"
 chmod 1777 "$out/tmp"
 cp /bin/busybox "$out/bin/busybox"
+# npm-cli.js starts with #!/usr/bin/env node
+ln -s ../../bin/busybox "$out/usr/bin/env"
 for applet in $(/bin/busybox --list); do
   [ -e "$out/bin/$applet" ] || ln -s busybox "$out/bin/$applet"
 done
