@@ -107,6 +107,39 @@ export function formatInspectText(result: ImageResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The inspector the CLI commands use: it may contact only the hosts of the
+ * references it was given and those named with --insecure-registry (plain
+ * HTTP), with credentials from the user's docker config.json.
+ */
+export async function cliImageInspector(options: {
+  refHosts: string[];
+  insecureRegistries: string[];
+  platform?: string;
+  deep: boolean;
+}): Promise<ImageInspector> {
+  const insecure = new Set(options.insecureRegistries.map(canonicalHost));
+  const hosts = new Set([...insecure, ...options.refHosts.map(canonicalHost)]);
+  const credentials = await loadDockerConfigCredentials();
+  const registries: RegistryConfig[] = [...hosts].map(host => ({
+    host,
+    insecure: insecure.has(host),
+    auth: credentials.get(host),
+  }));
+  return new ImageInspector({
+    registries,
+    platform: options.platform,
+    allowLocalSources: true,
+    deepAnalysis: {
+      enabled: options.deep,
+      maxLayerBytes: 8 * 1024 ** 3,
+      maxEntries: 2_000_000,
+    },
+    credentialsHint: host =>
+      `the credentials for ${host} in your docker config.json (docker login ${host})`,
+  });
+}
+
 function fail(reason: string): number {
   process.stderr.write(`image-health inspect: ${reason.split('\n')[0]}\n`);
   return 2;
@@ -163,29 +196,11 @@ export async function runInspect(args: string[]): Promise<number> {
     throw error;
   }
 
-  const insecure = new Set(
-    (values['insecure-registry'] as string[]).map(canonicalHost),
-  );
-  const hosts = new Set(insecure);
-  if (ref.kind === 'registry') hosts.add(canonicalHost(ref.host));
-  const credentials = await loadDockerConfigCredentials();
-  const registries: RegistryConfig[] = [...hosts].map(host => ({
-    host,
-    insecure: insecure.has(host),
-    auth: credentials.get(host),
-  }));
-
-  const inspector = new ImageInspector({
-    registries,
+  const inspector = await cliImageInspector({
+    refHosts: ref.kind === 'registry' ? [ref.host] : [],
+    insecureRegistries: values['insecure-registry'] as string[],
     platform: values.platform,
-    allowLocalSources: true,
-    deepAnalysis: {
-      enabled: Boolean(values.deep),
-      maxLayerBytes: 8 * 1024 ** 3,
-      maxEntries: 2_000_000,
-    },
-    credentialsHint: host =>
-      `the credentials for ${host} in your docker config.json (docker login ${host})`,
+    deep: Boolean(values.deep),
   });
   try {
     const result = await inspector.inspect(refText, {

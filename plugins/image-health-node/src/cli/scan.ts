@@ -9,13 +9,10 @@ import {
   type Severity,
 } from '@image-health/plugin-image-health-common';
 import { analyzeDockerfile } from '../dockerfile/analyze';
-import { ImageInspector } from '../image/inspector';
-import { loadDockerConfigCredentials } from '../registry/dockerConfig';
-import { canonicalHost, parseReference } from '../registry/reference';
-import type { RegistryConfig } from '../registry/types';
+import { parseReference } from '../registry/reference';
 import { readLintConfig, SEVERITIES, type LintConfig } from './config';
 import { formatText } from './format';
-import { formatInspectText } from './inspect';
+import { cliImageInspector, formatInspectText } from './inspect';
 import { CliInputError, type CliIO } from './io';
 import { readDockerignore } from './lint';
 
@@ -109,10 +106,7 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
   const imageResults: ImageResult[] = [];
   const errors: string[] = [];
   if (images.length > 0) {
-    const insecure = new Set(
-      (values['insecure-registry'] as string[]).map(canonicalHost),
-    );
-    const hosts = new Set(insecure);
+    const refHosts: string[] = [];
     for (const ref of images) {
       let parsedRef;
       try {
@@ -120,26 +114,13 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
       } catch (error) {
         throw new CliInputError((error as Error).message);
       }
-      if (parsedRef.kind === 'registry')
-        hosts.add(canonicalHost(parsedRef.host));
+      if (parsedRef.kind === 'registry') refHosts.push(parsedRef.host);
     }
-    const credentials = await loadDockerConfigCredentials();
-    const registries: RegistryConfig[] = [...hosts].map(host => ({
-      host,
-      insecure: insecure.has(host),
-      auth: credentials.get(host),
-    }));
-    const inspector = new ImageInspector({
-      registries,
+    const inspector = await cliImageInspector({
+      refHosts,
+      insecureRegistries: values['insecure-registry'] as string[],
       platform: values.platform,
-      allowLocalSources: true,
-      deepAnalysis: {
-        enabled: Boolean(values.deep),
-        maxLayerBytes: 8 * 1024 ** 3,
-        maxEntries: 2_000_000,
-      },
-      credentialsHint: host =>
-        `the credentials for ${host} in your docker config.json (docker login ${host})`,
+      deep: Boolean(values.deep),
     });
     // The image is linked to the first Dockerfile, as the backend links them,
     // so its findings name the line that caused them.
