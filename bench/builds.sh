@@ -7,6 +7,10 @@
 #        bench/builds.sh --rescore   (only the scores, on the images built last)
 #   BENCH_COLD=0 skips the cold builds (rebuild times only, from the cache
 #   yarn demo:images left); the table then says "not measured" for them.
+#   DEMO_STORAGE_DRIVER=overlay builds with buildah's overlay driver (see
+#   demo/README.md); the table records the driver, the machine and its load.
+# On a fresh machine this one command also makes the base images first; the
+# table says how long the whole run took, bases included.
 source "$(dirname "$0")/../demo/lib.sh"
 
 declare -A pairs=(
@@ -29,6 +33,9 @@ bench_work=$work/bench/$$ # per run, so runs for different pairs can overlap
 # Python pair and the table still shows the others' last results.
 results_dir=$work/bench-results
 started=$SECONDS
+run_started_at=$(date -u +%FT%TZ)
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+run_load_start=$(loadavg)
 require_tools python3 node readelf patchelf
 registry_start
 trap 'wheel_index_stop' EXIT
@@ -37,8 +44,14 @@ for pair in "${selected[@]}"; do
   [[ -n ${pairs[$pair]:-} ]] || die "unknown pair '$pair' (go, node, python, apt)"
   dirs+=(${pairs[$pair]})
 done
+bases_started=$SECONDS
 [[ " ${selected[*]} " == *" python "* ]] && wheel_index_build
+bases_built=0
+while read -r line; do
+  [[ -n $line ]] && ! remote_exists "$registry/library/${line%% *}" && bases_built=$((bases_built + 1))
+done < <(bases_for "${dirs[@]}")
 ensure_bases "${dirs[@]}"
+bases_seconds=$((SECONDS - bases_started))
 rm -rf "$bench_work" && mkdir -p "$bench_work" "$results_dir"
 
 now() { date +%s.%N; }
@@ -74,6 +87,7 @@ fi
 for pair in "${selected[@]}"; do
   read -r before after <<<"${pairs[$pair]}"
   pair_started=$SECONDS
+  pair_load_start=$(loadavg)
   results=$bench_work/$pair.jsonl
   [[ $pair == python ]] && wheel_index_start
   for dir in "$before" "$after"; do
@@ -117,12 +131,20 @@ for pair in "${selected[@]}"; do
     printf '{"pair":"%s","role":"%s","dir":"%s","sizeBytes":%s,"compressedBytes":%s,"layers":%s,"fullSeconds":%s,"rebuildSeconds":%s,"editedFile":"%s","score":%s}\n' \
       "$pair" "$role" "$dir" "$size" "$compressed" "$layers" "$full" "$rebuild" "$file" "$score" >>"$results"
   done
-  sed -i "s/}\$/,\"pairMinutes\":$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - pair_started))"),\"measuredAt\":\"$(date -u +%FT%TZ)\"}/" "$results"
+  sed -i "s/}\$/,\"pairMinutes\":$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - pair_started))"),\"measuredAt\":\"$(date -u +%FT%TZ)\",\"storageDriver\":\"$storage_driver\",\"loadStart\":\"$pair_load_start\",\"loadEnd\":\"$(loadavg)\"}/" "$results"
   mv "$results" "$results_dir/$pair.jsonl"
   node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
 done
 export TMPDIR=$work/tmp
 
 minutes=$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - started))")
+# The whole run (bases included when this run made them), for "how many minutes
+# from a fresh machine".
+printf '{"startedAt":"%s","pairs":"%s","storageDriver":"%s","minutes":%s,"basesBuilt":%s,"basesMinutes":%s,"loadStart":"%s","loadEnd":"%s"}\n' \
+  "$run_started_at" "${selected[*]}" "$storage_driver" "$minutes" "$bases_built" \
+  "$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$bases_seconds")" "$run_load_start" "$(loadavg)" \
+  >"$results_dir/run.json.tmp"
+mv "$results_dir/run.json.tmp" "$results_dir/run.json"
+node "$repo_root/bench/builds-table.mjs" "$results_dir" "$repo_root/BENCHMARKS.md"
 echo "wrote the Real builds section of BENCHMARKS.md (${minutes} min)"
 registry_stop_hint
