@@ -1,25 +1,49 @@
 import type { Rule } from '../types';
+import { compact, insertAfter, programOf, wordOf } from '../support';
 import {
-  compact,
-  eachCommand,
-  envOf,
-  hasCacheMount,
-  hasFlag,
-  insertAfter,
-  isCommand,
-  programOf,
-  wordOf,
-} from '../support';
+  eachCommandWithOnbuild,
+  hasCacheOrTmpfsMountWith,
+  inheritedEnv,
+} from '../peer';
 import type { ShellCommand } from '../../dockerfile/shell';
 
-/** `pip install`, `pip3 install`, `python -m pip install`. */
+/**
+ * Like hadolint: a program named pip* (pip, pip3, pip3.12, pipx; not pipenv) with an
+ * `install` argument, or python* with `-m pip install`.
+ */
 export function isPipInstall(command: ShellCommand): boolean {
-  if (isCommand(command, ['pip', 'pip3'], 'install')) return true;
   const program = programOf(command);
-  if (!/^python[0-9.]*$/.test(program)) return false;
+  if (program.startsWith('pip') && !program.startsWith('pipenv'))
+    return command.args.includes('install');
+  if (!program.startsWith('python')) return false;
+  const args = command.args;
+  for (let i = 0; i + 2 < args.length; i++) {
+    if (args[i] === '-m' && args[i + 1] === 'pip' && args[i + 2] === 'install')
+      return true;
+  }
+  return false;
+}
+
+/** pipx and pipenv manage their own caches. */
+function isPipWrapper(command: ShellCommand): boolean {
+  const program = programOf(command);
+  if (program.includes('pipx') || program.includes('pipenv')) return true;
   const m = command.args.indexOf('-m');
   return (
-    m >= 0 && command.args[m + 1] === 'pip' && command.args[m + 2] === 'install'
+    program.startsWith('python') &&
+    m >= 0 &&
+    (command.args[m + 1] === 'pipx' || command.args[m + 1] === 'pipenv')
+  );
+}
+
+const TRUTHY = /^(1|true|True|TRUE|on|On|ON|yes|Yes|YES)/;
+const TRUTHY_VALUE = /^(1|true|True|TRUE|on|On|ON|yes|Yes|YES)$/;
+
+/** `PIP_NO_CACHE_DIR=<truthy>` anywhere in the RUN (a prefix or an `export`). */
+function runSetsNoCacheDir(script: string): boolean {
+  const at = script.indexOf('PIP_NO_CACHE_DIR=');
+  return (
+    at >= 0 && TRUTHY.test(script.slice(at + 'PIP_NO_CACHE_DIR='.length))
   );
 }
 
@@ -33,19 +57,23 @@ export const rule: Rule = {
     'pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. `--no-cache-dir` (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) avoids it.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3042',
   check({ model }) {
-    return eachCommand(model, (command, instruction, stage) => {
-      if (!isPipInstall(command)) return undefined;
+    // DL3042: a truthy ENV PIP_NO_CACHE_DIR (inherited through FROM <stage>), the
+    // variable set in the RUN, or a cache/tmpfs mount on .cache/pip exempt the install.
+    return eachCommandWithOnbuild(model, (command, instruction, stage) => {
+      if (!isPipInstall(command) || isPipWrapper(command)) return undefined;
       if (
-        hasFlag(command, '--no-cache-dir') ||
-        hasCacheMount(instruction, '/root/.cache/pip', '/root/.cache')
+        command.args.includes('--no-cache-dir') ||
+        hasCacheOrTmpfsMountWith(instruction, '.cache/pip')
       )
         return undefined;
-      const env = envOf(stage, instruction);
-      if (
-        env.has('PIP_NO_CACHE_DIR') ||
-        command.assignments.some(a => a.startsWith('PIP_NO_CACHE_DIR='))
-      )
+      const env = inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
+      if (env !== undefined && TRUTHY_VALUE.test(env))
         return undefined;
+      const script =
+        instruction.keyword === 'ONBUILD'
+          ? instruction.trigger?.args ?? ''
+          : instruction.shell?.text ?? '';
+      if (runSetsNoCacheDir(script)) return undefined;
       return {
         instruction,
         message: 'pip install keeps its download cache in the layer',
