@@ -1,43 +1,55 @@
 import { pinRule } from './pinning';
+import { hasFlag } from '../support';
 import { isPipInstall } from '../size/pip-no-cache-dir';
 
+/** Schemes pip reads as version control (`git+https://…`); such a package is pinned by `@ref`. */
+const VCS =
+  /^(git\+file|git\+https|git\+ssh|git\+http|git\+git|git|hg\+file|hg\+http|hg\+https|hg\+ssh|hg\+static-http|svn|svn\+svn|svn\+http|svn\+https|svn\+ssh|bzr\+http|bzr\+https|bzr\+ssh|bzr\+sftp|bzr\+ftp|bzr\+lp)/;
+
+// DL3013: `-r`/`--requirement`, `.` or a constraints file (`-c`) exempt the whole install; a package is
+// pinned by a version specifier, `@ref` on a VCS URL, a .whl/.tar.gz file or a path / URL with `/`.
 export const rule = pinRule({
   id: 'pip-pin-versions',
   manager: 'pip',
   equivalents: ['DL3013'],
   example: 'requests==2.32.3, or -r requirements.txt with pinned lines',
-  installs: c => (isPipInstall(c) ? 'install' : undefined),
+  installs: c =>
+    isPipInstall(c) &&
+    !c.args.some(a => a === '-r' || a === '--requirement' || a === '.') &&
+    !hasFlag(c, '-c', '--constraint')
+      ? 'install'
+      : undefined,
   valueFlags: [
-    '-r',
-    '--requirement',
-    '-c',
-    '--constraint',
+    '--abi',
+    '-b',
+    '--build',
     '-e',
     '--editable',
-    '-i',
-    '--index-url',
     '--extra-index-url',
     '-f',
     '--find-links',
-    '--target',
-    '-t',
-    '--prefix',
-    '--root',
-    '--platform',
-    '--python-version',
+    '-i',
+    '--index-url',
     '--implementation',
-    '--abi',
-    '--trusted-host',
-    '--src',
-    '--upgrade-strategy',
+    '--no-binary',
+    '--only-binary',
+    '--platform',
+    '--prefix',
     '--progress-bar',
-    '--cache-dir',
+    '--proxy',
+    '--python',
+    '--python-version',
+    '--root',
+    '--root-user-action',
+    '--src',
+    '-t',
+    '--target',
+    '--trusted-host',
+    '--upgrade-strategy',
   ],
-  isPinned: p =>
-    /(==|>=|<=|~=|!=|===|<|>|@)/.test(p) ||
-    /\.(whl|tar\.gz|zip|tar\.bz2)$/.test(p) ||
-    p.startsWith('.') ||
-    p.startsWith('/') ||
-    p.includes('://') ||
-    p.startsWith('git+'),
+  isPinned: p => {
+    if (/(==|>=|<=|>|<|!=|~=)/.test(p)) return true;
+    const file = p.endsWith('.whl') || p.endsWith('.tar.gz');
+    return VCS.test(p) ? file || p.includes('@') : file || p.includes('/');
+  },
 });
