@@ -1,15 +1,36 @@
 import type { Rule } from '../types';
-import {
-  hasCacheMount,
-  insertAfter,
-  isCommand,
-  programOf,
-  runHas,
-  compact,
-} from '../support';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import type { ShellCommand } from '../../dockerfile/shell';
+import { insertAfter, isCommand, programOf, runHas, compact } from '../support';
+import { commandsWithOnbuild, hasCacheOrTmpfsMountWith } from '../peer';
 
-function cleansLists(args: string[]): boolean {
-  return args.some(a => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(a));
+const updates = (c: ShellCommand) =>
+  ['apt-get', 'apt', 'aptitude'].includes(programOf(c)) &&
+  c.args.includes('update');
+
+// As DL3009 reads a cleanup: an `rm` with `-rf` or with `/var/lib/apt/lists/*`.
+const cleansLists = (c: ShellCommand) =>
+  programOf(c) === 'rm' &&
+  (c.args.includes('-rf') || c.args.includes('/var/lib/apt/lists/*'));
+
+/**
+ * Stages whose layers DL3009 judges: the last one (and any with the same FROM),
+ * and every named stage another FROM builds on.
+ */
+function judgedStages(model: DockerfileModel): Set<Stage> {
+  const key = (s: Stage) =>
+    s.from.args.trim().replace(/\s+/g, ' ').toLowerCase();
+  const last = model.stages[model.stages.length - 1];
+  const bases = new Set(
+    model.stages.map(s => s.image.resolved.toLowerCase()),
+  );
+  return new Set(
+    model.stages.filter(
+      s =>
+        (last && key(s) === key(last)) ||
+        (s.name !== undefined && bases.has(s.name.toLowerCase())),
+    ),
+  );
 }
 
 export const rule: Rule = {
@@ -22,30 +43,30 @@ export const rule: Rule = {
     '`apt-get update` downloads package lists (~20-40 MB) into /var/lib/apt/lists. Remove them in the same RUN, or they stay in the layer forever. Like hadolint, only stages that end up in the image (the final stage and stages it builds on) are checked, and a cache mount on /var/lib/apt is accepted.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3009',
   check({ model }) {
-    const shipped = new Set<number>();
-    for (
-      let s = model.stages.find(x => x.final);
-      s;
-      s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
-    ) {
-      if (shipped.has(s.index)) break;
-      shipped.add(s.index);
-    }
+    const judged = judgedStages(model);
     return model.stages
-      .filter(s => shipped.has(s.index))
+      .filter(s => judged.has(s))
       .flatMap(stage => stage.instructions)
-      .filter(i => i.keyword === 'RUN')
-      .filter(i => runHas(i, c => isCommand(c, 'apt-get', 'update')))
+      .filter(i => {
+        const commands = commandsWithOnbuild(i);
+        return commands.some(updates) && !commands.some(cleansLists);
+      })
       .filter(
-        i => !runHas(i, c => programOf(c) === 'rm' && cleansLists(c.args)),
+        i =>
+          !hasCacheOrTmpfsMountWith(i, '/var/lib/apt/lists') &&
+          !(
+            hasCacheOrTmpfsMountWith(i, '/var/lib/apt') &&
+            hasCacheOrTmpfsMountWith(i, '/var/cache/apt')
+          ),
       )
-      .filter(i => !hasCacheMount(i, '/var/lib/apt/lists', '/var/lib/apt'))
       .map(instruction => {
-        const commands = instruction.shell!.commands.filter(c => !c.nested);
+        const commands = commandsWithOnbuild(instruction).filter(
+          c => !c.nested,
+        );
         const last = commands[commands.length - 1];
         return {
           instruction,
-          message: 'apt-get update leaves /var/lib/apt/lists in this layer',
+          message: 'apt update leaves /var/lib/apt/lists in this layer',
           summary: 'End the same RUN with && rm -rf /var/lib/apt/lists/*',
           // A RUN that only updates is merged into the next install by apt-update-alone; cleaning here would remove the lists before that install.
           edits:
