@@ -128,6 +128,13 @@ export interface DockerfileModel {
   parseErrors: ParseError[];
   /** Line starts, for offset → line. */
   lineStarts: number[];
+  /**
+   * Every command of every RUN with its instruction and stage, in file order;
+   * built on first use by `allCommands` (rules/support.ts). Kept on the model,
+   * not in a WeakMap: V8's scavenger promotes everything a young WeakMap key
+   * reaches, which made a third of the analysis time garbage collection.
+   */
+  commandIndex?: Array<[ShellCommand, Instruction, Stage]>;
 }
 
 export function lineOf(model: DockerfileModel, offset: number): number {

@@ -277,15 +277,10 @@ export function sameFlags(a: Instruction, b: Instruction): boolean {
 }
 
 /** Every command of every RUN with its instruction and stage, in file order; built once per model. */
-const commandIndex = new WeakMap<
-  DockerfileModel,
-  Array<[ShellCommand, Instruction, Stage]>
->();
-
 export function allCommands(
   model: DockerfileModel,
 ): Array<[ShellCommand, Instruction, Stage]> {
-  let all = commandIndex.get(model);
+  let all = model.commandIndex;
   if (!all) {
     all = [];
     for (const stage of model.stages) {
@@ -296,7 +291,7 @@ export function allCommands(
             all.push([command, instruction, stage]);
       }
     }
-    commandIndex.set(model, all);
+    model.commandIndex = all;
   }
   return all;
 }
