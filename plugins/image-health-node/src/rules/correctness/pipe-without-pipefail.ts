@@ -1,6 +1,19 @@
-import type { Rule } from '../types';
-import { programOf } from '../support';
+import type { Rule, RuleHit } from '../types';
 import { sourceOf } from '../../dockerfile/model';
+
+/** SHELLs hadolint does not judge (PowerShell, cmd): their pipes are not POSIX pipes. */
+const NON_POSIX = /^(pwsh|powershell|cmd)/;
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash']);
+
+/** `SHELL ["/bin/bash", "-eo", "pipefail", "-c"]`: bash, zsh or ash with an -o flag and `pipefail`. */
+function setsPipefail(shell: string[]): boolean {
+  const program = (shell[0] ?? '').slice((shell[0] ?? '').lastIndexOf('/') + 1);
+  return (
+    PIPEFAIL_SHELLS.has(program) &&
+    shell.slice(1).some(a => /^-[A-Za-z]*o[A-Za-z]*$/.test(a)) &&
+    shell.includes('pipefail')
+  );
+}
 
 export const rule: Rule = {
   id: 'pipe-without-pipefail',
@@ -9,47 +22,28 @@ export const rule: Rule = {
   severity: 'warning',
   equivalents: ['DL4006'],
   description:
-    'In `RUN wget … | tar x`, a failed download is hidden by the successful tar and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail &&` at the start of the RUN).',
+    'In `RUN wget … | tar x`, a failed download is hidden by the successful tar and the build goes on with a broken layer. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` in each stage before such a RUN (ash on Alpine). Like hadolint, `set -o pipefail` inside the RUN is not looked at, and a SHELL does not carry over to the next FROM.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4006',
   check({ model }) {
-    const hits = [];
+    const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       let pipefail = false;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'SHELL' && instruction.json) {
           const shell = instruction.json;
-          const posix = /(^|\/)(sh|bash|ash|dash|zsh|ksh)$/.test(
-            shell[0] ?? '',
-          );
-          pipefail =
-            !posix ||
-            shell.some((a, k) => a === 'pipefail' && shell[k - 1] === '-o') ||
-            (shell.includes('-eo') && shell.includes('pipefail'));
+          pipefail = NON_POSIX.test(shell.join(' ')) || setsPipefail(shell);
           continue;
         }
         if (pipefail || instruction.shell?.kind !== 'posix') continue;
-        const commands = instruction.shell.commands;
-        const pipe = commands.findIndex(c => c.terminator === '|' && !c.nested);
-        if (pipe < 0) continue;
-        const setsPipefail = commands
-          .slice(0, pipe)
-          .some(
-            c =>
-              programOf(c) === 'set' &&
-              c.args.some(
-                (a, k) =>
-                  (a === 'pipefail' &&
-                    /^-[a-z]*o$/.test(c.args[k - 1] ?? '')) ||
-                  a === '-o pipefail',
-              ),
-          );
-        if (setsPipefail) continue;
+        // Pipes inside $(…) count too.
+        if (!instruction.shell.commands.some(c => c.terminator === '|'))
+          continue;
         hits.push({
           instruction,
           message:
             'a pipe in this RUN hides failures of all but its last command',
           summary:
-            'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or start the RUN with set -o pipefail &&).',
+            'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] (["/bin/ash", …] on Alpine) before it.',
           after: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${sourceOf(
             model,
             instruction,
