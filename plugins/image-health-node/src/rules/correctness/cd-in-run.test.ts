@@ -1,12 +1,16 @@
 import { rule } from './cd-in-run';
 import { describeRule } from '../testing';
 
+// DL3003's documented cases, in our own Dockerfiles.
 describeRule(rule, {
   catches: [
+    'FROM debian:12.5\nRUN cd /opt',
     'FROM debian:12.5\nRUN cd /tmp && make',
     'FROM debian:12.5\nRUN make -C x && cd /',
+    'FROM debian:12.5\nRUN (cd /src && make)',
   ],
   passes: [
+    'FROM debian:12.5\nWORKDIR /opt',
     'FROM debian:12.5\nWORKDIR /tmp\nRUN make',
     'FROM debian:12.5\nRUN echo cd',
   ],
