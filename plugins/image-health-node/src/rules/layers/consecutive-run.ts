@@ -1,6 +1,11 @@
 import type { Rule } from '../types';
 import { commandsOf, isMergeableRun, runScript, sameFlags } from '../support';
-import { sourceOf } from '../../dockerfile/model';
+import { sourceOf, type Instruction } from '../../dockerfile/model';
+
+/** More than one command (assignment-only lines are not commands), as DL3059 counts them. */
+function chains(run: Instruction): boolean {
+  return commandsOf(run).filter(c => c.name !== '').length > 1;
+}
 
 export const rule: Rule = {
   id: 'consecutive-run',
@@ -9,7 +14,7 @@ export const rule: Rule = {
   severity: 'info',
   equivalents: ['DL3059'],
   description:
-    'Each RUN makes a layer. Consecutive short RUNs with the same flags can be one. Like hadolint, RUNs that already chain more than two commands, or whose --mount flags differ, are left alone.',
+    'Each RUN makes a layer. Consecutive single-command RUNs with the same flags can be one. Like hadolint, a RUN that already chains commands (&&, ;, a pipe, $(…)), or whose flags differ, is left alone; comments between RUNs do not separate them.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3059',
   check({ model }) {
     const hits = [];
@@ -18,8 +23,7 @@ export const rule: Rule = {
       const current = model.instructions[i];
       if (previous.keyword !== 'RUN' || current.keyword !== 'RUN') continue;
       if (!sameFlags(previous, current)) continue;
-      if (commandsOf(previous).length > 2 || commandsOf(current).length > 2)
-        continue;
+      if (chains(previous) || chains(current)) continue;
       const mergeable = isMergeableRun(previous) && isMergeableRun(current);
       const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(
         model,
