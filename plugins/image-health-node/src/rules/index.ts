@@ -8,6 +8,7 @@ import { rule as baseImageLatest } from './base-image/base-image-latest';
 import { rule as baseImageNotPinnedByDigest } from './base-image/base-image-not-pinned-by-digest';
 import { rule as baseImageUntagged } from './base-image/base-image-untagged';
 import { rule as toolchainFinalStage } from './base-image/toolchain-final-stage';
+import { rule as aptGetDistUpgrade } from './base-image/apt-get-dist-upgrade';
 import { rule as apkNoCache } from './size/apk-no-cache';
 import { rule as aptListsNotRemoved } from './size/apt-lists-not-removed';
 import { rule as aptNoInstallRecommends } from './size/apt-no-install-recommends';
@@ -46,10 +47,13 @@ import { rule as aptPinVersions } from './correctness/apt-pin-versions';
 import { rule as cdInRun } from './correctness/cd-in-run';
 import { rule as cmdShellForm } from './correctness/cmd-shell-form';
 import { rule as copyFromOwnStage } from './correctness/copy-from-own-stage';
+import { rule as copyFromUndefinedStage } from './correctness/copy-from-undefined-stage';
 import { rule as copyMultipleSourcesDestNotDir } from './correctness/copy-multiple-sources-dest-not-dir';
 import { rule as dnfMissingYes } from './correctness/dnf-missing-yes';
 import { rule as duplicateStageAlias } from './correctness/duplicate-stage-alias';
 import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
+import { rule as gemPinVersions } from './correctness/gem-pin-versions';
+import { rule as goPinVersions } from './correctness/go-pin-versions';
 import { rule as maintainerDeprecated } from './correctness/maintainer-deprecated';
 import { rule as multipleCmd } from './correctness/multiple-cmd';
 import { rule as multipleEntrypoint } from './correctness/multiple-entrypoint';
@@ -69,6 +73,7 @@ export const RULES: readonly Rule[] = [
   baseImageNotPinnedByDigest,
   baseImageUntagged,
   toolchainFinalStage,
+  aptGetDistUpgrade,
   apkNoCache,
   aptListsNotRemoved,
   aptNoInstallRecommends,
@@ -107,10 +112,13 @@ export const RULES: readonly Rule[] = [
   cdInRun,
   cmdShellForm,
   copyFromOwnStage,
+  copyFromUndefinedStage,
   copyMultipleSourcesDestNotDir,
   dnfMissingYes,
   duplicateStageAlias,
   exposePortOutOfRange,
+  gemPinVersions,
+  goPinVersions,
   maintainerDeprecated,
   multipleCmd,
   multipleEntrypoint,

@@ -1,0 +1,60 @@
+import type { Rule, RuleHit } from '../types';
+import { sourceOf } from '../../dockerfile/model';
+import { commandsOf } from '../support';
+
+/**
+ * Trivy's DS-0024 ("'apt-get dist-upgrade' used"; deprecated in trivy-checks,
+ * so off unless enabled there): a shell-form RUN whose `apt-get` runs
+ * `dist-upgrade`, with or without options before it (`-q`, `--quiet`, `-y`).
+ * `apt-get upgrade` is not reported. Trivy matches the RUN text against a
+ * pattern that needs a word between `apt-get` and `dist-upgrade`, so it misses
+ * a lone `RUN apt-get dist-upgrade`; we read commands and report that one too.
+ */
+export const rule: Rule = {
+  id: 'apt-get-dist-upgrade',
+  title: "'apt-get dist-upgrade' used",
+  category: 'base-image',
+  severity: 'warning',
+  equivalents: ['DS-0024'],
+  description:
+    '`apt-get dist-upgrade` may move the image to new major package versions, adds a layer that duplicates much of the base image, and makes two builds of one commit differ. Build on a newer base image tag (or rebuild on the refreshed one) instead.',
+  docsUrl: 'https://avd.aquasec.com/misconfig/ds024',
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'RUN' || instruction.json) continue;
+      const run = instruction.shell;
+      const commands = commandsOf(instruction);
+      const upgrade = commands.find(
+        c => c.program === 'apt-get' && c.args.includes('dist-upgrade'),
+      );
+      if (!run || !upgrade) continue;
+      // Show the RUN without the upgrade: drop it with the operator that joins it to its neighbour.
+      const top = commands.filter(c => !c.nested);
+      const at = top.indexOf(upgrade);
+      const source = sourceOf(model, instruction);
+      let after: string | undefined;
+      const cut = (from: number, to: number) => {
+        const start = run.toSource(from);
+        const end = run.toSource(to);
+        if (start === undefined || end === undefined) return undefined;
+        return (
+          source.slice(0, start - instruction.start) +
+          source.slice(end - instruction.start)
+        );
+      };
+      if (at >= 0 && at + 1 < top.length && upgrade.terminator === '&&')
+        after = cut(upgrade.start, top[at + 1].start);
+      else if (at > 0 && top[at - 1].terminator === '&&')
+        after = cut(top[at - 1].end, upgrade.end);
+      hits.push({
+        instruction,
+        message: `apt-get dist-upgrade in RUN at line ${instruction.line}: upgrade the base image instead`,
+        summary:
+          'Drop the dist-upgrade and build on a newer (or freshly pulled) base image tag.',
+        ...(after !== undefined ? { after } : {}),
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,62 @@
+import type { Rule, RuleHit } from '../types';
+import { flagOf } from '../../dockerfile/model';
+
+/**
+ * hadolint's DL3022, as it documents it: a `COPY --from=<x>` is fine when `x`
+ * names a stage defined by an earlier `FROM … AS x`, is a number smaller than
+ * the count of `FROM`s so far, or contains `:` (an external image with a tag or
+ * digest). Anything else — a later stage, an unknown name, an image without a
+ * tag, a variable — is reported. Stage names compare without case, as Docker
+ * compares them.
+ */
+export const rule: Rule = {
+  id: 'copy-from-undefined-stage',
+  title: 'COPY --from a stage not defined before it',
+  category: 'correctness',
+  severity: 'warning',
+  equivalents: ['DL3022'],
+  description:
+    '`COPY --from` should name a stage defined earlier (`FROM … AS build`), an earlier stage by its number, or an image with its tag. A name that is not a stage is pulled from a registry as an image, which is rarely what was meant and makes the build depend on whatever that name resolves to.',
+  docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3022',
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    const names = new Set<string>();
+    let count = 0;
+    for (const instruction of model.instructions) {
+      if (instruction.keyword === 'FROM') {
+        const stage = model.stages[instruction.stage];
+        if (stage?.name) names.add(stage.name.toLowerCase());
+        count++;
+        continue;
+      }
+      if (instruction.keyword !== 'COPY') continue;
+      const from = flagOf(instruction, 'from')?.value;
+      if (from === undefined || from === null) continue;
+      if (from.includes(':') || names.has(from.toLowerCase())) continue;
+      const index = /^\d+/.exec(from);
+      if (index && Number(index[0]) < count) continue;
+      const later = model.stages.find(
+        s =>
+          s.from.index > instruction.index &&
+          s.name?.toLowerCase() === from.toLowerCase(),
+      );
+      let message = `COPY --from=${from} names no earlier stage and no tagged image`;
+      if (later)
+        message = `COPY --from=${from} refers to stage ${later.name}, which is defined later (line ${later.from.line})`;
+      else if (index)
+        message = `COPY --from=${from}: only ${count} stage${
+          count === 1 ? '' : 's'
+        } (numbered from 0) are defined before this line`;
+      hits.push({
+        instruction,
+        message,
+        summary: later
+          ? `Move the stage ${later.name} above the stage that copies from it.`
+          : `Name an earlier stage (FROM … AS ${
+              index ? 'build' : from
+            }) or an image with its tag or digest.`,
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,99 @@
+import type { Rule, RuleHit } from '../types';
+import type { ShellCommand } from '../../dockerfile/shell';
+import { applyEditsTo, compact, replaceWord } from '../support';
+import { runCommands } from './gem-pin-versions';
+
+/** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
+function argumentsOf(command: ShellCommand): string[] {
+  return command.args.filter(a => a === '-' || a === '--' || a[0] !== '-');
+}
+
+function isGo(command: ShellCommand, verbs: string[]): boolean {
+  return command.program === 'go' && command.args.some(a => verbs.includes(a));
+}
+
+/**
+ * The packages a RUN fetches with `go run`, `go install` or `go get`, read as
+ * hadolint's DL3062 documents it: when the RUN has a `go run`, only the package
+ * right after `run` (the rest are the program's arguments); otherwise every
+ * argument of `go install` / `go get` (`get -tool` included).
+ */
+export function goPackages(
+  commands: ShellCommand[],
+): Array<{ command: ShellCommand; verb: string; pkg: string }> {
+  const runs = commands
+    .filter(c => isGo(c, ['run']))
+    .flatMap(command =>
+      argumentsOf(command)
+        .slice(0, 2)
+        .filter(a => a !== 'run')
+        .map(pkg => ({ command, verb: 'run', pkg })),
+    );
+  if (runs.length > 0) return runs;
+  return commands
+    .filter(c => isGo(c, ['install', 'get']))
+    .flatMap(command => {
+      const verb = command.args.includes('install') ? 'install' : 'get';
+      return argumentsOf(command)
+        .filter(a => a !== 'install' && a !== 'get' && a !== 'tool')
+        .map(pkg => ({ command, verb, pkg }));
+    });
+}
+
+/** A local path, or `@version` other than the moving `@latest` / `@none`. */
+export function isPinnedGoPackage(pkg: string): boolean {
+  if (pkg === '.' || pkg.startsWith('/') || pkg.startsWith('.')) return true;
+  return (
+    pkg.includes('@') && !pkg.endsWith('@latest') && !pkg.endsWith('@none')
+  );
+}
+
+export const rule: Rule = {
+  id: 'go-pin-versions',
+  title: 'go packages not pinned',
+  category: 'correctness',
+  severity: 'warning',
+  equivalents: ['DL3062'],
+  description:
+    '`go install example.com/tool` or `…@latest` (and the same with `go get` or `go run`) fetches whatever version is newest at build time, so two builds of one commit can differ. Name the version: `go install example.com/tool@v1.2.3`.',
+  docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3062',
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        const unpinned = goPackages(runCommands(instruction)).filter(
+          p => !isPinnedGoPackage(p.pkg),
+        );
+        if (unpinned.length === 0) continue;
+        const verbs = [...new Set(unpinned.map(u => `go ${u.verb}`))];
+        // The fixed line shows where the version goes; which version is the user's choice.
+        const placeholders =
+          instruction.keyword === 'RUN' &&
+          unpinned.every(u => !u.pkg.endsWith('.go'))
+            ? compact(
+                unpinned.map(({ command, pkg }) =>
+                  replaceWord(
+                    instruction,
+                    command.words.find(w => w.value === pkg),
+                    `${pkg.replace(/@(latest|none)$/, '')}@vX.Y.Z`,
+                  ),
+                ),
+              )
+            : [];
+        hits.push({
+          instruction,
+          message: `${verbs.join(', ')} without a pinned version: ${unpinned
+            .map(u => u.pkg)
+            .join(', ')}`,
+          summary: `Name the version you tested, e.g. ${
+            unpinned[0].pkg.replace(/@.*$/, '') || 'example.com/tool'
+          }@v1.2.3.`,
+          ...(placeholders.length > 0 && placeholders.length === unpinned.length
+            ? { after: applyEditsTo(model, instruction, placeholders) }
+            : {}),
+        });
+      }
+    }
+    return hits;
+  },
+};
