@@ -6,13 +6,15 @@ export const rule: Rule = {
   title: 'Base image uses the latest tag',
   category: 'base-image',
   severity: 'warning',
-  equivalents: ['DL3007', 'DS-0001'],
+  // Not DS-0001: Trivy resolves ARGs in FROM and also flags untagged images; this is DL3007's check.
+  equivalents: ['DL3007'],
   description:
     '`:latest` moves: the same Dockerfile builds a different image next week. Pin a version tag (a digest alongside it is accepted).',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3007',
   check({ model }) {
     return externalStages(model)
-      .filter(s => s.image.tag === 'latest' && !s.image.digest)
+      // As written, like hadolint: `node:$TAG` is not judged by the ARG's value.
+      .filter(s => !s.image.raw.includes('@') && /:latest$/.test(s.image.raw))
       .map(stage => ({
         instruction: stage.from,
         message: `FROM ${stage.image.raw} uses :latest, which changes under you`,
