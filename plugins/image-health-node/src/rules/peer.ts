@@ -91,3 +91,18 @@ export function inheritedEnv(
     ? inheritedEnv(model, base, name)
     : undefined;
 }
+
+/**
+ * Whether `command` runs `program` (one of them) with one of `args` anywhere among its
+ * arguments: how hadolint recognises `apt-get … install`, even after `-o Opt=val`.
+ */
+export function hasArgs(
+  command: ShellCommand,
+  program: string | readonly string[],
+  args: readonly string[],
+): boolean {
+  const name = command.program;
+  if (typeof program === 'string' ? name !== program : !program.includes(name))
+    return false;
+  return command.args.some(a => args.includes(a));
+}

@@ -1,5 +1,5 @@
 import { pinRule } from './pinning';
-import { isCommand } from '../support';
+import { hasArgs } from '../peer';
 
 // DL3018: `=`, `~`, `>` or `<` in a package, or an `.apk` file, count as pinned.
 export const rule = pinRule({
@@ -7,7 +7,7 @@ export const rule = pinRule({
   manager: 'apk',
   equivalents: ['DL3018'],
   example: 'curl=8.5.0-r0',
-  installs: c => (isCommand(c, 'apk', 'add') ? 'add' : undefined),
+  installs: c => (hasArgs(c, 'apk', ['add']) ? 'add' : undefined),
   valueFlags: ['-t', '--virtual', '-X', '--repository'],
   isPinned: p => /[=~<>]/.test(p) || p.endsWith('.apk'),
 });

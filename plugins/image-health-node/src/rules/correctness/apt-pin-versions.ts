@@ -1,5 +1,5 @@
 import { pinRule } from './pinning';
-import { isCommand } from '../support';
+import { hasArgs } from '../peer';
 
 // DL3008: `pkg=version`, `pkg/release`, a path with `/` and a `.deb` file count as pinned.
 export const rule = pinRule({
@@ -7,7 +7,7 @@ export const rule = pinRule({
   manager: 'apt-get',
   equivalents: ['DL3008'],
   example: 'curl=8.5.0-2',
-  installs: c => (isCommand(c, 'apt-get', 'install') ? 'install' : undefined),
+  installs: c => (hasArgs(c, 'apt-get', ['install']) ? 'install' : undefined),
   valueFlags: ['-t', '--target-release'],
   isPinned: p => p.includes('=') || p.includes('/') || p.endsWith('.deb'),
 });
