@@ -1,28 +1,23 @@
 import type { Rule } from '../types';
-import {
-  compact,
-  eachCommand,
-  hasFlag,
-  insertAfter,
-  isCommand,
-  wordOf,
-} from '../support';
+import { compact, hasFlag, insertAfter, wordOf } from '../support';
+import { eachCommandWithOnbuild, hasArgs } from '../peer';
 
 export const rule: Rule = {
   id: 'apt-no-install-recommends',
   title: 'apt-get install without --no-install-recommends',
   category: 'size',
   severity: 'info',
-  equivalents: ['DL3015', 'DS-0029'],
+  // Not DS-0029: Trivy does not take -o APT::Install-Recommends=false and judges the whole RUN text at once.
+  equivalents: ['DL3015'],
   description:
     'apt installs "recommended" packages by default, often tens of MB the service never uses. `--no-install-recommends` installs what you named and its dependencies only.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3015',
   check({ model }) {
-    return eachCommand(model, (command, instruction) => {
-      if (!isCommand(command, 'apt-get', 'install')) return undefined;
-      if (hasFlag(command, '--no-install-recommends')) return undefined;
+    return eachCommandWithOnbuild(model, (command, instruction) => {
+      if (!hasArgs(command, 'apt-get', ['install'])) return undefined;
       if (
-        command.args.some(a => /^APT::Install-Recommends=(false|0)$/i.test(a))
+        hasFlag(command, '--no-install-recommends') ||
+        command.args.includes('APT::Install-Recommends=false')
       )
         return undefined;
       return {
