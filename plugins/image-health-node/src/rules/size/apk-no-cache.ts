@@ -1,29 +1,27 @@
 import type { Rule } from '../types';
+import { compact, hasFlag, insertAfter, wordOf } from '../support';
 import {
-  compact,
-  eachCommand,
-  hasCacheMount,
-  hasFlag,
-  insertAfter,
-  isCommand,
-  wordOf,
-} from '../support';
+  eachCommandWithOnbuild,
+  hasArgs,
+  hasCacheOrTmpfsMountWith,
+} from '../peer';
 
 export const rule: Rule = {
   id: 'apk-no-cache',
   title: 'apk add without --no-cache',
   category: 'size',
   severity: 'info',
-  equivalents: ['DL3019', 'DS-0025'],
+  // Not DS-0025: Trivy does not accept a cache mount on /var/cache/apk.
+  equivalents: ['DL3019'],
   description:
-    '`apk add --no-cache` fetches the index to a temporary place and leaves nothing in /var/cache/apk; without it the index stays in the layer. A cache mount on /var/cache/apk is accepted.',
+    '`apk add --no-cache` fetches the index to a temporary place and leaves nothing in /var/cache/apk; without it the index stays in the layer. A cache or tmpfs mount on /var/cache/apk is accepted.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3019',
   check({ model }) {
-    return eachCommand(model, (command, instruction) => {
-      if (!isCommand(command, 'apk', 'add')) return undefined;
+    return eachCommandWithOnbuild(model, (command, instruction) => {
+      if (!hasArgs(command, 'apk', ['add'])) return undefined;
       if (
         hasFlag(command, '--no-cache') ||
-        hasCacheMount(instruction, '/var/cache/apk')
+        hasCacheOrTmpfsMountWith(instruction, '/var/cache/apk')
       )
         return undefined;
       return {
