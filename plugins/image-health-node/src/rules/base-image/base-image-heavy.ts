@@ -8,7 +8,7 @@ export const rule: Rule = {
   severity: 'warning',
   equivalents: [],
   description:
-    'The full Debian-based language images carry compilers, headers and docs a service does not run with. Their -slim / -alpine variants are several times smaller (sizes from a table kept with the analyzer).',
+    'The full Debian-based language images carry compilers, headers and docs a service does not run with, and full distribution images (ubuntu, centos, Rocky/Alma/Oracle Linux, fedora) carry tools a service does not need. Their -slim / -alpine / -minimal variants, or a smaller distribution, are several times smaller (sizes from a table kept with the analyzer).',
   check({ model }) {
     return model.stages
       .filter(s => s.final && s.baseStage === undefined)
@@ -21,7 +21,9 @@ export const rule: Rule = {
             message: `${stage.image.resolved} is about ${lighter.full} MB compressed; ${lighter.image} is about ${lighter.size} MB`,
             summary: `Build on ${lighter.image} (about ${
               lighter.full - lighter.size
-            } MB smaller); add back only the packages you need.`,
+            } MB smaller${
+              lighter.caveat ? `; ${lighter.caveat}` : ''
+            }); add back only the packages you need.`,
             after: fromWithImage(stage, lighter.image),
           },
         ];

@@ -69,14 +69,29 @@ export function toolchainOf(stage: Stage): Toolchain | undefined {
   );
 }
 
+/** A heavy base image's size and the smaller images that can replace it. */
+export interface BaseImageSizes {
+  /** Compressed MB of the full image. */
+  full: number;
+  /** Smaller tags of the same repository: `<tag><suffix>`. */
+  variants: Array<{ suffix: string; size: number }>;
+  /**
+   * For distributions without a smaller tag of their own: the image to move
+   * to (`{tag}` is the user's tag), its size, and what changes with it.
+   */
+  alternative?: { image: string; size: number; caveat: string };
+}
+
 /**
- * Approximate compressed sizes (linux/amd64, MB) of common full images and their
- * smaller variants, kept by hand from Docker Hub; refresh when a new Debian ships.
+ * Approximate compressed sizes (linux/amd64, MB, rounded) of common full images
+ * and their smaller variants, kept by hand from the images' Docker Hub tag pages;
+ * refresh when a new release ships. The EL "minimal" sizes follow Red Hat's
+ * documented ubi-minimal figure (about 32 MB compressed, under half the standard
+ * image: "Understanding the UBI minimal images", RHEL "Building, running and
+ * managing containers"). ubuntu:22.04 / 24.04 are about 29 MB compressed (78 MB
+ * unpacked; the seed guide's table says ~77 MB), alpine:3.20 about 3.6 MB.
  */
-export const VARIANT_SIZES: Record<
-  string,
-  { full: number; variants: Array<{ suffix: string; size: number }> }
-> = {
+export const VARIANT_SIZES: Record<string, BaseImageSizes> = {
   node: {
     full: 390,
     variants: [
@@ -108,6 +123,37 @@ export const VARIANT_SIZES: Record<
     ],
   },
   debian: { full: 50, variants: [{ suffix: '-slim', size: 29 }] },
+  ubuntu: {
+    full: 29,
+    variants: [],
+    alternative: {
+      image: 'alpine:3.20',
+      size: 4,
+      caveat: 'musl libc and apk instead of glibc and apt',
+    },
+  },
+  centos: {
+    full: 72,
+    variants: [],
+    alternative: {
+      image: 'rockylinux:9-minimal',
+      size: 40,
+      caveat:
+        'CentOS is end-of-life; Rocky Linux minimal has microdnf instead of yum',
+    },
+  },
+  rockylinux: { full: 65, variants: [{ suffix: '-minimal', size: 40 }] },
+  almalinux: { full: 70, variants: [{ suffix: '-minimal', size: 35 }] },
+  oraclelinux: { full: 90, variants: [{ suffix: '-slim', size: 45 }] },
+  fedora: {
+    full: 60,
+    variants: [],
+    alternative: {
+      image: 'registry.fedoraproject.org/fedora-minimal:{tag}',
+      size: 40,
+      caveat: 'microdnf instead of dnf',
+    },
+  },
   php: { full: 190, variants: [{ suffix: '-alpine', size: 35 }] },
   perl: { full: 340, variants: [{ suffix: '-slim', size: 45 }] },
   httpd: { full: 60, variants: [{ suffix: '-alpine', size: 20 }] },
@@ -121,7 +167,7 @@ const SMALL_MARKERS =
 /** The smaller variant of a heavy base, when the table knows one. */
 export function lighterVariant(
   stage: Stage,
-): { image: string; full: number; size: number } | undefined {
+): { image: string; full: number; size: number; caveat?: string } | undefined {
   const entry = VARIANT_SIZES[stage.image.repository];
   const tag = stage.image.tag;
   if (
@@ -135,6 +181,16 @@ export function lighterVariant(
   if (stage.image.repository === 'eclipse-temurin' && !/jdk/.test(tag))
     return undefined;
   const variant = entry.variants[0];
+  if (!variant) {
+    const alternative = entry.alternative;
+    if (!alternative) return undefined;
+    return {
+      image: alternative.image.replace('{tag}', tag),
+      full: entry.full,
+      size: alternative.size,
+      caveat: alternative.caveat,
+    };
+  }
   const base =
     stage.image.repository === 'eclipse-temurin'
       ? tag.replace(/-?jdk/, '')
