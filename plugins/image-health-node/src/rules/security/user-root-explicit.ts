@@ -1,31 +1,46 @@
 import type { Rule } from '../types';
-import { isRootUser, lastUser } from './user';
 import { sourceOf } from '../../dockerfile/model';
+
+/** As DL3002 reads USER: `root`, `0`, or either with a group (`root:root`, `0:0`). */
+function isRoot(user: string): boolean {
+  return (
+    user === 'root' ||
+    user === '0' ||
+    user.startsWith('root:') ||
+    user.startsWith('0:')
+  );
+}
 
 export const rule: Rule = {
   id: 'user-root-explicit',
-  title: 'Final USER is root',
+  title: 'Last USER is root',
   category: 'security',
   severity: 'warning',
-  equivalents: ['DL3002', 'DS-0002'],
+  // Not DS-0002: Trivy looks only at the file's very last USER and also flags a file without USER.
+  equivalents: ['DL3002'],
   description:
-    'The last USER of the final stage is root (or 0): the service runs with full privileges in the container. Switch back to an unprivileged user after the steps that need root.',
+    'The last USER of a stage is root (or 0): the stage, and any stage built FROM it, runs with full privileges. Switch back to an unprivileged user after the steps that need root. Like hadolint, every stage is checked.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3002',
   check({ model }) {
-    const last = lastUser(model);
-    if (!last?.user || !isRootUser(last.user.args)) return [];
-    return [
-      {
-        instruction: last.user,
-        message: `the image runs as ${last.user.args}`,
-        summary:
-          'End the final stage with USER <unprivileged user>, e.g. USER 10001 or the image’s app user.',
-        before: sourceOf(model, last.user),
-        after: `${sourceOf(
-          model,
-          last.user,
-        )}\n# … steps that need root …\nUSER 10001:10001`,
-      },
-    ];
+    return model.stages.flatMap(stage => {
+      const users = stage.instructions.filter(i => i.keyword === 'USER');
+      const last = users[users.length - 1];
+      if (!last || !isRoot(last.args.trim())) return [];
+      return [
+        {
+          instruction: last,
+          message: stage.final
+            ? `the image runs as ${last.args}`
+            : `stage ${stage.name ?? stage.index} ends as ${last.args}`,
+          summary:
+            'End the stage with USER <unprivileged user>, e.g. USER 10001 or the image’s app user.',
+          before: sourceOf(model, last),
+          after: `${sourceOf(
+            model,
+            last,
+          )}\n# … steps that need root …\nUSER 10001:10001`,
+        },
+      ];
+    });
   },
 };
