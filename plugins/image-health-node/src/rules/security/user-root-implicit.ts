@@ -7,7 +7,8 @@ export const rule: Rule = {
   title: 'No USER: runs as root by default',
   category: 'security',
   severity: 'warning',
-  equivalents: ['DS-0002', 'CIS-DI-0001'],
+  // Not DS-0002: Trivy only flags a file with no USER at all (or whose very last USER is root).
+  equivalents: ['CIS-DI-0001'],
   description:
     'No USER in the final stage (or the stages it builds on): the container runs as the base image’s user, root for nearly every base. Create and switch to an unprivileged user. Base images known to set their own user cannot be seen from the Dockerfile; `image-health inspect` checks the built image.',
   check({ model }) {
