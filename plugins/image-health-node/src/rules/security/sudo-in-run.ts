@@ -1,18 +1,20 @@
 import type { Rule } from '../types';
-import { eachCommand, programOf } from '../support';
+import { programOf } from '../support';
+import { eachCommandWithOnbuild } from '../peer';
 
 export const rule: Rule = {
   id: 'sudo-in-run',
   title: 'sudo in RUN',
   category: 'security',
   severity: 'error',
-  equivalents: ['DL3004', 'DS-0010'],
+  // Not DS-0010: Trivy only sees sudo at the start of an &&-separated part of the RUN text.
+  equivalents: ['DL3004'],
   description:
     'sudo has unpredictable TTY and signal behaviour and keeps a privilege-escalation path in the image. Use USER root for the steps that need it, then switch back; use gosu for entrypoints.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3004',
   check({ model }) {
     const seen = new Set<number>();
-    return eachCommand(model, (command, instruction) => {
+    return eachCommandWithOnbuild(model, (command, instruction) => {
       if (programOf(command) !== 'sudo' || seen.has(instruction.line))
         return undefined;
       seen.add(instruction.line);
