@@ -6,7 +6,8 @@ export const rule: Rule = {
   title: 'cd in RUN instead of WORKDIR',
   category: 'correctness',
   severity: 'warning',
-  equivalents: ['DL3003', 'DS-0013'],
+  // Not DS-0013: Trivy only sees cd at the start of an &&-separated part of the RUN text.
+  equivalents: ['DL3003'],
   description:
     '`cd` in a RUN only lasts for that RUN and hides where later steps run. Use WORKDIR to change directory.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3003',
