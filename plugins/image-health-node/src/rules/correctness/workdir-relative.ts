@@ -4,10 +4,7 @@ import { unquote } from '../../dockerfile/parse';
 export function isAbsolutePath(path: string): boolean {
   const p = unquote(path.trim());
   return (
-    p.startsWith('/') ||
-    p.startsWith('$') ||
-    /^[A-Za-z]:[\\/]/.test(p) ||
-    p.startsWith('\\')
+    p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:/.test(p)
   );
 }
 
@@ -16,7 +13,8 @@ export const rule: Rule = {
   title: 'Relative WORKDIR',
   category: 'correctness',
   severity: 'error',
-  equivalents: ['DL3000', 'DS-0009', 'WorkdirRelativePath'],
+  // Not DS-0009: Trivy's pattern accepts any path holding a $VAR and rejects C:/.
+  equivalents: ['DL3000', 'WorkdirRelativePath'],
   description:
     'A relative WORKDIR depends on the WORKDIR before it, often the base image’s. Use an absolute path (variables are accepted).',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3000',
