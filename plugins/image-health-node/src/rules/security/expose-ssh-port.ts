@@ -5,6 +5,7 @@ export const rule: Rule = {
   title: 'SSH port exposed',
   category: 'security',
   severity: 'warning',
+  // DS-0004: EXPOSE 22, 22/tcp or 22/udp.
   equivalents: ['DS-0004'],
   description:
     'Exposing port 22 suggests an SSH daemon in the container. Use `docker exec` / `kubectl exec` instead.',
@@ -12,7 +13,7 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => i.keyword === 'EXPOSE')
       .filter(i =>
-        i.words.some(w => /^22(\/tcp)?$/i.test(w.value.replace(/["']/g, ''))),
+        i.words.some(w => /^22(\/tcp|\/udp)?$/.test(w.value.replace(/["']/g, ''))),
       )
       .map(instruction => ({
         instruction,
