@@ -18,7 +18,7 @@ export const rule: Rule = {
           instruction.json ?? instruction.words.map(w => unquote(w.value));
         if (words.length <= 2) return [];
         const dest = words[words.length - 1];
-        if (dest.endsWith('/') || dest.includes('$')) return [];
+        if (dest.endsWith('/')) return [];
         const last = instruction.json
           ? undefined
           : instruction.words[instruction.words.length - 1];
