@@ -28,6 +28,7 @@ import { rule as cleanupInSeparateLayer } from './layers/cleanup-in-separate-lay
 import { rule as consecutiveRun } from './layers/consecutive-run';
 import { rule as filesRemovedInLaterLayer } from './layers/files-removed-in-later-layer';
 import { rule as copyAllBeforeDependencyInstall } from './build-cache/copy-all-before-dependency-install';
+import { rule as cacheBustingArgEarly } from './build-cache/cache-busting-arg-early';
 import { rule as dockerignoreMissing } from './build-cache/dockerignore-missing';
 import { rule as dockerignoreWeak } from './build-cache/dockerignore-weak';
 import { rule as noCacheMount } from './build-cache/no-cache-mount';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   consecutiveRun,
   filesRemovedInLaterLayer,
   copyAllBeforeDependencyInstall,
+  cacheBustingArgEarly,
   dockerignoreMissing,
   dockerignoreWeak,
   noCacheMount,

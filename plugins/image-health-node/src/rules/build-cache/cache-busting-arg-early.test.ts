@@ -1,0 +1,129 @@
+import { rule, changesEveryBuild } from './cache-busting-arg-early';
+import { describeRule, hitsOf } from '../testing';
+import { analyzeWithFixes } from '../../dockerfile/analyze';
+
+describeRule(rule, {
+  catches: [
+    // Every RUN after the ARG re-runs when the value changes, used or not.
+    'FROM node:20\nARG GIT_COMMIT\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nLABEL org.opencontainers.image.revision=$GIT_COMMIT',
+    'FROM debian:12\nARG BUILD_DATE\nRUN apt-get update && apt-get install -y curl\nLABEL built=$BUILD_DATE',
+    'FROM python:3.12\nARG CACHEBUST=1\nRUN pip install -r requirements.txt',
+    'FROM golang:1.22\nARG VERSION\nRUN go mod download\nRUN go build -ldflags "-X main.version=${VERSION}" -o /app .',
+    'FROM alpine:3.20\nARG BUILD_NUMBER\nRUN apk add --no-cache curl',
+    // An ENV built from a per-build ARG changes the image config: everything after it re-runs.
+    'FROM node:20\nARG COMMIT_SHA\nENV APP_REVISION=$COMMIT_SHA\nRUN npm ci\nCMD ["node", "index.js"]',
+  ],
+  passes: [
+    'FROM node:20\nCOPY package*.json ./\nRUN npm ci\nARG GIT_COMMIT\nLABEL org.opencontainers.image.revision=$GIT_COMMIT',
+    // Tool versions and checksums do not change from build to build.
+    'FROM debian:12\nARG NODE_VERSION=20.11.1\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSLO https://nodejs.org/dist/v$NODE_VERSION/node.tar.gz',
+    'FROM debian:12\nARG TINI_SHA256=abc\nRUN apt-get update && apt-get install -y curl',
+    // No install after it: nothing expensive to re-run.
+    'FROM golang:1.22\nRUN go mod download\nARG VERSION\nRUN go build -ldflags "-X main.version=$VERSION" .',
+    // A global ARG (before FROM) is not in scope of the stage's RUNs.
+    'ARG BUILD_DATE\nFROM debian:12\nRUN apt-get update && apt-get install -y curl',
+    // An ENV with a literal value only changes when the file does.
+    'FROM debian:12\nENV BUILD_DATE=2024-01-01\nRUN apt-get update && apt-get install -y curl',
+  ],
+});
+
+describe('changesEveryBuild', () => {
+  it.each([
+    'BUILD_DATE',
+    'GIT_COMMIT',
+    'GIT_SHA',
+    'COMMIT_SHA',
+    'VCS_REF',
+    'SOURCE_COMMIT',
+    'VERSION',
+    'APP_VERSION',
+    'BUILD_NUMBER',
+    'CI_PIPELINE_ID',
+    'CACHEBUST',
+    'CACHE_BUST',
+    'BUILD_TIMESTAMP',
+    'BUILDTIME',
+  ])('counts %s as per-build', name => {
+    expect(changesEveryBuild(name)).toBe(true);
+  });
+
+  it.each([
+    'NODE_VERSION',
+    'PYTHON_VERSION',
+    'TINI_SHA256',
+    'GOSU_SHA',
+    'DEBIAN_FRONTEND',
+    'TZ',
+    'APP_HOME',
+    'USER_ID',
+  ])('counts %s as stable', name => {
+    expect(changesEveryBuild(name)).toBe(false);
+  });
+});
+
+describe('cache-busting-arg-early remediation', () => {
+  const dockerfile = [
+    'FROM node:20 AS app',
+    'ARG GIT_COMMIT',
+    'ENV REVISION=${GIT_COMMIT}',
+    'WORKDIR /app',
+    'COPY package*.json ./',
+    'RUN npm ci --omit=dev',
+    'COPY . .',
+    '# who built it',
+    'LABEL org.opencontainers.image.revision=$REVISION',
+    'CMD ["node", "index.js"]',
+    '',
+  ].join('\n');
+
+  it('reports once for the ARG and the ENV built from it', () => {
+    const hits = hitsOf(rule, dockerfile);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].instruction?.line).toBe(2);
+    expect(hits[0].message).toBe(
+      'ARG GIT_COMMIT changes on every build and is declared before the dependency installs at line 6: each build re-runs them',
+    );
+  });
+
+  it('moves both declarations, in order, to just above their first use', () => {
+    const { result } = analyzeWithFixes({
+      location: 'Dockerfile',
+      content: dockerfile,
+      ignore: ['no-healthcheck', 'user-root-implicit', 'base-image-heavy'],
+    });
+    expect(result.suggestedDockerfile).toContain(
+      [
+        'COPY . .',
+        '# who built it',
+        'ARG GIT_COMMIT',
+        'ENV REVISION=${GIT_COMMIT}',
+        'LABEL org.opencontainers.image.revision=$REVISION',
+      ].join('\n'),
+    );
+    expect(result.suggestedDockerfile).toContain(
+      'FROM node:20 AS app\nWORKDIR /app\n',
+    );
+  });
+
+  it('gives advice, not an edit, when a step uses the value before the installs', () => {
+    const [hit] = hitsOf(
+      rule,
+      'FROM debian:12\nARG VERSION\nRUN echo $VERSION > /version\nRUN apt-get update && apt-get install -y curl\n',
+    );
+    expect(hit.edits).toBeUndefined();
+    expect(hit.summary).toContain(
+      'Line 3 uses it before the installs at line 4',
+    );
+  });
+});
+
+describe('cache-busting-arg-early and installs that need the value', () => {
+  it('leaves alone an install that uses the per-build value itself', () => {
+    expect(
+      hitsOf(
+        rule,
+        'FROM debian:12\nARG VERSION=latest\nRUN apt-get update && apt-get install -y curl && curl -fsSLO https://example.com/tool-${VERSION}.tar.gz\n',
+      ),
+    ).toEqual([]);
+  });
+});
