@@ -77,21 +77,45 @@ const RESERVED_AT_START = new Set([
   'esac',
 ]);
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
-
 const MAX_NESTING = 32;
 
+/** An ASCII lookup table: typed and full-length, so a lookup never leaves the fast path. */
+function asciiTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
 /** Characters that can begin an operator or redirection. */
-const OPERATOR_START: boolean[] = [];
-for (const c of ';&|()<>') OPERATOR_START[c.charCodeAt(0)] = true;
+const OPERATOR_START = asciiTable(';&|()<>');
 
 /** Characters that end a run inside double quotes. */
-const QUOTED_SPECIAL: boolean[] = [];
-for (const c of '"\\$`') QUOTED_SPECIAL[c.charCodeAt(0)] = true;
+const QUOTED_SPECIAL = asciiTable('"\\$`');
 
 /** Characters that end a run of plain word characters. */
-const WORD_SPECIAL: boolean[] = [];
-for (const c of ' \t\n\r;&|()<>\\\'"$`') WORD_SPECIAL[c.charCodeAt(0)] = true;
+const WORD_SPECIAL = asciiTable(' \t\n\r;&|()<>\\\'"$`');
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Whether `src[start, end)` begins like `NAME=`, `NAME+=` or `NAME[i]=` (an assignment word). */
+function isAssignment(src: string, start: number, end: number): boolean {
+  if (start >= end || !isNameStart(src.charCodeAt(start))) return false;
+  let p = start + 1;
+  while (p < end && isNameChar(src.charCodeAt(p))) p++;
+  if (src[p] === '[') {
+    const close = src.indexOf(']', p + 1);
+    if (close < 0 || close >= end) return false;
+    p = close + 1;
+  }
+  if (src[p] === '+') p++;
+  return p < end && src[p] === '=';
+}
 
 /** A word, an operator (`&&`, `|`, `>`, newline, …) or the end of the script; no wrapper objects, to spare the GC. */
 type Token = ShellWord | string | null;
@@ -238,10 +262,7 @@ class ShellReader {
         }
         continue;
       }
-      if (
-        words.length === 0 &&
-        ASSIGNMENT.test(this.src.slice(word.start, word.end))
-      ) {
+      if (words.length === 0 && isAssignment(this.src, word.start, word.end)) {
         if (commandStart < 0) commandStart = word.start;
         assignments.push(word.value);
         continue;
@@ -302,7 +323,11 @@ class ShellReader {
     const start = this.pos;
     const first = src.charCodeAt(start);
     // Fast path: most tokens are words starting with a letter, '-', '/', '$' or a quote.
-    if (!OPERATOR_START[first] && !(first >= 48 && first <= 57)) return null;
+    if (
+      !(first < 128 && OPERATOR_START[first] === 1) &&
+      !(first >= 48 && first <= 57)
+    )
+      return null;
     // A file descriptor number directly before a redirection: `2>&1`.
     let p = this.pos;
     while (p < this.limit && src[p] >= '0' && src[p] <= '9') p++;
@@ -405,30 +430,14 @@ class ShellReader {
         this.pos++;
         continue;
       }
-      if (
-        c === '$' &&
-        (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')
-      ) {
-        value += this.readSubstitution();
-        continue;
-      }
-      if (c === '`') {
-        value += this.readBackticks();
-        continue;
-      }
       if ((c === '<' || c === '>') && src[this.pos + 1] === '(') {
         const s = this.pos;
         this.pos++;
-        this.readParenBody(true);
+        this.readParenBody();
         value += src.slice(s, this.pos);
         continue;
       }
-      // A run of plain characters is copied in one slice.
-      const runStart = this.pos;
-      this.pos++;
-      while (this.pos < this.limit && !WORD_SPECIAL[src.charCodeAt(this.pos)])
-        this.pos++;
-      value += src.slice(runStart, this.pos);
+      value += this.readExpansion(c) ?? this.readPlainRun(WORD_SPECIAL);
     }
     return { value, start, end: this.pos, quoted };
   }
@@ -458,25 +467,35 @@ class ShellReader {
         this.pos++;
         continue;
       }
-      if (
-        c === '$' &&
-        (src[this.pos + 1] === '(' || src[this.pos + 1] === '{')
-      ) {
-        value += this.readSubstitution();
-        continue;
-      }
-      if (c === '`') {
-        value += this.readBackticks();
-        continue;
-      }
-      const runStart = this.pos;
-      this.pos++;
-      while (this.pos < this.limit && !QUOTED_SPECIAL[src.charCodeAt(this.pos)])
-        this.pos++;
-      value += src.slice(runStart, this.pos);
+      value += this.readExpansion(c) ?? this.readPlainRun(QUOTED_SPECIAL);
     }
     this.fail('unterminated double quote');
     return value;
+  }
+
+  /** The character at `this.pos` and those after it up to one in `stop`, copied in one slice. */
+  private readPlainRun(stop: Uint8Array): string {
+    const src = this.src;
+    const start = this.pos;
+    let p = start + 1;
+    for (; p < this.limit; p++) {
+      const code = src.charCodeAt(p);
+      if (code < 128 && stop[code] === 1) break;
+    }
+    this.pos = p;
+    return src.slice(start, p);
+  }
+
+  /**
+   * At `$(`, `$((`, `${` or a backquote (unquoted or inside double quotes):
+   * reads the expansion and returns it as written; `undefined` anywhere else.
+   */
+  private readExpansion(c: string): string | undefined {
+    if (c === '`') return this.readBackticks();
+    if (c !== '$') return undefined;
+    const next = this.src[this.pos + 1];
+    if (next === '(' || next === '{') return this.readSubstitution();
+    return undefined;
   }
 
   /** `$(…)`, `$((…))` or `${…}`: kept as written; commands inside `$(…)` are read too. */
@@ -484,36 +503,29 @@ class ShellReader {
     const src = this.src;
     const start = this.pos;
     if (src[this.pos + 1] === '{') {
-      let depth = 0;
-      while (this.pos < this.limit) {
-        const c = src[this.pos];
-        if (c === '\\') {
-          this.pos += 2;
-          continue;
-        }
-        if (c === '{') depth++;
-        if (c === '}') {
-          depth--;
-          if (depth === 0) {
-            this.pos++;
-            return src.slice(start, this.pos);
-          }
-        }
-        this.pos++;
-      }
-      this.fail('unterminated ${');
+      this.pos++;
+      // Quotes inside `${…}` are not honoured: `"${x:-it's}"` is one word.
+      if (!this.skipBalanced('{', '}', false)) this.fail('unterminated ${');
       return src.slice(start, this.pos);
     }
     const arithmetic = src[this.pos + 2] === '(';
     this.pos += 1;
     const bodyStart = this.pos + 1;
-    this.readParenBody(false);
+    this.readParenBody();
     if (!arithmetic) this.readNested(bodyStart, this.pos - 1);
     return src.slice(start, this.pos);
   }
 
   /** Skips a balanced `( … )` starting at `this.pos`, honouring quotes. */
-  private readParenBody(_process: boolean): void {
+  private readParenBody(): void {
+    if (!this.skipBalanced('(', ')', true)) this.fail('unterminated $(');
+  }
+
+  /**
+   * Skips from the `open` at `this.pos` past its matching `close`, stepping
+   * over backslash escapes (and quotes when `quotes`); false at the limit.
+   */
+  private skipBalanced(open: string, close: string, quotes: boolean): boolean {
     const src = this.src;
     let depth = 0;
     while (this.pos < this.limit) {
@@ -522,26 +534,23 @@ class ShellReader {
         this.pos += 2;
         continue;
       }
-      if (c === "'") {
+      if (quotes && c === "'") {
         const end = src.indexOf("'", this.pos + 1);
         this.pos = end < 0 || end >= this.limit ? this.limit : end + 1;
         continue;
       }
-      if (c === '"') {
+      if (quotes && c === '"') {
         this.readDoubleQuoted();
         continue;
       }
-      if (c === '(') depth++;
-      if (c === ')') {
-        depth--;
-        if (depth === 0) {
-          this.pos++;
-          return;
-        }
+      if (c === open) depth++;
+      else if (c === close && --depth === 0) {
+        this.pos++;
+        return true;
       }
       this.pos++;
     }
-    this.fail('unterminated $(');
+    return false;
   }
 
   private readBackticks(): string {
