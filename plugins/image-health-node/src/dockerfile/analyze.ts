@@ -91,11 +91,12 @@ function runRules(
   );
   const findings: FindingWithEdits[] = [];
   const suppressions = suppressionsOf(model);
+  const context = { model, dockerignore: options.dockerignore };
   for (const rule of RULES) {
     if (matches(rule, ignored)) continue;
     let hits: RuleHit[];
     try {
-      hits = rule.check({ model, dockerignore: options.dockerignore });
+      hits = rule.check(context);
     } catch (error) {
       model.parseErrors.push({
         message: `rule ${rule.id} could not check this file: ${

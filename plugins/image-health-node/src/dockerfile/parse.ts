@@ -1,15 +1,16 @@
 import type { ParseError } from '@image-health/plugin-image-health-common';
-import type {
-  DockerfileModel,
-  Heredoc,
-  ImageReference,
-  Instruction,
-  InstructionFlag,
-  InstructionWord,
-  ParsedRun,
-  Pragma,
-  RunMount,
-  Stage,
+import {
+  lineOf,
+  type DockerfileModel,
+  type Heredoc,
+  type ImageReference,
+  type Instruction,
+  type InstructionFlag,
+  type InstructionWord,
+  type ParsedRun,
+  type Pragma,
+  type RunMount,
+  type Stage,
 } from './model';
 import { parseShell } from './shell';
 
@@ -70,7 +71,7 @@ export function parseDockerfile(content: string): DockerfileModel {
     parseErrors.push({
       message:
         'the file is not valid UTF-8: undecodable bytes were replaced before analysis',
-      line: lineOf(lineStarts, text.indexOf('\uFFFD')),
+      line: lineOf(model, text.indexOf('\uFFFD')),
     });
   }
 
@@ -136,26 +137,17 @@ export function parseDockerfile(content: string): DockerfileModel {
   return model;
 }
 
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
+/** Judged on the first 8 KiB, read in place (a slice would be a second string to walk). */
 function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 8192);
+  const length = Math.min(text.length, 8192);
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32) continue;
     if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    if (c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
-  return sample.length > 0 && control / sample.length > 0.1;
+  return length > 0 && control / length > 0.1;
 }
 
 const PRAGMA =
