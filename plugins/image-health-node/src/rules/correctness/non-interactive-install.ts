@@ -1,12 +1,6 @@
 import type { Rule } from '../types';
-import {
-  compact,
-  eachCommand,
-  hasFlag,
-  insertAfter,
-  isCommand,
-  wordOf,
-} from '../support';
+import { compact, hasFlag, insertAfter, wordOf } from '../support';
+import { eachCommandWithOnbuild, hasArgs } from '../peer';
 
 /** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
 export function assumeYesRule(options: {
@@ -31,11 +25,12 @@ export function assumeYesRule(options: {
     )}; the build then aborts.`,
     docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
     check({ model }) {
-      return eachCommand(model, (command, instruction) => {
-        if (!isCommand(command, options.programs, options.installs))
+      // Like hadolint: the install word anywhere among the arguments, ONBUILD RUN too.
+      return eachCommandWithOnbuild(model, (command, instruction) => {
+        if (!hasArgs(command, options.programs, options.installs))
           return undefined;
         if (hasFlag(command, ...options.yes)) return undefined;
-        const sub = command.args.find(a => !a.startsWith('-'))!;
+        const sub = command.args.find(a => options.installs.includes(a))!;
         const anchor = options.before ? command.words[0] : wordOf(command, sub);
         return {
           instruction,
