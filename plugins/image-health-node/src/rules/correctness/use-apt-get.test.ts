@@ -1,10 +1,13 @@
 import { rule } from './use-apt-get';
 import { describeRule } from '../testing';
 
+// DL3027's documented cases, in our own Dockerfiles.
 describeRule(rule, {
   catches: [
+    'FROM ubuntu:24.04\nRUN apt install python3',
     'FROM debian:12.5\nRUN apt install -y curl',
     'FROM debian:12.5\nRUN apt update',
+    'FROM debian:12.5\nONBUILD RUN apt install -y curl',
   ],
   passes: [
     'FROM debian:12.5\nRUN apt-get install -y curl',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { eachCommand, programOf, replaceWord, compact } from '../support';
+import { programOf, replaceWord, compact } from '../support';
+import { eachCommandWithOnbuild } from '../peer';
 
 export const rule: Rule = {
   id: 'use-apt-get',
@@ -11,7 +12,7 @@ export const rule: Rule = {
     '`apt` is for people at a terminal; its output and options are not stable for scripts. Use apt-get or apt-cache.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3027',
   check({ model }) {
-    return eachCommand(model, (command, instruction) => {
+    return eachCommandWithOnbuild(model, (command, instruction) => {
       if (programOf(command) !== 'apt') return undefined;
       const sub = command.args.find(a => !a.startsWith('-'));
       const replacement =
