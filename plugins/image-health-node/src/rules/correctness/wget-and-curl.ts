@@ -1,33 +1,53 @@
-import type { Rule } from '../types';
-import { eachCommand, programOf } from '../support';
+import type { Rule, RuleHit } from '../types';
+import type { Instruction } from '../../dockerfile/model';
+import { programOf } from '../support';
+import { commandsWithOnbuild } from '../peer';
 
 export const rule: Rule = {
   id: 'wget-and-curl',
   title: 'Both wget and curl used',
   category: 'correctness',
   severity: 'warning',
-  equivalents: ['DL4001', 'DS-0014'],
-  description: 'Using both wget and curl means installing both; pick one.',
+  // Not DS-0014: Trivy only sees a tool at the start of an && part and skips parts with "install ".
+  equivalents: ['DL4001'],
+  description:
+    'Using both wget and curl in one stage means installing both; pick one. Like hadolint, each RUN using either one is reported once the stage has used both.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4001',
   check({ model }) {
-    const uses = eachCommand(model, (command, instruction) =>
-      programOf(command) === 'wget' || programOf(command) === 'curl'
-        ? { program: programOf(command), instruction }
-        : undefined,
-    );
-    const programs = new Set(uses.map(u => u.program));
-    if (programs.size < 2) return [];
-    const first = uses[0].program;
-    return uses
-      .filter(u => u.program !== first)
-      .filter(
-        (u, k, all) =>
-          all.findIndex(x => x.instruction === u.instruction) === k,
-      )
-      .map(u => ({
-        instruction: u.instruction,
-        message: `${u.program} is used here but ${first} is used elsewhere in the file`,
-        summary: `Use ${first} everywhere.`,
-      }));
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      // RUN and ONBUILD RUN are judged apart, as hadolint does.
+      for (const keyword of ['RUN', 'ONBUILD']) {
+        const used = new Set<string>();
+        let first: string | undefined;
+        for (const instruction of stage.instructions) {
+          if (instruction.keyword !== keyword) continue;
+          const tools = toolsOf(instruction);
+          if (tools.size === 0) continue;
+          for (const tool of tools) {
+            used.add(tool);
+            first ??= tool;
+          }
+          if (used.size < 2) continue;
+          hits.push({
+            instruction,
+            message: `this stage uses both wget and curl (${[...tools].join(
+              ' and ',
+            )} here)`,
+            summary: `Use ${first} everywhere in the stage.`,
+          });
+        }
+      }
+    }
+    return hits;
   },
 };
+
+function toolsOf(instruction: Instruction): Set<string> {
+  const tools = new Set<string>();
+  for (const command of commandsWithOnbuild(instruction)) {
+    const program = programOf(command);
+    if (program === 'wget' || program === 'curl') tools.add(program);
+  }
+  return tools;
+}
