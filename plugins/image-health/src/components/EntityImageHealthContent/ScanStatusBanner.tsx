@@ -22,7 +22,8 @@ const Banner = (props: {
   message: string;
 }) => (
   <Grid item xs={12}>
-    <WarningPanel {...props} />
+    {/* Open: the reason is what the reader needs to act on. */}
+    <WarningPanel {...props} defaultExpanded />
   </Grid>
 );
 
