@@ -1,34 +1,49 @@
 import type { Rule } from '../types';
+import type { ShellCommand } from '../../dockerfile/shell';
 import {
   commandsOf,
-  isCommand,
   isMergeableRun,
   removeInstruction,
   runScript,
 } from '../support';
+import { hasArgs } from '../peer';
 import { sourceOf } from '../../dockerfile/model';
 
-const UPDATES: Array<[string[], string[]]> = [
-  [['apt-get', 'apt'], ['update']],
-  [['apk'], ['update']],
-  [
-    ['yum', 'dnf', 'microdnf'],
-    ['update', 'makecache'],
-  ],
-  [['zypper'], ['refresh', 'ref']],
+/** The managers DS-0017 knows; apt and apt-get count as one. */
+const MANAGERS = [['apt-get', 'apt'], ['yum'], ['apk'], ['dnf'], ['zypper']];
+const UPDATE_WORDS = ['update', 'up'];
+const INSTALL_WORDS = [
+  'upgrade',
+  'install',
+  'source-install',
+  'reinstall',
+  'groupinstall',
+  'localinstall',
+  'add',
 ];
-const INSTALLS: Array<[string[], string[]]> = [
-  [
-    ['apt-get', 'apt'],
-    ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'],
-  ],
-  [['apk'], ['add', 'upgrade']],
-  [
-    ['yum', 'dnf', 'microdnf'],
-    ['install', 'upgrade', 'groupinstall'],
-  ],
-  [['zypper'], ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup']],
-];
+
+/** Positions of the commands of `manager` that carry one of `words` among their arguments. */
+function indexesOf(
+  commands: ShellCommand[],
+  manager: string[],
+  words: string[],
+): number[] {
+  const found: number[] = [];
+  commands.forEach((c, k) => {
+    if (hasArgs(c, manager, words)) found.push(k);
+  });
+  return found;
+}
+
+/** As DS-0017: an update with no install of the same manager after it in the RUN. */
+function updateAlone(commands: ShellCommand[]): string[] | undefined {
+  return MANAGERS.find(manager => {
+    const updates = indexesOf(commands, manager, UPDATE_WORDS);
+    if (updates.length === 0) return false;
+    const installs = indexesOf(commands, manager, INSTALL_WORDS);
+    return !updates.some(u => installs.some(i => u < i));
+  });
+}
 
 export const rule: Rule = {
   id: 'apt-update-alone',
@@ -37,33 +52,17 @@ export const rule: Rule = {
   severity: 'warning',
   equivalents: ['DS-0017', 'CIS-DI-0007'],
   description:
-    'A RUN with only `apt-get update` is cached: later installs use a stale index and the lists sit in their own layer. Update and install in the same RUN.',
+    'A RUN with only `apt-get update` is cached: later installs use a stale index and the lists sit in their own layer. Update and install in the same RUN. Like Trivy, an update (`update`/`up` of apt, apt-get, yum, dnf, apk, zypper) must be followed in its RUN by an install, add or upgrade of the same manager.',
   check({ model }) {
     const hits = [];
     for (const instruction of model.instructions) {
       const commands = commandsOf(instruction);
-      const update = UPDATES.find(([p, s]) =>
-        commands.some(c => isCommand(c, p, s)),
-      );
-      if (!update) continue;
-      const programs = update[0];
-      if (
-        INSTALLS.some(
-          ([p, s]) =>
-            p.some(x => programs.includes(x)) &&
-            commands.some(c => isCommand(c, p, s)),
-        )
-      )
-        continue;
+      const programs = updateAlone(commands);
+      if (!programs) continue;
       const next = model.instructions[instruction.index + 1];
       // Merge only into a following RUN that installs with the same manager.
       const nextInstalls =
-        next &&
-        INSTALLS.some(
-          ([p, s]) =>
-            p.some(x => programs.includes(x)) &&
-            commandsOf(next).some(c => isCommand(c, p, s)),
-        );
+        next && indexesOf(commandsOf(next), programs, INSTALL_WORDS).length > 0;
       const mergeable =
         next &&
         nextInstalls &&
@@ -76,7 +75,7 @@ export const rule: Rule = {
       hits.push({
         instruction,
         message: `${
-          commands.find(c => isCommand(c, programs))!.name
+          commands.find(c => hasArgs(c, programs, UPDATE_WORDS))!.name
         } update runs alone: the next install may use a stale cached index`,
         summary: 'Run the update and the install in the same RUN.',
         before: mergeable
