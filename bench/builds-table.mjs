@@ -139,6 +139,13 @@ const change = (a, b) => `${(((b - a) / a) * 100).toFixed(1)} %`;
 const measured = s => s !== null && s !== undefined;
 const seconds = s =>
   measured(s) ? `${Number(s).toFixed(1)} s` : 'not measured';
+// The median, and the range of the samples when there were several.
+const timing = (median, samples) =>
+  measured(median) && samples?.length > 1
+    ? `${seconds(median)} [${Math.min(...samples).toFixed(1)}–${Math.max(
+        ...samples,
+      ).toFixed(1)}]`
+    : seconds(median);
 const ratio = (a, b) =>
   measured(a) && measured(b) && b > 0 ? `${(a / b).toFixed(1)}×` : '';
 const score = s =>
@@ -169,11 +176,13 @@ for (const pair of PAIRS) {
       )}) ` +
       `| ${bytes(before.compressedBytes)} → ${bytes(after.compressedBytes)} ` +
       `| ${before.layers} → **${after.layers}** ` +
-      `| ${seconds(before.fullSeconds)} → ${seconds(after.fullSeconds)}${
-        fullRatio ? ` (${fullRatio})` : ''
-      } ` +
-      `| ${seconds(before.rebuildSeconds)} → **${seconds(
+      `| ${timing(before.fullSeconds, before.fullSamples)} → ${timing(
+        after.fullSeconds,
+        after.fullSamples,
+      )}${fullRatio ? ` (${fullRatio})` : ''} ` +
+      `| ${timing(before.rebuildSeconds, before.rebuildSamples)} → **${timing(
         after.rebuildSeconds,
+        after.rebuildSamples,
       )}** (${[rebuildRatio, `edits \`${before.editedFile}\``]
         .filter(Boolean)
         .join('; ')}) ` +
@@ -202,6 +211,10 @@ const runLine = lastRun
       lastRun.storageDriver === 'vfs'
         ? ''
         : `DEMO_STORAGE_DRIVER=${lastRun.storageDriver} `
+    }${
+      lastRun.repeat && lastRun.repeat !== 3
+        ? `BENCH_REPEAT=${lastRun.repeat} `
+        : ''
     }bench/builds.sh ${lastRun.pairs}\`, started ${lastRun.startedAt
       .slice(0, 16)
       .replace('T', ' ')} UTC: **${lastRun.minutes} min** in all, ` +

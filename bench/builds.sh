@@ -7,6 +7,8 @@
 #        bench/builds.sh --rescore   (only the scores, on the images built last)
 #   BENCH_COLD=0 skips the cold builds (rebuild times only, from the cache
 #   yarn demo:images left); the table then says "not measured" for them.
+#   BENCH_REPEAT=<n> times each cold build and each rebuild n times (default
+#   3) and reports the median, since other work shares the machine.
 #   DEMO_STORAGE_DRIVER=overlay builds with buildah's overlay driver (see
 #   demo/README.md); the table records the driver, the machine and its load.
 # On a fresh machine this one command also makes the base images first; the
@@ -55,6 +57,12 @@ bases_seconds=$((SECONDS - bases_started))
 rm -rf "$bench_work" && mkdir -p "$bench_work" "$results_dir"
 
 now() { date +%s.%N; }
+# The median of the timings (other work shares the machine; one sample is noise).
+median() { node -e 'const v = process.argv.slice(1).map(Number).sort((a, b) => a - b);
+  const m = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  console.log(m.toFixed(1))' "$@"; }
+repeat=${BENCH_REPEAT:-3}
+[[ $repeat =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPEAT must be a positive number, not '$repeat'"
 elapsed() { node -e 'console.log((process.argv[2] - process.argv[1]).toFixed(1))' "$1" "$(now)"; }
 
 # Score from the engine's CLI (`image-health scan`), once it exists.
@@ -101,35 +109,44 @@ for pair in "${selected[@]}"; do
     for base in $(awk 'toupper($1) == "FROM" { print $2 }' "$context/Dockerfile" | grep -v '^scratch$' | grep -v '^builder$' || true); do
       buildah pull --quiet --tls-verify=false "$base" >/dev/null
     done
-    full=null
+    full=null full_samples=()
     if [[ ${BENCH_COLD:-1} == 1 ]]; then
-      # Cold: no layer cache, empty cache-mount directories.
-      export TMPDIR=$bench_work/cache-mounts/$dir
-      mkdir -p "$TMPDIR"
-      t=$(now)
-      EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir" --no-cache
-      full=$(elapsed "$t")
-      echo "full build ${full}s"
+      # Cold: no layer cache, empty cache-mount directories, each time.
+      for i in $(seq 1 "$repeat"); do
+        export TMPDIR=$bench_work/cache-mounts/$dir-$i
+        mkdir -p "$TMPDIR"
+        t=$(now)
+        EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir" --no-cache
+        full_samples+=("$(elapsed "$t")")
+      done
+      full=$(median "${full_samples[@]}")
+      echo "full build ${full}s (median of ${full_samples[*]})"
     else
       # BENCH_COLD=0: skip the cold build; the rebuild below then starts from
       # the layer cache and cache mounts yarn demo:images left.
       echo "cold build skipped (BENCH_COLD=0)"
     fi
 
+    # Each repetition appends one more comment line, so each is a real change.
     read -r file marker <<<"${edited[$pair]}"
-    echo "$marker rebuilt by bench/builds.sh at $(date -u +%FT%TZ)" >>"$context/$file"
-    t=$(now)
-    EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir"
-    rebuild=$(elapsed "$t")
+    rebuild_samples=()
+    for i in $(seq 1 "$repeat"); do
+      echo "$marker rebuilt by bench/builds.sh at $(date -u +%FT%TZ) ($i)" >>"$context/$file"
+      t=$(now)
+      EXAMPLE_CONTEXT=$context EXAMPLE_REF=$ref example_build "$dir"
+      rebuild_samples+=("$(elapsed "$t")")
+    done
+    rebuild=$(median "${rebuild_samples[@]}")
     EXAMPLE_REF=$ref EXAMPLE_DIGESTS=$bench_work/digests example_push "$dir"
-    echo "rebuild after a one-line change to $file: ${rebuild}s"
+    echo "rebuild after a one-line change to $file: ${rebuild}s (median of ${rebuild_samples[*]})"
     read -r layers compressed < <(manifest_stats "$ref")
     size=$(local_size "$ref")
     echo "$(human "$size"), $layers layers"
     score=$(score_of "$dir" "$ref")
     echo "score: $score"
-    printf '{"pair":"%s","role":"%s","dir":"%s","sizeBytes":%s,"compressedBytes":%s,"layers":%s,"fullSeconds":%s,"rebuildSeconds":%s,"editedFile":"%s","score":%s}\n' \
-      "$pair" "$role" "$dir" "$size" "$compressed" "$layers" "$full" "$rebuild" "$file" "$score" >>"$results"
+    printf '{"pair":"%s","role":"%s","dir":"%s","sizeBytes":%s,"compressedBytes":%s,"layers":%s,"fullSeconds":%s,"fullSamples":[%s],"rebuildSeconds":%s,"rebuildSamples":[%s],"editedFile":"%s","score":%s}\n' \
+      "$pair" "$role" "$dir" "$size" "$compressed" "$layers" "$full" "$(IFS=,; echo "${full_samples[*]}")" \
+      "$rebuild" "$(IFS=,; echo "${rebuild_samples[*]}")" "$file" "$score" >>"$results"
   done
   sed -i "s/}\$/,\"pairMinutes\":$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - pair_started))"),\"measuredAt\":\"$(date -u +%FT%TZ)\",\"storageDriver\":\"$storage_driver\",\"loadStart\":\"$pair_load_start\",\"loadEnd\":\"$(loadavg)\"}/" "$results"
   mv "$results" "$results_dir/$pair.jsonl"
@@ -140,8 +157,8 @@ export TMPDIR=$work/tmp
 minutes=$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - started))")
 # The whole run (bases included when this run made them), for "how many minutes
 # from a fresh machine".
-printf '{"startedAt":"%s","pairs":"%s","storageDriver":"%s","minutes":%s,"basesBuilt":%s,"basesMinutes":%s,"loadStart":"%s","loadEnd":"%s"}\n' \
-  "$run_started_at" "${selected[*]}" "$storage_driver" "$minutes" "$bases_built" \
+printf '{"startedAt":"%s","pairs":"%s","storageDriver":"%s","repeat":%s,"minutes":%s,"basesBuilt":%s,"basesMinutes":%s,"loadStart":"%s","loadEnd":"%s"}\n' \
+  "$run_started_at" "${selected[*]}" "$storage_driver" "$repeat" "$minutes" "$bases_built" \
   "$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$bases_seconds")" "$run_load_start" "$(loadavg)" \
   >"$results_dir/run.json.tmp"
 mv "$results_dir/run.json.tmp" "$results_dir/run.json"
