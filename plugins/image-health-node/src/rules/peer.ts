@@ -106,3 +106,23 @@ export function hasArgs(
     return false;
   return command.args.some(a => args.includes(a));
 }
+
+/**
+ * Stages whose layers DL3009 and DL3060 judge: the last one (and any with the same FROM),
+ * and every named stage another FROM builds on.
+ */
+export function judgedStages(model: DockerfileModel): Set<Stage> {
+  const key = (s: Stage) =>
+    s.from.args.trim().replace(/\s+/g, ' ').toLowerCase();
+  const last = model.stages[model.stages.length - 1];
+  const bases = new Set(
+    model.stages.map(s => s.image.resolved.toLowerCase()),
+  );
+  return new Set(
+    model.stages.filter(
+      s =>
+        (last && key(s) === key(last)) ||
+        (s.name !== undefined && bases.has(s.name.toLowerCase())),
+    ),
+  );
+}

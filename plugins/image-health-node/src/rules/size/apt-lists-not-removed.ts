@@ -1,8 +1,11 @@
 import type { Rule } from '../types';
-import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { insertAfter, isCommand, programOf, runHas, compact } from '../support';
-import { commandsWithOnbuild, hasCacheOrTmpfsMountWith } from '../peer';
+import {
+  commandsWithOnbuild,
+  hasCacheOrTmpfsMountWith,
+  judgedStages,
+} from '../peer';
 
 const updates = (c: ShellCommand) =>
   ['apt-get', 'apt', 'aptitude'].includes(programOf(c)) &&
@@ -12,26 +15,6 @@ const updates = (c: ShellCommand) =>
 const cleansLists = (c: ShellCommand) =>
   programOf(c) === 'rm' &&
   (c.args.includes('-rf') || c.args.includes('/var/lib/apt/lists/*'));
-
-/**
- * Stages whose layers DL3009 judges: the last one (and any with the same FROM),
- * and every named stage another FROM builds on.
- */
-function judgedStages(model: DockerfileModel): Set<Stage> {
-  const key = (s: Stage) =>
-    s.from.args.trim().replace(/\s+/g, ' ').toLowerCase();
-  const last = model.stages[model.stages.length - 1];
-  const bases = new Set(
-    model.stages.map(s => s.image.resolved.toLowerCase()),
-  );
-  return new Set(
-    model.stages.filter(
-      s =>
-        (last && key(s) === key(last)) ||
-        (s.name !== undefined && bases.has(s.name.toLowerCase())),
-    ),
-  );
-}
 
 export const rule: Rule = {
   id: 'apt-lists-not-removed',

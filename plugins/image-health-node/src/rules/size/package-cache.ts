@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import {
   compact,
@@ -9,6 +9,11 @@ import {
   isCommand,
   programOf,
 } from '../support';
+import {
+  commandsWithOnbuild,
+  hasCacheOrTmpfsMountWith,
+  judgedStages,
+} from '../peer';
 
 /** A "`<manager> clean` missing after install" rule, for the managers that need one. */
 export function cacheCleanRule(options: {
@@ -77,4 +82,92 @@ export function rmOf(command: ShellCommand, prefix: string): boolean {
   return (
     programOf(command) === 'rm' && command.args.some(a => a.startsWith(prefix))
   );
+}
+
+/**
+ * A "`<manager> clean` missing" rule judged as hadolint does (DL3032, DL3036, DL3040,
+ * DL3060): in each RUN (and ONBUILD RUN), for every program that installs, its first
+ * install must come before its first cleanup, unless a cache or tmpfs mount covers the
+ * cache directory.
+ */
+export function orderedCacheCleanRule(options: {
+  id: string;
+  manager: string;
+  equivalents: string[];
+  cacheDir: string;
+  /** The cleanup to append for a RUN whose install `program` was not cleaned. */
+  cleanupFor(program: string): string;
+  installs(command: ShellCommand): boolean;
+  /** Whether `command` cleans after installs by `program`. */
+  cleans(command: ShellCommand, program: string): boolean;
+  /** Fragments of a cache/tmpfs mount target that make the cleanup unneeded. */
+  mountFragments: string[];
+  /** A mount does not excuse a cleanup run before the install (DL3060). */
+  orderOverMount?: boolean;
+  /** Only the stages DL3009/DL3060 judge (the final one and those a FROM builds on). */
+  judgedStagesOnly?: boolean;
+}): Rule {
+  const cleanup = options.cleanupFor(options.manager);
+  return {
+    id: options.id,
+    title: `${options.manager} cache not cleaned`,
+    category: 'size',
+    severity: 'warning',
+    equivalents: options.equivalents,
+    description: `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${cleanup}\` after the install, in the same RUN, or they stay in the layer.`,
+    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    check({ model }) {
+      const judged = options.judgedStagesOnly
+        ? judgedStages(model)
+        : new Set(model.stages);
+      const hits: RuleHit[] = [];
+      for (const stage of model.stages) {
+        if (!judged.has(stage)) continue;
+        for (const instruction of stage.instructions) {
+          const commands = commandsWithOnbuild(instruction);
+          const mounted = options.mountFragments.some(f =>
+            hasCacheOrTmpfsMountWith(instruction, f),
+          );
+          const failing = commands.find((command, at) => {
+            if (!options.installs(command)) return false;
+            const program = programOf(command);
+            // Judge each program once, at its first install.
+            if (
+              commands
+                .slice(0, at)
+                .some(c => options.installs(c) && programOf(c) === program)
+            )
+              return false;
+            const clean = commands.findIndex(c => options.cleans(c, program));
+            if (clean > at) return false;
+            if (clean >= 0 && options.orderOverMount) return true;
+            return !mounted;
+          });
+          if (!failing) continue;
+          const program = programOf(failing);
+          const text = options.cleanupFor(program);
+          const top = commands.filter(c => !c.nested);
+          const last = top[top.length - 1];
+          hits.push({
+            instruction,
+            message: `${program} ${
+              failing.subcommand ?? 'install'
+            } without \`${text}\` after it in the same RUN`,
+            summary: `End the RUN with && ${text}`,
+            edits:
+              last && last.terminator === ''
+                ? compact([
+                    insertAfter(
+                      instruction,
+                      last.words[last.words.length - 1],
+                      ` \\\n    && ${text}`,
+                    ),
+                  ])
+                : [],
+          });
+        }
+      }
+      return hits;
+    },
+  };
 }

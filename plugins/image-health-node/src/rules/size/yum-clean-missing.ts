@@ -1,13 +1,19 @@
-import { cacheCleanRule, rmOf } from './package-cache';
-import { isCommand } from '../support';
+import { orderedCacheCleanRule } from './package-cache';
+import { programOf } from '../support';
+import { hasArgs } from '../peer';
 
-export const rule = cacheCleanRule({
+// DL3032: `yum install` must be followed by `yum clean …` (any yum with clean or all) or an `rm -rf`.
+// Not DS-0015: Trivy wants a clean after the last install and no more.
+export const rule = orderedCacheCleanRule({
   id: 'yum-clean-missing',
   manager: 'yum',
-  programs: ['yum'],
-  installs: ['install', 'groupinstall', 'localinstall'],
-  equivalents: ['DL3032', 'DS-0015'],
-  cleanup: 'yum clean all',
-  isCleanup: c => isCommand(c, 'yum', 'clean') || rmOf(c, '/var/cache/yum'),
+  equivalents: ['DL3032'],
   cacheDir: '/var/cache/yum',
+  cleanupFor: () => 'yum clean all',
+  installs: c => hasArgs(c, 'yum', ['install']),
+  cleans: c =>
+    hasArgs(c, 'yum', ['clean', 'all']) ||
+    (programOf(c) === 'rm' &&
+      (c.args.includes('-rf') || c.args.includes('/var/cache/yum/*'))),
+  mountFragments: [],
 });
