@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
-import type { Instruction } from '../../dockerfile/model';
-import { parseShell, type ShellCommand } from '../../dockerfile/shell';
+import type { ShellCommand } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
+import { commandsWithOnbuild, hasArgs } from '../peer';
 
 /**
  * The gems a `gem install` / `gem i` names without a version, read as
@@ -12,9 +12,8 @@ import { applyEditsTo, compact, replaceWord } from '../support';
  * (`gem install bundler:2.0.1 --use-system-libraries true` is pinned).
  */
 export function unpinnedGems(command: ShellCommand): string[] {
-  if (command.program !== 'gem') return [];
+  if (!hasArgs(command, 'gem', ['install', 'i'])) return [];
   const args = command.args;
-  if (!args.includes('install') && !args.includes('i')) return [];
   if (
     args.some(
       a => a === '-v' || a === '--version' || a.startsWith('--version='),
@@ -35,16 +34,6 @@ export function unpinnedGems(command: ShellCommand): string[] {
   return gems;
 }
 
-/** The shell commands of a RUN, or of the RUN an `ONBUILD` defers (the model reads only the former). */
-export function runCommands(instruction: Instruction): ShellCommand[] {
-  if (instruction.keyword === 'RUN') return instruction.shell?.commands ?? [];
-  const trigger = instruction.trigger;
-  if (instruction.keyword === 'ONBUILD' && trigger?.keyword === 'RUN') {
-    return trigger.json ? [] : parseShell(trigger.args).commands;
-  }
-  return [];
-}
-
 export const rule: Rule = {
   id: 'gem-pin-versions',
   title: 'gem packages not pinned',
@@ -58,7 +47,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        const commands = runCommands(instruction);
+        const commands = commandsWithOnbuild(instruction);
         const unpinned = commands.flatMap(c =>
           unpinnedGems(c).map(gem => ({ command: c, gem })),
         );

@@ -1,15 +1,11 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { runCommands } from './gem-pin-versions';
+import { commandsWithOnbuild, hasArgs } from '../peer';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
 function argumentsOf(command: ShellCommand): string[] {
   return command.args.filter(a => a === '-' || a === '--' || a[0] !== '-');
-}
-
-function isGo(command: ShellCommand, verbs: string[]): boolean {
-  return command.program === 'go' && command.args.some(a => verbs.includes(a));
 }
 
 /**
@@ -22,7 +18,7 @@ export function goPackages(
   commands: ShellCommand[],
 ): Array<{ command: ShellCommand; verb: string; pkg: string }> {
   const runs = commands
-    .filter(c => isGo(c, ['run']))
+    .filter(c => hasArgs(c, 'go', ['run']))
     .flatMap(command =>
       argumentsOf(command)
         .slice(0, 2)
@@ -31,7 +27,7 @@ export function goPackages(
     );
   if (runs.length > 0) return runs;
   return commands
-    .filter(c => isGo(c, ['install', 'get']))
+    .filter(c => hasArgs(c, 'go', ['install', 'get']))
     .flatMap(command => {
       const verb = command.args.includes('install') ? 'install' : 'get';
       return argumentsOf(command)
@@ -61,7 +57,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        const unpinned = goPackages(runCommands(instruction)).filter(
+        const unpinned = goPackages(commandsWithOnbuild(instruction)).filter(
           p => !isPinnedGoPackage(p.pkg),
         );
         if (unpinned.length === 0) continue;
