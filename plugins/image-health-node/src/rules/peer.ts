@@ -87,9 +87,7 @@ export function inheritedEnv(
   if (value !== undefined) return value;
   const base =
     stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined;
-  return base && base !== stage
-    ? inheritedEnv(model, base, name)
-    : undefined;
+  return base && base !== stage ? inheritedEnv(model, base, name) : undefined;
 }
 
 /**
@@ -115,9 +113,7 @@ export function judgedStages(model: DockerfileModel): Set<Stage> {
   const key = (s: Stage) =>
     s.from.args.trim().replace(/\s+/g, ' ').toLowerCase();
   const last = model.stages[model.stages.length - 1];
-  const bases = new Set(
-    model.stages.map(s => s.image.resolved.toLowerCase()),
-  );
+  const bases = new Set(model.stages.map(s => s.image.resolved.toLowerCase()));
   return new Set(
     model.stages.filter(
       s =>

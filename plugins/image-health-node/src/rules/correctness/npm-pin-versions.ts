@@ -26,7 +26,9 @@ export const rule = pinRule({
   equivalents: ['DL3016'],
   example: 'typescript@5.6.3',
   installs: c =>
-    c.program === 'npm' && firstOperand(c) === 'install' ? 'install' : undefined,
+    c.program === 'npm' && firstOperand(c) === 'install'
+      ? 'install'
+      : undefined,
   valueFlags: VALUE_FLAGS,
   isPinned: p => {
     if (/^(git|git\+ssh|git\+http|git\+https):\/\//.test(p))

@@ -3,9 +3,7 @@ import { unquote } from '../../dockerfile/parse';
 
 export function isAbsolutePath(path: string): boolean {
   const p = unquote(path.trim());
-  return (
-    p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:/.test(p)
-  );
+  return p.startsWith('/') || p.startsWith('$') || /^[A-Za-z]:/.test(p);
 }
 
 export const rule: Rule = {

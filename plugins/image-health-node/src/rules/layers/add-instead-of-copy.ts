@@ -2,8 +2,7 @@ import type { Rule } from '../types';
 import { unquote } from '../../dockerfile/parse';
 
 /** The suffixes DL3020 takes for an archive ADD unpacks (case as written). */
-const ARCHIVE =
-  /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;
+const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;
 const URL = /^https?:\/\//;
 
 export const rule: Rule = {
@@ -34,7 +33,9 @@ export const rule: Rule = {
         {
           instruction,
           message: mixed
-            ? `ADD copies plain files (${plain.join(', ')}) beside an archive or URL`
+            ? `ADD copies plain files (${plain.join(
+                ', ',
+              )}) beside an archive or URL`
             : 'ADD copies plain files here: COPY says what it does',
           summary: mixed
             ? 'Copy the plain files with a COPY of their own; keep ADD for the archive or URL.'

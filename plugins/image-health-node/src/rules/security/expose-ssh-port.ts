@@ -13,7 +13,9 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => i.keyword === 'EXPOSE')
       .filter(i =>
-        i.words.some(w => /^22(\/tcp|\/udp)?$/.test(w.value.replace(/["']/g, ''))),
+        i.words.some(w =>
+          /^22(\/tcp|\/udp)?$/.test(w.value.replace(/["']/g, '')),
+        ),
       )
       .map(instruction => ({
         instruction,

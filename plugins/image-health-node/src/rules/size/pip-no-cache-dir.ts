@@ -42,9 +42,7 @@ const TRUTHY_VALUE = /^(1|true|True|TRUE|on|On|ON|yes|Yes|YES)$/;
 /** `PIP_NO_CACHE_DIR=<truthy>` anywhere in the RUN (a prefix or an `export`). */
 function runSetsNoCacheDir(script: string): boolean {
   const at = script.indexOf('PIP_NO_CACHE_DIR=');
-  return (
-    at >= 0 && TRUTHY.test(script.slice(at + 'PIP_NO_CACHE_DIR='.length))
-  );
+  return at >= 0 && TRUTHY.test(script.slice(at + 'PIP_NO_CACHE_DIR='.length));
 }
 
 export const rule: Rule = {
@@ -67,8 +65,7 @@ export const rule: Rule = {
       )
         return undefined;
       const env = inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
-      if (env !== undefined && TRUTHY_VALUE.test(env))
-        return undefined;
+      if (env !== undefined && TRUTHY_VALUE.test(env)) return undefined;
       const script =
         instruction.keyword === 'ONBUILD'
           ? instruction.trigger?.args ?? ''
