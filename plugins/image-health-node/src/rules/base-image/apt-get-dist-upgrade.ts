@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from '../types';
-import { sourceOf } from '../../dockerfile/model';
-import { commandsOf } from '../support';
+import { sourceOf, type Instruction } from '../../dockerfile/model';
+import { commandsOf, eachCommand } from '../support';
 
 /**
  * Trivy's DS-0024 ("'apt-get dist-upgrade' used"; deprecated in trivy-checks,
@@ -21,14 +21,22 @@ export const rule: Rule = {
   docsUrl: 'https://avd.aquasec.com/misconfig/ds024',
   check({ model }) {
     const hits: RuleHit[] = [];
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'RUN' || instruction.json) continue;
+    const upgrades = eachCommand(model, (command, instruction) =>
+      command.program === 'apt-get' &&
+      instruction.keyword === 'RUN' &&
+      !instruction.json &&
+      command.args.includes('dist-upgrade')
+        ? ([command, instruction] as const)
+        : undefined,
+    );
+    let previous: Instruction | undefined;
+    for (const [upgrade, instruction] of upgrades) {
+      // One finding per RUN.
+      if (instruction === previous) continue;
+      previous = instruction;
       const run = instruction.shell;
+      if (!run) continue;
       const commands = commandsOf(instruction);
-      const upgrade = commands.find(
-        c => c.program === 'apt-get' && c.args.includes('dist-upgrade'),
-      );
-      if (!run || !upgrade) continue;
       // Show the RUN without the upgrade: drop it with the operator that joins it to its neighbour.
       const top = commands.filter(c => !c.nested);
       const at = top.indexOf(upgrade);

@@ -65,7 +65,20 @@ const SOURCE_TOKENS = new Set([
   'COMMIT',
 ]);
 
+/** Names repeat across Dockerfiles (NODE_VERSION, TARGETARCH, …): judged once each. */
+const judged = new Map<string, boolean>();
+
 export function changesEveryBuild(name: string): boolean {
+  let answer = judged.get(name);
+  if (answer === undefined) {
+    answer = judgeName(name);
+    if (judged.size > 10_000) judged.clear();
+    judged.set(name, answer);
+  }
+  return answer;
+}
+
+function judgeName(name: string): boolean {
   const upper = name.toUpperCase();
   if (PER_BUILD_NAMES.has(upper)) return true;
   const tokens = upper.split(/[^A-Z0-9]+/).filter(Boolean);
@@ -121,12 +134,26 @@ function perBuildGroups(
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV')
       continue;
-    const names = keyValues(instruction).map(([name]) => name);
+    // Most files declare nothing per-build: no ENV needs reading then.
+    if (instruction.keyword === 'ENV' && groups.length === 0) continue;
     if (instruction.keyword === 'ARG') {
-      if (names.some(changesEveryBuild))
-        groups.push({ members: [instruction], names: [...names] });
+      // `ARG NAME` or `ARG NAME=default`, possibly several.
+      const words = instruction.words;
+      let busting = false;
+      for (let w = 0; w < words.length && !busting; w++) {
+        const eq = words[w].value.indexOf('=');
+        busting = changesEveryBuild(
+          eq < 0 ? words[w].value : words[w].value.slice(0, eq),
+        );
+      }
+      if (busting)
+        groups.push({
+          members: [instruction],
+          names: keyValues(instruction).map(([name]) => name),
+        });
       continue;
     }
+    const names = keyValues(instruction).map(([name]) => name);
     // An ENV takes a new value on every build when it is built from a per-build declaration.
     const text = sourceOf(model, instruction);
     const joined = groups.filter(g => references(text, g.names));
@@ -166,7 +193,7 @@ export const rule: Rule = {
   description:
     'A build argument whose value changes on every build (BUILD_DATE, GIT_COMMIT, VERSION, BUILD_NUMBER, CACHEBUST, …) invalidates the cache of every RUN after its ARG in the stage, used or not, and an ENV built from it invalidates every instruction after it. Declared above `apt-get install` / `npm ci` / `pip install`, it makes every build reinstall the dependencies. Declare it just before the first instruction that uses it, after the installs.',
   docsUrl:
-    'https://docs.docker.com/build/building/variables/#impact-on-build-caching',
+    'https://docs.docker.com/reference/dockerfile/#impact-on-build-caching',
   check({ model }) {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {

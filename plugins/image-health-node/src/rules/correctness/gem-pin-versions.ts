@@ -1,7 +1,8 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
+import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { commandsWithOnbuild, hasArgs } from '../peer';
+import { eachCommandWithOnbuild, hasArgs } from '../peer';
 
 /**
  * The gems a `gem install` / `gem i` names without a version, read as
@@ -45,37 +46,44 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3028',
   check({ model }) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        const commands = commandsWithOnbuild(instruction);
-        const unpinned = commands.flatMap(c =>
-          unpinnedGems(c).map(gem => ({ command: c, gem })),
-        );
-        if (unpinned.length === 0) continue;
-        // The fixed line shows where the version goes; the version itself is the user's choice.
-        const placeholders =
-          instruction.keyword === 'RUN'
-            ? compact(
-                unpinned.map(({ command, gem }) =>
-                  replaceWord(
-                    instruction,
-                    command.words.find(w => w.value === gem),
-                    `${gem}:X.Y.Z`,
-                  ),
-                ),
-              )
-            : [];
-        hits.push({
-          instruction,
-          message: `gem install of unpinned gems: ${unpinned
-            .map(u => u.gem)
-            .join(', ')}`,
-          summary: `Pin each gem to the version you tested, e.g. gem install ${unpinned[0].gem}:<version>.`,
-          ...(placeholders.length === unpinned.length
-            ? { after: applyEditsTo(model, instruction, placeholders) }
-            : {}),
-        });
+    // One finding per RUN (as hadolint reports it), listing every unpinned gem in it.
+    const byRun = new Map<
+      Instruction,
+      Array<{ command: ShellCommand; gem: string }>
+    >();
+    eachCommandWithOnbuild(model, (command, instruction) => {
+      if (command.program !== 'gem') return undefined;
+      for (const gem of unpinnedGems(command)) {
+        let list = byRun.get(instruction);
+        if (!list) byRun.set(instruction, (list = []));
+        list.push({ command, gem });
       }
+      return undefined;
+    });
+    for (const [instruction, unpinned] of byRun) {
+      // The fixed line shows where the version goes; the version itself is the user's choice.
+      const placeholders =
+        instruction.keyword === 'RUN'
+          ? compact(
+              unpinned.map(({ command, gem }) =>
+                replaceWord(
+                  instruction,
+                  command.words.find(w => w.value === gem),
+                  `${gem}:X.Y.Z`,
+                ),
+              ),
+            )
+          : [];
+      hits.push({
+        instruction,
+        message: `gem install of unpinned gems: ${unpinned
+          .map(u => u.gem)
+          .join(', ')}`,
+        summary: `Pin each gem to the version you tested, e.g. gem install ${unpinned[0].gem}:<version>.`,
+        ...(placeholders.length === unpinned.length
+          ? { after: applyEditsTo(model, instruction, placeholders) }
+          : {}),
+      });
     }
     return hits;
   },

@@ -1,7 +1,8 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { commandsWithOnbuild, hasArgs } from '../peer';
+import { commandsWithOnbuild, eachCommandWithOnbuild, hasArgs } from '../peer';
+import type { Instruction } from '../../dockerfile/model';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
 function argumentsOf(command: ShellCommand): string[] {
@@ -55,40 +56,45 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3062',
   check({ model }) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        const unpinned = goPackages(commandsWithOnbuild(instruction)).filter(
-          p => !isPinnedGoPackage(p.pkg),
-        );
-        if (unpinned.length === 0) continue;
-        const verbs = [...new Set(unpinned.map(u => `go ${u.verb}`))];
-        // The fixed line shows where the version goes; which version is the user's choice.
-        const placeholders =
-          instruction.keyword === 'RUN' &&
-          unpinned.every(u => !u.pkg.endsWith('.go'))
-            ? compact(
-                unpinned.map(({ command, pkg }) =>
-                  replaceWord(
-                    instruction,
-                    command.words.find(w => w.value === pkg),
-                    `${pkg.replace(/@(latest|none)$/, '')}@vX.Y.Z`,
-                  ),
+    // The RUNs that run go at all; hadolint reads each RUN's go commands together.
+    const runs = new Set<Instruction>();
+    eachCommandWithOnbuild(model, (command, instruction) => {
+      if (hasArgs(command, 'go', ['run', 'install', 'get']))
+        runs.add(instruction);
+      return undefined;
+    });
+    for (const instruction of runs) {
+      const unpinned = goPackages(commandsWithOnbuild(instruction)).filter(
+        p => !isPinnedGoPackage(p.pkg),
+      );
+      if (unpinned.length === 0) continue;
+      const verbs = [...new Set(unpinned.map(u => `go ${u.verb}`))];
+      // The fixed line shows where the version goes; which version is the user's choice.
+      const placeholders =
+        instruction.keyword === 'RUN' &&
+        unpinned.every(u => !u.pkg.endsWith('.go'))
+          ? compact(
+              unpinned.map(({ command, pkg }) =>
+                replaceWord(
+                  instruction,
+                  command.words.find(w => w.value === pkg),
+                  `${pkg.replace(/@(latest|none)$/, '')}@vX.Y.Z`,
                 ),
-              )
-            : [];
-        hits.push({
-          instruction,
-          message: `${verbs.join(', ')} without a pinned version: ${unpinned
-            .map(u => u.pkg)
-            .join(', ')}`,
-          summary: `Name the version you tested, e.g. ${
-            unpinned[0].pkg.replace(/@.*$/, '') || 'example.com/tool'
-          }@v1.2.3.`,
-          ...(placeholders.length > 0 && placeholders.length === unpinned.length
-            ? { after: applyEditsTo(model, instruction, placeholders) }
-            : {}),
-        });
-      }
+              ),
+            )
+          : [];
+      hits.push({
+        instruction,
+        message: `${verbs.join(', ')} without a pinned version: ${unpinned
+          .map(u => u.pkg)
+          .join(', ')}`,
+        summary: `Name the version you tested, e.g. ${
+          unpinned[0].pkg.replace(/@.*$/, '') || 'example.com/tool'
+        }@v1.2.3.`,
+        ...(placeholders.length > 0 && placeholders.length === unpinned.length
+          ? { after: applyEditsTo(model, instruction, placeholders) }
+          : {}),
+      });
     }
     return hits;
   },
