@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { SWRConfig } from 'swr';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -23,6 +24,8 @@ export interface RenderOptions {
   /** Whether the user may queue scans (`image-health.scan.create`). */
   canScan?: boolean;
   catalogFacets?: Record<string, Array<{ value: string; count: number }>>;
+  /** The URL the app opens at, query string included. */
+  url?: string;
 }
 
 /** Renders like the app does: APIs, permission, entity, and the routes linked to. */
@@ -53,6 +56,7 @@ export function renderWithApis(element: ReactNode, options: RenderOptions) {
       </TestApiProvider>
     </SWRConfig>,
     {
+      routeEntries: [options.url ?? '/'],
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/image-health': rootRouteRef,
@@ -65,3 +69,9 @@ export function renderWithApis(element: ReactNode, options: RenderOptions) {
 export function visibleText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ');
 }
+
+/** The app's current URL, as the address bar would show it. */
+export const AddressBar = () => {
+  const { pathname, search } = useLocation();
+  return <output aria-label="Address bar">{`${pathname}${search}`}</output>;
+};

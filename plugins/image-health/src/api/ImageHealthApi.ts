@@ -10,13 +10,16 @@ import type {
 } from '@image-health/plugin-image-health-common';
 
 /** Columns the scorecard can be sorted by (`sort=` of `GET /v1/scorecard`). */
-export type ScorecardSortField =
-  | 'title'
-  | 'owner'
-  | 'score'
-  | 'compressedBytes'
-  | 'reclaimableBytes'
-  | 'scannedAt';
+export const SCORECARD_SORT_FIELDS = [
+  'title',
+  'owner',
+  'score',
+  'compressedBytes',
+  'reclaimableBytes',
+  'scannedAt',
+] as const;
+
+export type ScorecardSortField = (typeof SCORECARD_SORT_FIELDS)[number];
 
 /** Filters, sorting and paging of `GET /v1/scorecard`; all optional. */
 export interface ScorecardQuery {

@@ -1,4 +1,4 @@
-export { imageHealthApiRef } from './ImageHealthApi';
+export { imageHealthApiRef, SCORECARD_SORT_FIELDS } from './ImageHealthApi';
 export type {
   ImageHealthApi,
   ScorecardQuery,

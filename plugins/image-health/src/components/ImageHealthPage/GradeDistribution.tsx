@@ -3,9 +3,7 @@ import { makeStyles, useTheme } from '@material-ui/core/styles';
 import type { BackstageTheme } from '@backstage/theme';
 import { InfoCard } from '@backstage/core-components';
 import type { Grade } from '@image-health/plugin-image-health-common';
-import { gradeColor } from '../common';
-
-const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
+import { GRADES, gradeColor } from '../common';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -37,7 +35,7 @@ export const GradeDistribution = ({
   const counts = GRADES.map(grade => distribution?.[grade] ?? 0);
   const max = Math.max(1, ...counts);
   return (
-    <InfoCard title="Grade distribution">
+    <InfoCard title="Grade distribution" variant="gridItem">
       <Box role="list" aria-label="Grade distribution">
         {GRADES.map((grade, i) => (
           <div

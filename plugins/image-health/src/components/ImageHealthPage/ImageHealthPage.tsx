@@ -1,11 +1,12 @@
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
   Content,
   ContentHeader,
+  EmptyState,
   Header,
   InfoCard,
   Page,
@@ -21,18 +22,15 @@ import {
   type ScorecardRow,
 } from '@image-health/plugin-image-health-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { imageHealthApiRef, type ScorecardSortField } from '../../api';
+import { imageHealthApiRef } from '../../api';
 import { useEntityTabLink } from '../common';
 import { Link } from '@backstage/core-components';
 import { scorecardCsv } from './csv';
 import { GradeDistribution } from './GradeDistribution';
 import { OwnerAverages } from './OwnerAverages';
-import {
-  ScorecardFilters,
-  type FilterOptions,
-  type ScorecardFilterValues,
-} from './ScorecardFilters';
+import { ScorecardFilters, type FilterOptions } from './ScorecardFilters';
 import { ScorecardTable } from './ScorecardTable';
+import { scorecardQuery, useScorecardView } from './scorecardView';
 
 const EXPORT_PAGE_SIZE = 500;
 const TOP_RECLAIMABLE = 5;
@@ -81,28 +79,33 @@ function download(filename: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
+const ScorecardError = (props: { error: Error; onRetry: () => void }) => (
+  <>
+    <ResponseErrorPanel error={props.error} />
+    <Box mt={2}>
+      <Button variant="outlined" onClick={() => props.onRetry()}>
+        Try again
+      </Button>
+    </Box>
+  </>
+);
+
+const NothingScanned = () => (
+  <EmptyState
+    missing="data"
+    title="No scanned entities yet"
+    description={`Entities are scanned when they have the ${ANNOTATION_DOCKERFILE} or ${ANNOTATION_IMAGE} annotation (or a Dockerfile at their source root); scans run on a schedule, so a new entity shows up here after its first scan.`}
+  />
+);
+
 /** The org-wide scorecard: every scanned entity, worst first by default. */
 export const ImageHealthPage = () => {
   const api = useApi(imageHealthApiRef);
   const tabLink = useEntityTabLink();
   const options = useFilterOptions();
 
-  const [filters, setFilters] = useState<ScorecardFilterValues>({});
-  const [sort, setSort] = useState<ScorecardSortField>('score');
-  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-
-  const query = useMemo(
-    () => ({
-      ...filters,
-      sort,
-      order,
-      offset: page * pageSize,
-      limit: pageSize,
-    }),
-    [filters, sort, order, page, pageSize],
-  );
+  const [view, setView] = useScorecardView();
+  const query = useMemo(() => scorecardQuery(view), [view]);
   const [scorecard, load] = useAsyncFn(
     () => api.getScorecard(query),
     [api, query],
@@ -114,13 +117,23 @@ export const ImageHealthPage = () => {
     load();
   }, [load]);
 
+  // A link to a page the filtered rows no longer reach opens the last one.
+  const filtered = scorecard.value?.totals.filtered ?? 0;
+  const lastPage = Math.max(0, Math.ceil(filtered / view.pageSize) - 1);
+  const pastTheEnd =
+    !scorecard.loading &&
+    scorecard.value?.rows.length === 0 &&
+    view.page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd) setView({ ...view, page: lastPage }, { replace: true });
+  }, [pastTheEnd, lastPage, view, setView]);
+
+  // The export reads the same view as the table, so it holds what the URL says.
   const [exporting, exportCsv] = useAsyncFn(async () => {
     const rows: ScorecardRow[] = [];
     for (;;) {
       const response = await api.getScorecard({
-        ...filters,
-        sort,
-        order,
+        ...scorecardQuery(view),
         offset: rows.length,
         limit: EXPORT_PAGE_SIZE,
       });
@@ -133,7 +146,7 @@ export const ImageHealthPage = () => {
       }
     }
     download('image-health-scorecard.csv', scorecardCsv(rows));
-  }, [api, filters, sort, order]);
+  }, [api, view]);
 
   const aggregates = scorecard.value?.aggregates;
   const totals = scorecard.value?.totals;
@@ -171,7 +184,7 @@ export const ImageHealthPage = () => {
           )}
           <Grid item xs={12}>
             <ScorecardFilters
-              values={filters}
+              values={view.filters}
               options={{
                 ...options,
                 owner: [
@@ -181,10 +194,10 @@ export const ImageHealthPage = () => {
                   ]),
                 ].sort(),
               }}
-              onChange={values => {
-                setFilters(values);
-                setPage(0);
-              }}
+              onChange={filters => setView({ ...view, filters, page: 0 })}
+              onSearch={filters =>
+                setView({ ...view, filters, page: 0 }, { replace: true })
+              }
             />
           </Grid>
           <Grid item xs={12} md={4}>
@@ -194,19 +207,21 @@ export const ImageHealthPage = () => {
             <OwnerAverages owners={aggregates?.owners} />
           </Grid>
           <Grid item xs={12} md={4}>
-            <InfoCard title="Top reclaimable">
+            <InfoCard title="Top reclaimable" variant="gridItem">
               <Typography variant="h5" component="p">
                 {aggregates ? formatBytes(aggregates.reclaimableBytes) : '–'}
               </Typography>
               <Typography variant="body2" color="textSecondary" gutterBottom>
-                {aggregates?.topReclaimable?.length
-                  ? 'could be reclaimed across the filtered entities'
-                  : 'measured on scanned images; none of the filtered entities has reclaimable bytes'}
+                {aggregates && !aggregates.topReclaimable?.length
+                  ? 'measured on scanned images; none of the filtered entities has reclaimable bytes'
+                  : 'could be reclaimed across the filtered entities'}
               </Typography>
               <Box
                 component="ol"
                 pl={2.5}
                 m={0}
+                // Room for the whole list before it arrives: nothing below moves.
+                minHeight={`${TOP_RECLAIMABLE * 1.5}em`}
                 aria-label="Top reclaimable entities"
               >
                 {(aggregates?.topReclaimable ?? [])
@@ -223,35 +238,41 @@ export const ImageHealthPage = () => {
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
-            {scorecard.error ? (
-              <ResponseErrorPanel error={scorecard.error} />
-            ) : (
+            {scorecard.error && (
+              <ScorecardError error={scorecard.error} onRetry={load} />
+            )}
+            {!scorecard.error && totals?.entities === 0 && <NothingScanned />}
+            {!scorecard.error && totals?.entities !== 0 && (
               <InfoCard
                 title={
-                  totals
-                    ? `${totals.filtered} of ${totals.entities} scanned entities`
-                    : 'Scanned entities'
+                  <span aria-live="polite">
+                    {totals
+                      ? `${totals.filtered} of ${totals.entities} scanned entities`
+                      : 'Scanned entities'}
+                  </span>
                 }
                 noPadding
               >
                 <ScorecardTable
-                  rows={scorecard.value?.rows ?? []}
-                  total={totals?.filtered ?? 0}
+                  rows={scorecard.value?.rows}
+                  total={totals?.filtered}
                   loading={scorecard.loading}
-                  page={page}
-                  pageSize={pageSize}
-                  sort={sort}
-                  order={order}
-                  onPageChange={setPage}
-                  onPageSizeChange={size => {
-                    setPageSize(size);
-                    setPage(0);
-                  }}
-                  onSortChange={(field, direction) => {
-                    setSort(field);
-                    setOrder(direction);
-                    setPage(0);
-                  }}
+                  page={totals ? Math.min(view.page, lastPage) : view.page}
+                  pageSize={view.pageSize}
+                  sort={view.sort}
+                  order={view.order}
+                  onPageChange={page => setView({ ...view, page })}
+                  onPageSizeChange={pageSize =>
+                    setView({ ...view, pageSize, page: 0 })
+                  }
+                  onSortChange={(sort, order) =>
+                    setView({ ...view, sort, order, page: 0 })
+                  }
+                  onClearFilters={
+                    Object.keys(view.filters).length
+                      ? () => setView({ ...view, filters: {}, page: 0 })
+                      : undefined
+                  }
                 />
               </InfoCard>
             )}

@@ -29,9 +29,10 @@ export const OwnerAverages = ({ owners }: { owners?: OwnerAverage[] }) => {
     (a, b) => (a.averageScore ?? 101) - (b.averageScore ?? 101),
   );
   return (
-    <InfoCard title="Average score per owner" noPadding>
+    <InfoCard title="Average score per owner" variant="gridItem" noPadding>
+      {/* A fixed height, scrolled: the row of cards keeps its size when data arrives. */}
       <Box
-        maxHeight={260}
+        height={260}
         overflow="auto"
         tabIndex={0}
         aria-label="Average score per owner"

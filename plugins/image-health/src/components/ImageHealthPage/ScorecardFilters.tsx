@@ -1,9 +1,10 @@
 import { Grid, MenuItem, TextField } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import type { Grade } from '@image-health/plugin-image-health-common';
 import type { ScorecardQuery } from '../../api';
+import { GRADES } from '../common';
 
 export type ScorecardFilterValues = Pick<
   ScorecardQuery,
@@ -13,8 +14,6 @@ export type ScorecardFilterValues = Pick<
 export type FilterOptions = Partial<
   Record<'owner' | 'kind' | 'type' | 'lifecycle' | 'system', string[]>
 >;
-
-const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
 
 const PICKERS: Array<{
   key: keyof FilterOptions;
@@ -29,7 +28,8 @@ const PICKERS: Array<{
 
 /**
  * The text search keeps its own state and reports after a pause, so typing
- * re-renders the box, not the whole page.
+ * re-renders the box, not the whole page. A value that changes from outside
+ * (the back button, a cleared filter) replaces what is in the box.
  */
 const SearchField = ({
   value,
@@ -39,10 +39,20 @@ const SearchField = ({
   onSearch: (q: string | undefined) => void;
 }) => {
   const [text, setText] = useState(value ?? '');
+  const reported = useRef(value);
+  useEffect(() => {
+    if (value !== reported.current) {
+      reported.current = value;
+      setText(value ?? '');
+    }
+  }, [value]);
   useDebounce(
     () => {
       const q = text.trim() || undefined;
-      if (q !== value) onSearch(q);
+      if (q !== reported.current) {
+        reported.current = q;
+        onSearch(q);
+      }
     },
     300,
     [text],
@@ -69,16 +79,20 @@ export const ScorecardFilters = ({
   values,
   options,
   onChange,
+  onSearch,
 }: {
   values: ScorecardFilterValues;
   options: FilterOptions;
+  /** A picker or the grade changed. */
   onChange: (values: ScorecardFilterValues) => void;
+  /** The search text changed, after a pause in typing. */
+  onSearch: (values: ScorecardFilterValues) => void;
 }) => (
   <Grid container spacing={2} alignItems="center">
     <Grid item xs={12} md={3}>
       <SearchField
         value={values.q}
-        onSearch={q => onChange({ ...values, q })}
+        onSearch={q => onSearch({ ...values, q })}
       />
     </Grid>
     {PICKERS.map(picker => (
@@ -107,6 +121,9 @@ export const ScorecardFilters = ({
         variant="outlined"
         size="small"
         fullWidth
+        // "Any" shows when no grade is picked, not an empty box.
+        SelectProps={{ displayEmpty: true }}
+        InputLabelProps={{ shrink: true }}
         value={values.grade ?? ''}
         onChange={event =>
           onChange({

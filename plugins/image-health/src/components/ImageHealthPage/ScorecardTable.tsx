@@ -1,4 +1,5 @@
 import {
+  Button,
   LinearProgress,
   Table,
   TableBody,
@@ -11,6 +12,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
+import Skeleton from '@material-ui/lab/Skeleton';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -24,6 +26,10 @@ import {
   formatTimestamp,
   useEntityTabLink,
 } from '../common';
+import { PAGE_SIZES } from './scorecardView';
+
+/** Height of the grade badge in a row; placeholders take the same. */
+const BADGE_SIZE = 26;
 
 const useStyles = makeStyles({
   // Reserved so the table does not jump when loading starts or ends.
@@ -45,11 +51,15 @@ interface Column {
   sort?: ScorecardSortField;
   align?: 'right';
   render: (row: ScorecardRow) => React.ReactNode;
+  /** What stands in the cell while the first page loads. */
+  placeholder?: React.ReactNode;
 }
 
 export interface ScorecardTableProps {
-  rows: ScorecardRow[];
-  total: number;
+  /** Undefined until the first page arrives. */
+  rows?: ScorecardRow[];
+  /** Rows matching the filters; undefined until known. */
+  total?: number;
   loading: boolean;
   page: number;
   pageSize: number;
@@ -58,6 +68,8 @@ export interface ScorecardTableProps {
   onPageChange: (page: number) => void;
   onPageSizeChange: (pageSize: number) => void;
   onSortChange: (sort: ScorecardSortField, order: 'asc' | 'desc') => void;
+  /** Offered when no row matches, if any filter is set. */
+  onClearFilters?: () => void;
 }
 
 /** One row per scanned entity; paging and sorting happen on the server. */
@@ -84,7 +96,10 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
     },
     {
       title: 'Grade',
-      render: row => <GradeBadge grade={row.grade} size={26} />,
+      render: row => <GradeBadge grade={row.grade} size={BADGE_SIZE} />,
+      placeholder: (
+        <Skeleton variant="rect" width={BADGE_SIZE} height={BADGE_SIZE} />
+      ),
     },
     {
       title: 'Score',
@@ -174,7 +189,18 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {props.rows.map(row => (
+            {props.rows === undefined &&
+              // Rows of the size that will arrive, so the page does not jump.
+              Array.from({ length: props.pageSize }, (_, i) => (
+                <TableRow key={i} aria-hidden>
+                  {columns.map(column => (
+                    <TableCell key={column.title}>
+                      {column.placeholder ?? <Skeleton variant="text" />}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            {props.rows?.map(row => (
               <TableRow key={row.entityRef} hover>
                 {columns.map(column => (
                   <TableCell key={column.title} align={column.align}>
@@ -183,12 +209,21 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
                 ))}
               </TableRow>
             ))}
-            {!props.loading && props.rows.length === 0 && (
+            {!props.loading && props.rows?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={columns.length}>
-                  <Typography variant="body2" align="center">
+                <TableCell colSpan={columns.length} align="center">
+                  <Typography variant="body2" gutterBottom>
                     No scanned entity matches these filters.
                   </Typography>
+                  {props.onClearFilters && (
+                    <Button
+                      size="small"
+                      color="primary"
+                      onClick={props.onClearFilters}
+                    >
+                      Clear filters
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             )}
@@ -197,10 +232,10 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
       </TableContainer>
       <TablePagination
         component="div"
-        count={props.total}
+        count={props.total ?? -1}
         page={props.page}
         rowsPerPage={props.pageSize}
-        rowsPerPageOptions={[20, 50, 100]}
+        rowsPerPageOptions={PAGE_SIZES}
         onPageChange={(_, page) => props.onPageChange(page)}
         onRowsPerPageChange={event =>
           props.onPageSizeChange(parseInt(event.target.value, 10))

@@ -1,6 +1,6 @@
 export { GradeBadge } from './GradeBadge';
 export { SeverityLabel } from './SeverityLabel';
-export { gradeColor, scoreColor } from './grades';
+export { GRADES, gradeColor, scoreColor } from './grades';
 export * from './format';
 export * from './findings';
 export { useEntityTabLink } from './links';
