@@ -1,6 +1,6 @@
 import { rule, changesEveryBuild } from './cache-busting-arg-early';
 import { describeRule, hitsOf } from '../testing';
-import { analyzeWithFixes } from '../../dockerfile/analyze';
+import { analyzeWithFixes, applyEditSets } from '../../dockerfile/analyze';
 
 describeRule(rule, {
   catches: [
@@ -125,5 +125,16 @@ describe('cache-busting-arg-early and installs that need the value', () => {
         'FROM debian:12\nARG VERSION=latest\nRUN apt-get update && apt-get install -y curl && curl -fsSLO https://example.com/tool-${VERSION}.tar.gz\n',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('cache-busting-arg-early on a CRLF file', () => {
+  it('moves the declaration with the file’s own line endings', () => {
+    const content =
+      'FROM debian:12\r\nARG BUILD_DATE\r\nRUN apt-get update && apt-get install -y curl\r\nLABEL built=$BUILD_DATE\r\n';
+    const [hit] = hitsOf(rule, content);
+    expect(applyEditSets(content, [hit.edits ?? []]).text).toBe(
+      'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl\r\nARG BUILD_DATE\r\nLABEL built=$BUILD_DATE\r\n',
+    );
   });
 });

@@ -226,9 +226,15 @@ export const rule: Rule = {
         if (use && beforeUse.length > 0 && afterUse.length === 0) {
           // Mechanical: the declarations move, in order, to just above their first use.
           const at = lineStart(model, use);
+          const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
           const edits: Edit[] = [
             ...moved.map(m => removeInstruction(model, m)),
-            { start: at, end: at, text: `${shown}\n` },
+            {
+              start: at,
+              end: at,
+              // Keep the file's line endings.
+              text: moved.map(m => `${sourceOf(model, m)}${eol}`).join(''),
+            },
           ];
           hits.push({
             instruction: first,
