@@ -91,15 +91,24 @@ export function inheritedEnv(
 }
 
 /**
- * Whether `command` runs `program` (one of them) with one of `args` anywhere among its
- * arguments: how hadolint recognises `apt-get … install`, even after `-o Opt=val`.
+ * The command's name as written: hadolint matches names literally, so
+ * `/usr/bin/apt-get` is not `apt-get` to it (only SHELL programs go by base name).
+ */
+export function nameOf(command: ShellCommand): string {
+  return command.name;
+}
+
+/**
+ * Whether `command` runs `program` (one of them, by name as written) with one of `args`
+ * anywhere among its arguments: how hadolint recognises `apt-get … install`, even after
+ * `-o Opt=val`.
  */
 export function hasArgs(
   command: ShellCommand,
   program: string | readonly string[],
   args: readonly string[],
 ): boolean {
-  const name = command.program;
+  const name = nameOf(command);
   if (typeof program === 'string' ? name !== program : !program.includes(name))
     return false;
   return command.args.some(a => args.includes(a));

@@ -10,6 +10,8 @@ describeRule(rule, {
     'FROM debian:12.5\nONBUILD RUN apt-get install -y curl',
   ],
   passes: [
+    // hadolint matches command names as written.
+    'FROM debian:12.5\nRUN /usr/bin/apt-get install -y curl',
     'FROM debian:12.5\nRUN apt-get install -y python3=3.11.2-1',
     'FROM debian:12.5\nRUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=18.19.0 \\\n && rm -rf /var/lib/apt/lists/*',
     'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends -y \\\n  python3-demjson=2.2.4* \\\n  wget=1.21.3* \\\n  git=1:2.39.2* \\\n  ruby=1:3.1.*',

@@ -10,6 +10,7 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN (cd /src && make)',
   ],
   passes: [
+    'FROM debian:12.5\nRUN mkdir -p /src/cd && echo cd',
     'FROM debian:12.5\nWORKDIR /opt',
     'FROM debian:12.5\nWORKDIR /tmp\nRUN make',
     'FROM debian:12.5\nRUN echo cd',

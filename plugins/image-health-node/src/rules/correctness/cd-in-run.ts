@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { programOf } from '../support';
+import { nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'cd-in-run',
@@ -13,11 +13,9 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3003',
   check({ model }) {
     return model.instructions
-      .filter(i => (i.shell?.commands ?? []).some(c => programOf(c) === 'cd'))
+      .filter(i => (i.shell?.commands ?? []).some(c => nameOf(c) === 'cd'))
       .map(instruction => {
-        const cd = instruction.shell!.commands.find(
-          c => programOf(c) === 'cd',
-        )!;
+        const cd = instruction.shell!.commands.find(c => nameOf(c) === 'cd')!;
         return {
           instruction,
           message: `RUN changes directory with cd ${cd.args.join(' ')}`,

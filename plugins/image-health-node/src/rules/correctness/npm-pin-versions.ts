@@ -1,4 +1,5 @@
 import { pinRule } from './pinning';
+import { nameOf } from '../peer';
 import type { ShellCommand } from '../../dockerfile/shell';
 
 const VALUE_FLAGS = ['--loglevel', '--registry'];
@@ -26,7 +27,7 @@ export const rule = pinRule({
   equivalents: ['DL3016'],
   example: 'typescript@5.6.3',
   installs: c =>
-    c.program === 'npm' && firstOperand(c) === 'install'
+    nameOf(c) === 'npm' && firstOperand(c) === 'install'
       ? 'install'
       : undefined,
   valueFlags: VALUE_FLAGS,

@@ -18,6 +18,8 @@ describeRule(rule, {
     'FROM python:3\nONBUILD RUN pip install flask',
   ],
   passes: [
+    // hadolint matches command names as written.
+    'FROM python:3\nRUN /opt/venv/bin/pip install flask',
     'FROM python:3\nRUN pip install flask==3.0.0',
     'FROM python:3\nRUN pip3 install flask~=3.0',
     'FROM python:3\nRUN pip install flask===3.0.0',

@@ -1,6 +1,7 @@
 import { pinRule } from './pinning';
 import { hasFlag } from '../support';
 import { isPipInstall } from '../size/pip-no-cache-dir';
+import { nameOf } from '../peer';
 
 /** Schemes pip reads as version control (`git+https://…`); such a package is pinned by `@ref`. */
 const VCS =
@@ -14,7 +15,7 @@ export const rule = pinRule({
   equivalents: ['DL3013'],
   example: 'requests==2.32.3, or -r requirements.txt with pinned lines',
   installs: c =>
-    isPipInstall(c) &&
+    isPipInstall(c, nameOf(c)) &&
     !c.args.some(a => a === '-r' || a === '--requirement' || a === '.') &&
     !hasFlag(c, '-c', '--constraint')
       ? 'install'

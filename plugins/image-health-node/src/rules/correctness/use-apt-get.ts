@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
-import { programOf, replaceWord, compact } from '../support';
-import { eachCommandWithOnbuild } from '../peer';
+import { replaceWord, compact } from '../support';
+import { eachCommandWithOnbuild, nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'use-apt-get',
@@ -13,7 +13,7 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3027',
   check({ model }) {
     return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (programOf(command) !== 'apt') return undefined;
+      if (nameOf(command) !== 'apt') return undefined;
       const sub = command.args.find(a => !a.startsWith('-'));
       const replacement =
         sub === 'search' || sub === 'show' || sub === 'policy'
@@ -23,10 +23,9 @@ export const rule: Rule = {
         instruction,
         message: `apt ${sub ?? ''} is meant for interactive use`,
         summary: `Use ${replacement} ${sub ?? ''}.`,
-        edits:
-          command.name === 'apt'
-            ? compact([replaceWord(instruction, command.words[0], replacement)])
-            : [],
+        edits: compact([
+          replaceWord(instruction, command.words[0], replacement),
+        ]),
       };
     });
   },

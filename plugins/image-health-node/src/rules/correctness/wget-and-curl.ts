@@ -1,7 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
-import { programOf } from '../support';
-import { commandsWithOnbuild } from '../peer';
+import { commandsWithOnbuild, nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'wget-and-curl',
@@ -46,7 +45,7 @@ export const rule: Rule = {
 function toolsOf(instruction: Instruction): Set<string> {
   const tools = new Set<string>();
   for (const command of commandsWithOnbuild(instruction)) {
-    const program = programOf(command);
+    const program = nameOf(command);
     if (program === 'wget' || program === 'curl') tools.add(program);
   }
   return tools;

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { programOf } from '../support';
-import { eachCommandWithOnbuild } from '../peer';
+import { eachCommandWithOnbuild, nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'sudo-in-run',
@@ -15,7 +14,7 @@ export const rule: Rule = {
   check({ model }) {
     const seen = new Set<number>();
     return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (programOf(command) !== 'sudo' || seen.has(instruction.line))
+      if (nameOf(command) !== 'sudo' || seen.has(instruction.line))
         return undefined;
       seen.add(instruction.line);
       return {

@@ -1,19 +1,20 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { insertAfter, isCommand, programOf, runHas, compact } from '../support';
+import { insertAfter, isCommand, runHas, compact } from '../support';
 import {
   commandsWithOnbuild,
   hasCacheOrTmpfsMountWith,
   judgedStages,
+  nameOf,
 } from '../peer';
 
 const updates = (c: ShellCommand) =>
-  ['apt-get', 'apt', 'aptitude'].includes(programOf(c)) &&
+  ['apt-get', 'apt', 'aptitude'].includes(nameOf(c)) &&
   c.args.includes('update');
 
 // As DL3009 reads a cleanup: an `rm` with `-rf` or with `/var/lib/apt/lists/*`.
 const cleansLists = (c: ShellCommand) =>
-  programOf(c) === 'rm' &&
+  nameOf(c) === 'rm' &&
   (c.args.includes('-rf') || c.args.includes('/var/lib/apt/lists/*'));
 
 export const rule: Rule = {

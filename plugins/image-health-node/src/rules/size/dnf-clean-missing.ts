@@ -1,6 +1,5 @@
 import { orderedCacheCleanRule } from './package-cache';
-import { programOf } from '../support';
-import { hasArgs } from '../peer';
+import { hasArgs, nameOf } from '../peer';
 
 const INSTALLS = [
   'install',
@@ -25,7 +24,7 @@ export const rule = orderedCacheCleanRule({
   installs: c => hasArgs(c, ['dnf', 'microdnf'], INSTALLS),
   cleans: (c, program) =>
     hasArgs(c, program, ['clean', 'all']) ||
-    (programOf(c) === 'rm' &&
+    (nameOf(c) === 'rm' &&
       (c.args.includes('-rf') || c.args.includes('/var/cache/libdnf5*'))),
   mountFragments: ['/var/cache/libdnf5', '.cache/libdnf5'],
 });

@@ -13,6 +13,7 @@ import {
   commandsWithOnbuild,
   hasCacheOrTmpfsMountWith,
   judgedStages,
+  nameOf,
 } from '../peer';
 
 /** A "`<manager> clean` missing after install" rule, for the managers that need one. */
@@ -130,12 +131,12 @@ export function orderedCacheCleanRule(options: {
           );
           const failing = commands.find((command, at) => {
             if (!options.installs(command)) return false;
-            const program = programOf(command);
+            const program = nameOf(command);
             // Judge each program once, at its first install.
             if (
               commands
                 .slice(0, at)
-                .some(c => options.installs(c) && programOf(c) === program)
+                .some(c => options.installs(c) && nameOf(c) === program)
             )
               return false;
             const clean = commands.findIndex(c => options.cleans(c, program));
@@ -144,7 +145,7 @@ export function orderedCacheCleanRule(options: {
             return !mounted;
           });
           if (!failing) continue;
-          const program = programOf(failing);
+          const program = nameOf(failing);
           const text = options.cleanupFor(program);
           const top = commands.filter(c => !c.nested);
           const last = top[top.length - 1];

@@ -18,6 +18,8 @@ describeRule(rule, {
     'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install six',
   ],
   passes: [
+    // hadolint matches command names as written.
+    'FROM python:3.12\nRUN /opt/venv/bin/pip install flask',
     'FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.0',
     'FROM python:3.12\nRUN pip3 install six --no-cache-dir',
     'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask',

@@ -4,6 +4,7 @@ import {
   eachCommandWithOnbuild,
   hasCacheOrTmpfsMountWith,
   inheritedEnv,
+  nameOf,
 } from '../peer';
 import type { ShellCommand } from '../../dockerfile/shell';
 
@@ -11,8 +12,10 @@ import type { ShellCommand } from '../../dockerfile/shell';
  * Like hadolint: a program named pip* (pip, pip3, pip3.12, pipx; not pipenv) with an
  * `install` argument, or python* with `-m pip install`.
  */
-export function isPipInstall(command: ShellCommand): boolean {
-  const program = programOf(command);
+export function isPipInstall(
+  command: ShellCommand,
+  program = programOf(command),
+): boolean {
   if (program.startsWith('pip') && !program.startsWith('pipenv'))
     return command.args.includes('install');
   if (!program.startsWith('python')) return false;
@@ -26,7 +29,7 @@ export function isPipInstall(command: ShellCommand): boolean {
 
 /** pipx and pipenv manage their own caches. */
 function isPipWrapper(command: ShellCommand): boolean {
-  const program = programOf(command);
+  const program = nameOf(command);
   if (program.includes('pipx') || program.includes('pipenv')) return true;
   const m = command.args.indexOf('-m');
   return (
@@ -58,7 +61,9 @@ export const rule: Rule = {
     // DL3042: a truthy ENV PIP_NO_CACHE_DIR (inherited through FROM <stage>), the
     // variable set in the RUN, or a cache/tmpfs mount on .cache/pip exempt the install.
     return eachCommandWithOnbuild(model, (command, instruction, stage) => {
-      if (!isPipInstall(command) || isPipWrapper(command)) return undefined;
+      // By name as written, like hadolint: `/opt/venv/bin/pip` is not judged.
+      if (!isPipInstall(command, nameOf(command)) || isPipWrapper(command))
+        return undefined;
       if (
         command.args.includes('--no-cache-dir') ||
         hasCacheOrTmpfsMountWith(instruction, '.cache/pip')

@@ -1,6 +1,5 @@
 import { orderedCacheCleanRule } from './package-cache';
-import { programOf } from '../support';
-import { hasArgs } from '../peer';
+import { hasArgs, nameOf } from '../peer';
 
 // DL3032: `yum install` must be followed by `yum clean …` (any yum with clean or all) or an `rm -rf`.
 // Not DS-0015: Trivy wants a clean after the last install and no more.
@@ -13,7 +12,7 @@ export const rule = orderedCacheCleanRule({
   installs: c => hasArgs(c, 'yum', ['install']),
   cleans: c =>
     hasArgs(c, 'yum', ['clean', 'all']) ||
-    (programOf(c) === 'rm' &&
+    (nameOf(c) === 'rm' &&
       (c.args.includes('-rf') || c.args.includes('/var/cache/yum/*'))),
   mountFragments: [],
 });
