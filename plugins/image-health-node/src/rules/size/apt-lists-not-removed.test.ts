@@ -4,6 +4,8 @@ import { describeRule } from '../testing';
 // DL3009's documented cases, in our own Dockerfiles.
 describeRule(rule, {
   catches: [
+    // The lists stay in the first layer even when a later RUN deletes them.
+    'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*',
     'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base',
     'FROM debian:12 AS build\nRUN echo building\nFROM debian:12-slim\nRUN apt-get update && apt-get install -y curl',
