@@ -1,6 +1,14 @@
+import fs from 'fs';
+import path from 'path';
 import { rule, changesEveryBuild } from './cache-busting-arg-early';
 import { describeRule, hitsOf } from '../testing';
-import { analyzeWithFixes, applyEditSets } from '../../dockerfile/analyze';
+import type { Finding } from '@image-health/plugin-image-health-common';
+import {
+  analyzeDockerfile,
+  analyzeWithFixes,
+  applyEditSets,
+} from '../../dockerfile/analyze';
+import { parseDockerfile } from '../../dockerfile/parse';
 
 describeRule(rule, {
   catches: [
@@ -136,5 +144,56 @@ describe('cache-busting-arg-early on a CRLF file', () => {
     expect(applyEditSets(content, [hit.edits ?? []]).text).toBe(
       'FROM debian:12\r\nRUN apt-get update && apt-get install -y curl\r\nARG BUILD_DATE\r\nLABEL built=$BUILD_DATE\r\n',
     );
+  });
+});
+
+describe('cache-busting-arg-early over the shared corpus', () => {
+  /** The shared corpus of real Dockerfiles, beside the repository. */
+  const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/Dockerfile/i.test(entry.name)) files.push(full);
+    }
+  };
+  if (fs.existsSync(corpus)) walk(corpus);
+
+  it('moves a GIT_COMMIT declared under the final FROM below the installs of every real file', () => {
+    expect(files.length).toBeGreaterThan(500);
+    let reported = 0;
+    const problems: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const model = parseDockerfile(text);
+      const last = model.stages[model.stages.length - 1];
+      if (!last || model.escapeChar !== '\\') continue;
+      // The usual shape: the argument right under FROM, used by a LABEL at the end.
+      const content = `${text.slice(
+        0,
+        last.from.end,
+      )}\nARG GIT_COMMIT${text.slice(last.from.end)}${
+        text.endsWith('\n') ? '' : '\n'
+      }LABEL org.opencontainers.image.revision=$GIT_COMMIT\n`;
+      const { result, fixed } = analyzeWithFixes({ location: file, content });
+      const ours = (findings: Finding[]) =>
+        findings.filter(f => f.ruleId === rule.id).length;
+      const before = ours(result.findings);
+      if (before === 0) continue;
+      reported++;
+      if (ours(fixed) !== before) {
+        problems.push(`${file}: ${before} reported, ${ours(fixed)} fixed`);
+        continue;
+      }
+      const again = analyzeDockerfile({
+        location: file,
+        content: result.suggestedDockerfile ?? content,
+      });
+      if (again.parseErrors.length > 0 || ours(again.findings) > 0)
+        problems.push(`${file}: still reported or unreadable after the fix`);
+    }
+    expect(reported).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
   });
 });
