@@ -1,18 +1,16 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Report, ScanStatus } from '@image-health/plugin-image-health-common';
+import { Report } from '@image-health/plugin-image-health-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { imageHealthPlugin } from './plugin';
 import { DockerfileServer } from './__testUtils__/DockerfileServer';
 import { expectToMatchOpenApi } from './__testUtils__/openApi';
 import { TestRegistry } from './__testUtils__/registry';
+import {
+  componentAt,
+  ImageHealthTestBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(90_000);
 
@@ -42,55 +40,21 @@ function component(
   annotations: Record<string, string>,
   source = '/repos/shop/',
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/source-location': `url:${files.url(source)}`,
-        ...annotations,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-shop' },
-  };
+  return componentAt(files, name, { source, owner: 'team-shop', annotations });
 }
 
 describe.each(databases.eachSupportedId())(
   'scanning images in a real registry on %s',
   databaseId => {
+    let backend: ImageHealthTestBackend;
     let app: any;
     let knex: Knex;
     let shopImage: string;
 
-    async function scanNow(name: string): Promise<ScanStatus> {
-      const queued = await request(app).post(
-        `/api/image-health/v1/entities/component/default/${name}/scan`,
-      );
-      expect(queued.status).toBe(202);
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const res = await request(app).get(
-          `/api/image-health/v1/scans/${queued.body.id}`,
-        );
-        if (['succeeded', 'failed'].includes(res.body.state)) return res.body;
-        if (Date.now() > deadline) throw new Error('scan did not finish');
-        await new Promise(resolve => setTimeout(resolve, 50));
-      }
-    }
-
     async function report(name: string): Promise<Report> {
-      const res = await request(app).get(
-        `/api/image-health/v1/entities/component/default/${name}`,
-      );
-      expect(res.status).toBe(200);
-      expectToMatchOpenApi(
-        'get',
-        '/v1/entities/{kind}/{namespace}/{name}',
-        200,
-        res.body,
-      );
-      return res.body;
+      const { status, body } = await backend.getReport(name);
+      expect(status).toBe(200);
+      return body;
     }
 
     beforeAll(async () => {
@@ -118,28 +82,17 @@ describe.each(databases.eachSupportedId())(
           '/repos/no-dockerfile/',
         ),
       ];
-      const backend = await startTestBackend({
-        features: [
-          imageHealthPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              backend: { reading: { allow: [{ host: files.host }] } },
-              imageHealth: {
-                registries: [{ host: registry.host, insecure: true }],
-              },
-            },
-          }),
-          catalogServiceMock.factory({ entities }),
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          mockServices.scheduler.mock().factory,
-        ],
+      backend = await ImageHealthTestBackend.start({
+        knex,
+        files,
+        imageHealth: { registries: [{ host: registry.host, insecure: true }] },
+        catalog: catalogServiceMock.factory({ entities }),
       });
-      app = backend.server;
+      app = backend.app;
     });
 
     it('puts the Dockerfile and the image of an entity in one scored report', async () => {
-      expect((await scanNow('shop')).state).toBe('succeeded');
+      expect((await backend.scanNow('shop')).state).toBe('succeeded');
       const body = await report('shop');
       expect(body.status).toBe('ok');
       expect(body.dockerfiles).toHaveLength(1);
@@ -170,10 +123,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reuses the result while the tag points at the same digest, and rescans when it moves', async () => {
-      await scanNow('shop');
+      await backend.scanNow('shop');
       const before = await report('shop');
 
-      const unchanged = await scanNow('shop');
+      const unchanged = await backend.scanNow('shop');
       const [row] = await knex('scans').where({ id: unchanged.id });
       expect(JSON.parse(row.checks)).toEqual(
         expect.arrayContaining([
@@ -196,7 +149,7 @@ describe.each(databases.eachSupportedId())(
         user: 'node',
         createdBy: 'COPY . . # v2',
       });
-      await scanNow('shop');
+      await backend.scanNow('shop');
       const after = await report('shop');
       expect(after.images[0]).toMatchObject({
         digest: moved,
@@ -208,7 +161,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('contacts only configured registries, and says where to configure one', async () => {
-      const scan = await scanNow('elsewhere');
+      const scan = await backend.scanNow('elsewhere');
       expect(scan.state).toBe('failed');
       const body = await report('elsewhere');
       expect(body.status).toBe('failed');
@@ -217,7 +170,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('never reads a local image archive named in an annotation', async () => {
-      const scan = await scanNow('local-archive');
+      const scan = await backend.scanNow('local-archive');
       expect(scan.state).toBe('failed');
       const body = await report('local-archive');
       expect(body.images).toEqual([]);

@@ -1,19 +1,20 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Report, ScanStatus } from '@image-health/plugin-image-health-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { imageHealthPlugin } from './plugin';
 import { DockerfileServer } from './__testUtils__/DockerfileServer';
 import { expectToMatchOpenApi } from './__testUtils__/openApi';
+import {
+  componentAt,
+  ImageHealthTestBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -58,24 +59,15 @@ function component(
     private?: boolean;
   } = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      title: `The ${name} service`,
-      annotations: {
-        'backstage.io/source-location': `url:${files.url(`/repos/${name}/`)}`,
-        ...options.annotations,
-        ...(options.private ? { 'test/private': 'true' } : {}),
-      },
+  return componentAt(files, name, {
+    source: `/repos/${name}/`,
+    owner: options.owner ?? 'team-a',
+    title: `The ${name} service`,
+    annotations: {
+      ...options.annotations,
+      ...(options.private ? { 'test/private': 'true' } : {}),
     },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: options.owner ?? 'team-a',
-    },
-  };
+  });
 }
 
 /**
@@ -112,63 +104,20 @@ describe.each(databases.eachSupportedId())(
   'image-health backend on %s',
   databaseId => {
     let knex: Knex;
+    let backend: ImageHealthTestBackend;
     let app: any;
     let plan: () => Promise<void>;
     let task: unknown;
     let entities: Entity[];
 
-    async function waitForScan(id: string): Promise<ScanStatus> {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const res = await request(app).get(`/api/image-health/v1/scans/${id}`);
-        expect(res.status).toBe(200);
-        expectToMatchOpenApi('get', '/v1/scans/{id}', 200, res.body);
-        if (res.body.state === 'succeeded' || res.body.state === 'failed') {
-          return res.body;
-        }
-        if (Date.now() > deadline) throw new Error(`scan ${id} did not finish`);
-        await new Promise(resolve => setTimeout(resolve, 50));
-      }
-    }
-
     async function waitUntilReportError(name: string, pattern: RegExp) {
       const deadline = Date.now() + 20_000;
-      while (!pattern.test((await getReport(name)).body.error?.message ?? '')) {
+      while (
+        !pattern.test((await backend.getReport(name)).body.error?.message ?? '')
+      ) {
         if (Date.now() > deadline) throw new Error(`${name}: never ${pattern}`);
         await new Promise(resolve => setTimeout(resolve, 100));
       }
-    }
-
-    async function scanNow(name: string): Promise<ScanStatus> {
-      const res = await request(app).post(
-        `/api/image-health/v1/entities/component/default/${name}/scan`,
-      );
-      expect(res.status).toBe(202);
-      expectToMatchOpenApi(
-        'post',
-        '/v1/entities/{kind}/{namespace}/{name}/scan',
-        202,
-        res.body,
-      );
-      return waitForScan(res.body.id);
-    }
-
-    async function getReport(
-      name: string,
-      as?: string,
-    ): Promise<{ status: number; body: Report & { error?: any } }> {
-      const req = request(app).get(
-        `/api/image-health/v1/entities/component/default/${name}`,
-      );
-      if (as) req.set('authorization', mockCredentials.user.header(as));
-      const res = await req;
-      expectToMatchOpenApi(
-        'get',
-        '/v1/entities/{kind}/{namespace}/{name}',
-        res.status,
-        res.body,
-      );
-      return res;
     }
 
     beforeAll(async () => {
@@ -230,36 +179,27 @@ describe.each(databases.eachSupportedId())(
         component('without-dockerfile', { owner: 'team-b' }),
       ];
 
-      const scheduler = mockServices.scheduler.mock();
-      const backend = await startTestBackend({
-        features: [
-          imageHealthPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              backend: { reading: { allow: [{ host: files.host }] } },
-              imageHealth: {
-                concurrency: 2,
-                removedEntities: { gracePeriod: { milliseconds: 0 } },
-              },
-            },
-          }),
-          catalogWithPolicy(() => entities).factory,
-          mockServices.permissions.mock({
-            authorize: async (requests, options) =>
-              requests.map(() => ({
-                result:
-                  (options.credentials.principal as { userEntityRef?: string })
-                    .userEntityRef === VIEWER
-                    ? AuthorizeResult.DENY
-                    : AuthorizeResult.ALLOW,
-              })),
-          }).factory,
-          scheduler.factory,
-        ],
+      backend = await ImageHealthTestBackend.start({
+        knex,
+        files,
+        imageHealth: {
+          concurrency: 2,
+          removedEntities: { gracePeriod: { milliseconds: 0 } },
+        },
+        catalog: catalogWithPolicy(() => entities).factory,
+        permissions: mockServices.permissions.mock({
+          authorize: async (requests, options) =>
+            requests.map(() => ({
+              result:
+                (options.credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === VIEWER
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })),
+        }).factory,
       });
-      app = backend.server;
-      task = scheduler.scheduleTask.mock.calls[0][0];
+      app = backend.app;
+      task = backend.scheduler.scheduleTask.mock.calls[0][0];
       plan = () =>
         (task as { fn: (signal: AbortSignal) => Promise<void> }).fn(
           new AbortController().signal,
@@ -277,7 +217,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('scans a Dockerfile read over HTTP through the UrlReader and serves the report', async () => {
-      const scan = await scanNow('payments');
+      const scan = await backend.scanNow('payments');
       expect(scan).toMatchObject({
         entityRef: 'component:default/payments',
         state: 'succeeded',
@@ -289,7 +229,7 @@ describe.each(databases.eachSupportedId())(
         ]),
       );
 
-      const { status, body } = await getReport('payments');
+      const { status, body } = await backend.getReport('payments');
       expect(status).toBe(200);
       expect(body).toMatchObject({
         entityRef: 'component:default/payments',
@@ -306,8 +246,8 @@ describe.each(databases.eachSupportedId())(
 
     // Needs the real analyzer (image-health-node); fails while it is a placeholder.
     it('finds problems in FROM node:latest without a USER', async () => {
-      await scanNow('payments');
-      const { body } = await getReport('payments');
+      await backend.scanNow('payments');
+      const { body } = await backend.getReport('payments');
       const findings = body.dockerfiles.flatMap(d => d.findings);
       expect(findings.length).toBeGreaterThan(0);
       expect(findings[0]).toMatchObject({
@@ -317,16 +257,16 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers 404 with a reason for an entity never scanned', async () => {
-      const { status, body } = await getReport('ledger');
+      const { status, body } = await backend.getReport('ledger');
       expect(status).toBe(404);
       expect(body.error.message).toMatch(/has not been scanned yet/);
     });
 
     it('answers 404 for an entity the caller may not see, and leaves it out of the scorecard', async () => {
-      await scanNow('secret');
-      expect((await getReport('secret')).status).toBe(200);
+      await backend.scanNow('secret');
+      expect((await backend.getReport('secret')).status).toBe(200);
 
-      const hidden = await getReport('secret', OUTSIDER);
+      const hidden = await backend.getReport('secret', OUTSIDER);
       expect(hidden.status).toBe(404);
       expect(hidden.body.error.message).not.toMatch(/scanned/);
 
@@ -359,20 +299,20 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the previous report visible, with the error beside it, when a scan fails', async () => {
-      await scanNow('flaky');
-      const good = (await getReport('flaky')).body;
+      await backend.scanNow('flaky');
+      const good = (await backend.getReport('flaky')).body;
       expect(good.status).toBe('ok');
 
       files.fail('/repos/flaky/Dockerfile', 500);
       try {
-        const scan = await scanNow('flaky');
+        const scan = await backend.scanNow('flaky');
         expect(scan.state).toBe('failed');
         expect(scan.error).toMatch(/500/);
       } finally {
         files.heal('/repos/flaky/Dockerfile');
       }
 
-      const { status, body } = await getReport('flaky');
+      const { status, body } = await backend.getReport('flaky');
       expect(status).toBe(200);
       expect(body.status).toBe('failed');
       expect(body.error).toMatch(/\/repos\/flaky\/Dockerfile.*500/);
@@ -382,26 +322,28 @@ describe.each(databases.eachSupportedId())(
         Date.parse(good.scannedAt),
       );
 
-      await scanNow('flaky');
-      expect((await getReport('flaky')).body).toMatchObject({ status: 'ok' });
+      await backend.scanNow('flaky');
+      expect((await backend.getReport('flaky')).body).toMatchObject({
+        status: 'ok',
+      });
     });
 
     it('reuses the result of an unchanged Dockerfile and records only the check', async () => {
-      await scanNow('changing');
-      const first = (await getReport('changing')).body;
+      await backend.scanNow('changing');
+      const first = (await backend.getReport('changing')).body;
       files.notModifiedAnswers.length = 0;
 
-      await scanNow('changing');
+      await backend.scanNow('changing');
       expect(files.notModifiedAnswers).toContain('/repos/changing/Dockerfile');
-      const second = (await getReport('changing')).body;
+      const second = (await backend.getReport('changing')).body;
       expect(second.scannedAt).toBe(first.scannedAt);
       expect(Date.parse(second.checkedAt!)).toBeGreaterThan(
         Date.parse(first.scannedAt),
       );
 
       files.set('/repos/changing/Dockerfile', NODE_ON_LATEST);
-      await scanNow('changing');
-      const third = (await getReport('changing')).body;
+      await backend.scanNow('changing');
+      const third = (await backend.getReport('changing')).body;
       expect(Date.parse(third.scannedAt)).toBeGreaterThan(
         Date.parse(first.scannedAt),
       );
@@ -427,26 +369,28 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('resolves Dockerfiles against absolute URLs and the directory of a url catalog location', async () => {
-      await scanNow('monorepo-api');
-      expect((await getReport('monorepo-api')).body).toMatchObject({
+      await backend.scanNow('monorepo-api');
+      expect((await backend.getReport('monorepo-api')).body).toMatchObject({
         status: 'ok',
         dockerfiles: [
           { location: files.url('/repos/monorepo/services/api/Dockerfile') },
         ],
       });
 
-      await scanNow('registered-from-url');
+      await backend.scanNow('registered-from-url');
       expect(files.requests).toContain('/catalog/team-c/svc/Dockerfile');
-      expect((await getReport('registered-from-url')).body).toMatchObject({
+      expect(
+        (await backend.getReport('registered-from-url')).body,
+      ).toMatchObject({
         status: 'ok',
         dockerfiles: [{ location: 'svc/Dockerfile' }],
       });
     });
 
     it('never reads local files: a file location gives an error saying to use a url location', async () => {
-      const scan = await scanNow('local-file');
+      const scan = await backend.scanNow('local-file');
       expect(scan.state).toBe('failed');
-      const { status, body } = await getReport('local-file');
+      const { status, body } = await backend.getReport('local-file');
       expect(status).toBe(200);
       expect(body.status).toBe('failed');
       expect(body.error).toMatch(/url location/);
@@ -488,12 +432,12 @@ describe.each(databases.eachSupportedId())(
     it('plans scans of every annotated entity, serves the scorecard, and forgets removed entities', async () => {
       await plan();
       const deadline = Date.now() + 20_000;
-      while ((await getReport('ledger')).status !== 200) {
+      while ((await backend.getReport('ledger')).status !== 200) {
         if (Date.now() > deadline) throw new Error('ledger was never scanned');
         await new Promise(resolve => setTimeout(resolve, 100));
       }
       // No Dockerfile at its source root and no annotation: nothing to report.
-      const nothing = await getReport('without-dockerfile');
+      const nothing = await backend.getReport('without-dockerfile');
       expect(nothing.status).toBe(404);
       if (!/nothing to scan/.test(nothing.body.error.message)) {
         // Its scan may still be running: wait for it to say so.
