@@ -79,12 +79,6 @@ export function cacheCleanRule(options: {
   };
 }
 
-export function rmOf(command: ShellCommand, prefix: string): boolean {
-  return (
-    programOf(command) === 'rm' && command.args.some(a => a.startsWith(prefix))
-  );
-}
-
 /**
  * A "`<manager> clean` missing" rule judged as hadolint does (DL3032, DL3036, DL3040,
  * DL3060): in each RUN (and ONBUILD RUN), for every program that installs, its first
