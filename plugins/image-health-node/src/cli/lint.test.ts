@@ -41,7 +41,7 @@ describe('image-health lint', () => {
     const warn = await run(['lint', 'Dockerfile', '--fail-on', 'warning'], dir);
     expect(warn.code).toBe(1);
     expect(warn.stdout).toContain(
-      'Dockerfile:1 warning base-image-untagged (DL3006, DS-0001): FROM ubuntu has no tag',
+      'Dockerfile:1 warning base-image-untagged (DL3006): FROM ubuntu has no tag',
     );
     const clean = await run(
       ['lint', 'clean.Dockerfile', '--fail-on', 'warning'],
@@ -97,7 +97,7 @@ describe('image-health lint', () => {
   it('reads rule settings from an app-config style file', async () => {
     fs.writeFileSync(
       path.join(dir, 'config.yaml'),
-      'imageHealth:\n  rules:\n    ignore: [DL3006, DS-0002]\n    severity: { DL3014: error }\n',
+      'imageHealth:\n  rules:\n    ignore: [DL3006, CIS-DI-0001]\n    severity: { DL3014: error }\n',
     );
     const { stdout, code } = await run(
       ['lint', 'Dockerfile', '--config', 'config.yaml', '--format', 'json'],
