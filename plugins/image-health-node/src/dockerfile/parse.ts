@@ -530,6 +530,10 @@ function buildStages(model: DockerfileModel): void {
   const stageVars = model.globalArgs;
   let current: Stage | undefined;
   const shellByStage = new Map<number, string[] | null>();
+  // Lower-cased stage name → the first stage of that name, so a file with many stages stays linear.
+  const stageByName = new Map<string, number>();
+  const stageNamed = (name: string) =>
+    stageByName.get(name.toLowerCase()) ?? -1;
   for (const instruction of model.instructions) {
     if (instruction.keyword === 'FROM') {
       const words = instruction.words.map(w => w.value);
@@ -538,11 +542,7 @@ function buildStages(model: DockerfileModel): void {
       const name = asIndex > 0 ? words[asIndex + 1] : undefined;
       const image = parseImageReference(imageWord, stageVars);
       const index = model.stages.length;
-      const baseStage = model.stages.findIndex(
-        s =>
-          s.name !== undefined &&
-          s.name.toLowerCase() === image.resolved.toLowerCase(),
-      );
+      const baseStage = stageNamed(image.resolved);
       const platform =
         instruction.flags.find(f => f.name === 'platform')?.value ?? undefined;
       current = {
@@ -559,6 +559,8 @@ function buildStages(model: DockerfileModel): void {
       };
       instruction.stage = index;
       model.stages.push(current);
+      if (name !== undefined && !stageByName.has(name.toLowerCase()))
+        stageByName.set(name.toLowerCase(), index);
       shellByStage.set(
         index,
         baseStage >= 0 ? shellByStage.get(baseStage) ?? null : null,
@@ -593,11 +595,7 @@ function buildStages(model: DockerfileModel): void {
         : undefined;
     if (copyFrom) {
       const resolved = substitute(copyFrom, model.globalArgs).value;
-      const byName = model.stages.findIndex(
-        s =>
-          s.name !== undefined &&
-          s.name.toLowerCase() === resolved.toLowerCase(),
-      );
+      const byName = stageNamed(resolved);
       const byIndex = /^\d+$/.test(resolved) ? Number(resolved) : -1;
       if (byName >= 0) current.copiesFrom.push(byName);
       else if (byIndex >= 0 && byIndex < model.stages.length)
