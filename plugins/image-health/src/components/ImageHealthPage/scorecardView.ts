@@ -141,10 +141,12 @@ export function useScorecardView(): [
   const view = useMemo(() => parseScorecardView(searchParams), [searchParams]);
 
   const setView = useCallback(
-    (next: ScorecardView, options?: { replace?: boolean }) =>
-      setSearchParams(writeScorecardView(next, searchParams), {
-        replace: options?.replace,
-      }),
+    (next: ScorecardView, options?: { replace?: boolean }) => {
+      const params = writeScorecardView(next, searchParams);
+      // Picking what is already shown adds no history entry.
+      if (params.toString() === searchParams.toString()) return;
+      setSearchParams(params, { replace: options?.replace });
+    },
     [searchParams, setSearchParams],
   );
 
