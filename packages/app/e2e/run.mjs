@@ -436,6 +436,9 @@ await check(
     if (wastedCells.filter(t => t.trim() !== '–').length !== wasted.length)
       throw new Error(`wasted column shows ${wastedCells.join(', ')}`);
     await page.getByText(image.ref).first().waitFor();
+    await charts
+      .first()
+      .screenshot({ path: join(artifacts, 'layer-chart.png') });
     await shot('entity-tab-image');
   },
 );
@@ -547,6 +550,35 @@ await check(
       );
     }, grade);
     await shot('scorecard-filtered');
+  },
+);
+
+await check(
+  'the scorecard keeps its filter in the URL across a reload and the back button',
+  async () => {
+    const grade = report.score.grade;
+    if (new URL(page.url()).searchParams.get('grade') !== grade)
+      throw new Error(`the URL ${page.url()} does not say grade=${grade}`);
+    const onlyThatGrade = g => {
+      const rows = [
+        ...document.querySelectorAll('table[aria-label="Scorecard"] tbody tr'),
+      ];
+      return (
+        rows.length > 0 &&
+        rows.every(r => r.querySelector(`[aria-label="Grade ${g}"]`))
+      );
+    };
+    await page.reload();
+    await page.waitForFunction(onlyThatGrade, grade);
+    await table.getByRole('link').first().click();
+    await page.waitForURL('**/catalog/**');
+    await page.goBack();
+    await page.waitForURL(
+      url =>
+        url.pathname === '/image-health' &&
+        url.searchParams.get('grade') === grade,
+    );
+    await page.waitForFunction(onlyThatGrade, grade);
   },
 );
 
