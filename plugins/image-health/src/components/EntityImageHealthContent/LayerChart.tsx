@@ -113,7 +113,9 @@ export const LayerChart = ({ layers }: { layers: Layer[] }) => {
             <TableCell>#</TableCell>
             <TableCell className={classes.barCell}>Size</TableCell>
             <TableCell align="right">Size</TableCell>
-            <TableCell align="right">Wasted</TableCell>
+            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+              Wasted
+            </TableCell>
             <TableCell>Created by</TableCell>
           </TableRow>
         </TableHead>
