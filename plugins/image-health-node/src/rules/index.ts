@@ -51,6 +51,7 @@ import { rule as copyFromOwnStage } from './correctness/copy-from-own-stage';
 import { rule as copyFromUndefinedStage } from './correctness/copy-from-undefined-stage';
 import { rule as copyMultipleSourcesDestNotDir } from './correctness/copy-multiple-sources-dest-not-dir';
 import { rule as dnfMissingYes } from './correctness/dnf-missing-yes';
+import { rule as dnfPinVersions } from './correctness/dnf-pin-versions';
 import { rule as duplicateStageAlias } from './correctness/duplicate-stage-alias';
 import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
 import { rule as gemPinVersions } from './correctness/gem-pin-versions';
@@ -66,7 +67,9 @@ import { rule as useAptGet } from './correctness/use-apt-get';
 import { rule as wgetAndCurl } from './correctness/wget-and-curl';
 import { rule as workdirRelative } from './correctness/workdir-relative';
 import { rule as yumMissingYes } from './correctness/yum-missing-yes';
+import { rule as yumPinVersions } from './correctness/yum-pin-versions';
 import { rule as zypperNonInteractive } from './correctness/zypper-non-interactive';
+import { rule as zypperPinVersions } from './correctness/zypper-pin-versions';
 
 export const RULES: readonly Rule[] = [
   baseImageHeavy,
@@ -117,6 +120,7 @@ export const RULES: readonly Rule[] = [
   copyFromUndefinedStage,
   copyMultipleSourcesDestNotDir,
   dnfMissingYes,
+  dnfPinVersions,
   duplicateStageAlias,
   exposePortOutOfRange,
   gemPinVersions,
@@ -132,7 +136,9 @@ export const RULES: readonly Rule[] = [
   wgetAndCurl,
   workdirRelative,
   yumMissingYes,
+  yumPinVersions,
   zypperNonInteractive,
+  zypperPinVersions,
 ];
 
 export type { Rule, RuleContext, RuleHit, Edit } from './types';

@@ -1,0 +1,189 @@
+import type { Rule, RuleHit } from '../types';
+import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
+import type { Instruction } from '../../dockerfile/model';
+import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
+import { commandsWithOnbuild, hasArgs } from '../peer';
+
+/**
+ * An argument as hadolint's shell reader renders it: `$name` is written
+ * `${name}`, a `$(…)` substitution `${…}` with its words run together, and
+ * backticks or `$((…))` `${VAR}`. Rules comparing text against variable names
+ * or counting characters (a UID's length) need this rendering to judge alike.
+ */
+export function hadolintText(arg: string): string {
+  return arg
+    .replace(/\$\(\([^]*?\)\)/g, '${VAR}')
+    .replace(/`[^`]*`/g, '${VAR}')
+    .replace(
+      /\$\(([^()]*)\)/g,
+      (_, inner: string) => `\${${inner.replace(/\s+/g, '')}}`,
+    )
+    .replace(/\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/g, '${$1}');
+}
+
+/** Arguments that are not flags, as hadolint reads them (`-` and `--` are arguments). */
+export function argsNoFlags(command: ShellCommand): string[] {
+  return command.args.filter(a => a === '-' || a === '--' || a[0] !== '-');
+}
+
+/** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
+const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
+
+/**
+ * Whether `name-version` pins a package as hadolint's DL3033 / DL3041 read it:
+ * some dash, then either an `.rpm` file, a variable the Dockerfile declares
+ * (`git-core-${version}`), or parts after the first dash made only of version
+ * characters, one of them starting with a digit (`gcc-c++-1.1.1`, `openssl-1:1.1.1k`).
+ */
+export function isPinnedRpm(
+  pkg: string,
+  declared: ReadonlySet<string>,
+): boolean {
+  const parts = pkg.split('-');
+  if (parts.length <= 1) return false;
+  if (pkg.endsWith('.rpm')) return true;
+  if (pkg.includes('$'))
+    return [...declared].some(name => pkg.includes(`\${${name}}`));
+  const rest = parts.slice(1);
+  return (
+    rest.every(p => VERSION_PART.test(p)) && rest.some(p => /^[0-9]/.test(p))
+  );
+}
+
+/** The first word of a FROM's image without registry, tag or digest: what hadolint compares to stage names. */
+function imageNameOf(image: string): string {
+  let name = image.replace(/@.*$/, '');
+  const slash = name.lastIndexOf('/');
+  const colon = name.indexOf(':', slash + 1);
+  if (colon >= 0) name = name.slice(0, colon);
+  const first = name.split('/')[0];
+  if (
+    name.includes('/') &&
+    (first.includes('.') || first.includes(':') || first === 'localhost')
+  )
+    name = name.slice(first.length + 1);
+  return name;
+}
+
+/**
+ * For each RUN, the variable names a package may use and still count as
+ * pinned, following hadolint's reading: every ARG declared earlier in the
+ * file (in any stage), and the ENVs of the current stage, inherited through
+ * `FROM <stage name>` but not from an unrelated stage. ONBUILD triggers get none.
+ */
+function declaredNames(
+  instructions: readonly Instruction[],
+): Map<Instruction, ReadonlySet<string>> {
+  const declared = new Map<Instruction, ReadonlySet<string>>();
+  const args = new Set<string>();
+  const envs: Array<Set<string>> = [new Set()];
+  const aliases: string[] = [''];
+  for (const instruction of instructions) {
+    const current = envs[envs.length - 1];
+    switch (instruction.keyword) {
+      case 'FROM': {
+        const [image = '', as, alias] = instruction.words.map(w => w.value);
+        const base = aliases.indexOf(imageNameOf(image));
+        envs.push(new Set(base >= 0 ? envs[base] : []));
+        aliases.push(as?.toLowerCase() === 'as' && alias ? alias : '');
+        break;
+      }
+      case 'ENV':
+        for (const [name] of keyValues(instruction)) current.add(name);
+        break;
+      case 'ARG':
+        for (const [name] of keyValues(instruction)) args.add(name);
+        break;
+      case 'RUN':
+        declared.set(instruction, new Set([...current, ...args]));
+        break;
+      default:
+    }
+  }
+  return declared;
+}
+
+/**
+ * "Specify versions" for an rpm-based manager (yum, dnf): one finding per RUN
+ * (or `ONBUILD RUN`) naming every package without `-version` and every module
+ * without `:stream`.
+ */
+export function rpmPinRule(options: {
+  id: string;
+  programs: readonly string[];
+  /** Subcommands whose packages are not judged (dnf's `group`). */
+  skipped: readonly string[];
+  equivalents: string[];
+  example: string;
+}): Rule {
+  const manager = options.programs.join('/');
+  return {
+    id: options.id,
+    title: `${manager} packages not pinned`,
+    category: 'correctness',
+    severity: 'warning',
+    equivalents: options.equivalents,
+    description: `Unpinned ${manager} packages install whatever version the repositories serve at build time, so two builds of one commit can differ. Name the version (${options.example}), or the stream of a module (\`${options.programs[0]} module install nodejs:20\`).`,
+    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    check({ model }) {
+      const hits: RuleHit[] = [];
+      const declared = declaredNames(model.instructions);
+      const none: ReadonlySet<string> = new Set();
+      for (const instruction of model.instructions) {
+        if (
+          instruction.keyword !== 'RUN' &&
+          instruction.trigger?.keyword !== 'RUN'
+        )
+          continue;
+        const names = declared.get(instruction) ?? none;
+        const unpinned: Array<{
+          command: ShellCommand;
+          arg: string;
+          fix: string;
+        }> = [];
+        for (const command of commandsWithOnbuild(instruction)) {
+          if (!hasArgs(command, options.programs, ['install'])) continue;
+          const isModule = command.args.includes('module');
+          if (!isModule && options.skipped.some(s => command.args.includes(s)))
+            continue;
+          for (const arg of argsNoFlags(command)) {
+            if (arg === 'install' || arg === 'module') continue;
+            const text = hadolintText(arg);
+            if (isModule) {
+              if (!text.includes(':'))
+                unpinned.push({ command, arg, fix: `${arg}:STREAM` });
+            } else if (!isPinnedRpm(text, names)) {
+              unpinned.push({ command, arg, fix: `${arg}-X.Y.Z` });
+            }
+          }
+        }
+        if (unpinned.length === 0) continue;
+        // The fixed line shows where the version goes; which version is the user's choice.
+        const used = new Set<ShellWord>();
+        const placeholders =
+          instruction.keyword === 'RUN'
+            ? compact(
+                unpinned.map(({ command, arg, fix }) => {
+                  const word = command.words
+                    .slice(1)
+                    .find(w => w.value === arg && !used.has(w));
+                  if (word) used.add(word);
+                  return replaceWord(instruction, word, fix);
+                }),
+              )
+            : [];
+        hits.push({
+          instruction,
+          message: `${manager} install of unpinned packages: ${unpinned
+            .map(u => u.arg)
+            .join(', ')}`,
+          summary: `Pin each package to the version you tested, e.g. ${options.example}.`,
+          ...(placeholders.length === unpinned.length
+            ? { after: applyEditsTo(model, instruction, placeholders) }
+            : {}),
+        });
+      }
+      return hits;
+    },
+  };
+}

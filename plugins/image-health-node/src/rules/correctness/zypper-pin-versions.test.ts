@@ -1,0 +1,33 @@
+import { rule } from './zypper-pin-versions';
+import { describeRule, hitsOf } from '../testing';
+
+// DL3037's documented cases, in our own Dockerfiles.
+describeRule(rule, {
+  catches: [
+    'FROM opensuse/leap:15.5\nRUN zypper install -y nginx && zypper clean',
+    'FROM opensuse/leap:15.5\nONBUILD RUN zypper install -y nginx && zypper clean',
+    'FROM opensuse/leap:15.5\nRUN zypper --non-interactive in curl=8.0.1 tar',
+  ],
+  passes: [
+    'FROM opensuse/leap:15.5\nRUN zypper install -y nginx=1.21.5 && zypper clean',
+    'FROM opensuse/leap:15.5\nRUN zypper install -y nginx\\>=1.21 && zypper clean',
+    'FROM opensuse/leap:15.5\nRUN zypper install -y "nginx>1.21" && zypper clean',
+    'FROM opensuse/leap:15.5\nRUN zypper install -y nginx\\<=1.22 && zypper clean',
+    "FROM opensuse/leap:15.5\nRUN zypper install -y 'nginx<1.22' && zypper clean",
+    'FROM opensuse/leap:15.5\nRUN zypper install -y nginx-1.21.5-1.rpm && zypper clean',
+    'FROM opensuse/leap:15.5\nONBUILD RUN zypper install -y nginx=1.21.5 && zypper clean',
+    'FROM opensuse/leap:15.5\nONBUILD RUN zypper install -y nginx\\>=1.21 && zypper clean',
+    'FROM opensuse/leap:15.5\nRUN zypper refresh && zypper clean',
+  ],
+});
+
+describe('zypper-pin-versions findings', () => {
+  it('shows where each version goes in the user’s own line', () => {
+    const [hit] = hitsOf(
+      rule,
+      'FROM opensuse/leap:15.5\nRUN zypper -n in curl tar=1.34',
+    );
+    expect(hit.message).toBe('zypper install of unpinned packages: curl');
+    expect(hit.after).toBe('RUN zypper -n in curl=X.Y.Z tar=1.34');
+  });
+});
