@@ -18,6 +18,7 @@ import { rule as dnfCleanMissing } from './size/dnf-clean-missing';
 import { rule as npmCacheNotCleaned } from './size/npm-cache-not-cleaned';
 import { rule as pipNoCacheDir } from './size/pip-no-cache-dir';
 import { rule as singleStageCompiledBuild } from './size/single-stage-compiled-build';
+import { rule as useraddHighUidWithoutL } from './size/useradd-high-uid-without-l';
 import { rule as yarnCacheNotCleaned } from './size/yarn-cache-not-cleaned';
 import { rule as yumCleanMissing } from './size/yum-clean-missing';
 import { rule as zypperCleanMissing } from './size/zypper-clean-missing';
@@ -65,6 +66,7 @@ import { rule as pipPinVersions } from './correctness/pip-pin-versions';
 import { rule as pipeWithoutPipefail } from './correctness/pipe-without-pipefail';
 import { rule as useAptGet } from './correctness/use-apt-get';
 import { rule as wgetAndCurl } from './correctness/wget-and-curl';
+import { rule as wgetWithoutProgress } from './correctness/wget-without-progress';
 import { rule as workdirRelative } from './correctness/workdir-relative';
 import { rule as yumMissingYes } from './correctness/yum-missing-yes';
 import { rule as yumPinVersions } from './correctness/yum-pin-versions';
@@ -87,6 +89,7 @@ export const RULES: readonly Rule[] = [
   npmCacheNotCleaned,
   pipNoCacheDir,
   singleStageCompiledBuild,
+  useraddHighUidWithoutL,
   yarnCacheNotCleaned,
   yumCleanMissing,
   zypperCleanMissing,
@@ -134,6 +137,7 @@ export const RULES: readonly Rule[] = [
   pipeWithoutPipefail,
   useAptGet,
   wgetAndCurl,
+  wgetWithoutProgress,
   workdirRelative,
   yumMissingYes,
   yumPinVersions,
