@@ -51,9 +51,11 @@ import { rule as cmdShellForm } from './correctness/cmd-shell-form';
 import { rule as copyFromOwnStage } from './correctness/copy-from-own-stage';
 import { rule as copyFromUndefinedStage } from './correctness/copy-from-undefined-stage';
 import { rule as copyMultipleSourcesDestNotDir } from './correctness/copy-multiple-sources-dest-not-dir';
+import { rule as copyRelativeWithoutWorkdir } from './correctness/copy-relative-without-workdir';
 import { rule as dnfMissingYes } from './correctness/dnf-missing-yes';
 import { rule as dnfPinVersions } from './correctness/dnf-pin-versions';
 import { rule as duplicateStageAlias } from './correctness/duplicate-stage-alias';
+import { rule as envSelfReference } from './correctness/env-self-reference';
 import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
 import { rule as gemPinVersions } from './correctness/gem-pin-versions';
 import { rule as goPinVersions } from './correctness/go-pin-versions';
@@ -122,9 +124,11 @@ export const RULES: readonly Rule[] = [
   copyFromOwnStage,
   copyFromUndefinedStage,
   copyMultipleSourcesDestNotDir,
+  copyRelativeWithoutWorkdir,
   dnfMissingYes,
   dnfPinVersions,
   duplicateStageAlias,
+  envSelfReference,
   exposePortOutOfRange,
   gemPinVersions,
   goPinVersions,

@@ -51,7 +51,7 @@ export function isPinnedRpm(
 }
 
 /** The first word of a FROM's image without registry, tag or digest: what hadolint compares to stage names. */
-function imageNameOf(image: string): string {
+export function imageNameOf(image: string): string {
   let name = image.replace(/@.*$/, '');
   const slash = name.lastIndexOf('/');
   const colon = name.indexOf(':', slash + 1);
