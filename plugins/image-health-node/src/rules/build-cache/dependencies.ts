@@ -109,16 +109,25 @@ export const ECOSYSTEMS: Ecosystem[] = [
   },
 ];
 
+/** Glob manifests (`*.csproj`) compiled once, not on every COPY source. */
+const manifestPatterns = new Map<string, RegExp>();
+
+function manifestPattern(glob: string): RegExp {
+  let pattern = manifestPatterns.get(glob);
+  if (!pattern) {
+    pattern = new RegExp(
+      `^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`,
+    );
+    manifestPatterns.set(glob, pattern);
+  }
+  return pattern;
+}
+
 /** Whether a COPY source names a dependency manifest of `ecosystem`. */
 export function isManifest(source: string, ecosystem: Ecosystem): boolean {
   const base = source.split('/').filter(Boolean).pop() ?? '';
   return ecosystem.manifests.some(
-    m =>
-      m === base ||
-      (m.includes('*') &&
-        new RegExp(`^${m.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(
-          base,
-        )),
+    m => m === base || (m.includes('*') && manifestPattern(m).test(base)),
   );
 }
 
