@@ -196,6 +196,11 @@ function toFinding(
     (instruction && hit.edits?.length
       ? applyEditsTo(model, instruction, hit.edits)
       : undefined);
+  // Keys set one by one (same order as before), not spread from temporary objects.
+  const remediation: Finding['remediation'] = { summary: hit.summary };
+  if (before !== undefined) remediation.before = before;
+  if (after !== undefined) remediation.after = after;
+  if (rule.docsUrl) remediation.docsUrl = rule.docsUrl;
   return {
     ruleId: rule.id,
     equivalents: rule.equivalents,
@@ -205,12 +210,7 @@ function toFinding(
     file,
     line: instruction?.line,
     endLine: instruction?.endLine,
-    remediation: {
-      summary: hit.summary,
-      ...(before !== undefined ? { before } : {}),
-      ...(after !== undefined ? { after } : {}),
-      ...(rule.docsUrl ? { docsUrl: rule.docsUrl } : {}),
-    },
+    remediation,
   };
 }
 

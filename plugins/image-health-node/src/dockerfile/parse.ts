@@ -137,8 +137,13 @@ export function parseDockerfile(content: string): DockerfileModel {
   return model;
 }
 
+/** A control character other than tab, line feed, form feed and carriage return. */
+const CONTROL = /[\x00-\x08\x0B\x0E-\x1F]/;
+
 /** Judged on the first 8 KiB, read in place (a slice would be a second string to walk). */
 function looksBinary(text: string): boolean {
+  // Text files have no control characters at all: one native scan says so.
+  if (!CONTROL.test(text)) return false;
   const length = Math.min(text.length, 8192);
   let control = 0;
   for (let i = 0; i < length; i++) {

@@ -268,7 +268,8 @@ class ShellReader {
         continue;
       }
       if (words.length === 0 && !word.quoted) {
-        if (RESERVED_AT_START.has(word.value)) {
+        // Reserved words are at most five characters: most words skip the set's hashing.
+        if (word.value.length <= 5 && RESERVED_AT_START.has(word.value)) {
           if (word.value === 'esac') inCaseBody = false;
           continue;
         }
