@@ -1,6 +1,6 @@
 export { analyzeDockerfile, listRules } from './analyze';
 export type { AnalyzeOptions } from './analyze';
-export { parseDockerfile } from './parse';
+export { MAX_DOCKERFILE_CHARS, parseDockerfile } from './parse';
 export type {
   DockerfileModel,
   Instruction,
