@@ -7,6 +7,7 @@ import { rule as baseImageHeavy } from './base-image/base-image-heavy';
 import { rule as baseImageLatest } from './base-image/base-image-latest';
 import { rule as baseImageNotPinnedByDigest } from './base-image/base-image-not-pinned-by-digest';
 import { rule as baseImageUntagged } from './base-image/base-image-untagged';
+import { rule as fromPlatformFixed } from './base-image/from-platform-fixed';
 import { rule as toolchainFinalStage } from './base-image/toolchain-final-stage';
 import { rule as aptGetDistUpgrade } from './base-image/apt-get-dist-upgrade';
 import { rule as apkNoCache } from './size/apk-no-cache';
@@ -48,6 +49,7 @@ import { rule as aptGetMissingYes } from './correctness/apt-get-missing-yes';
 import { rule as aptPinVersions } from './correctness/apt-pin-versions';
 import { rule as cdInRun } from './correctness/cd-in-run';
 import { rule as cmdShellForm } from './correctness/cmd-shell-form';
+import { rule as commandNotForContainers } from './correctness/command-not-for-containers';
 import { rule as copyFromOwnStage } from './correctness/copy-from-own-stage';
 import { rule as copyFromUndefinedStage } from './correctness/copy-from-undefined-stage';
 import { rule as copyMultipleSourcesDestNotDir } from './correctness/copy-multiple-sources-dest-not-dir';
@@ -59,11 +61,14 @@ import { rule as envSelfReference } from './correctness/env-self-reference';
 import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
 import { rule as gemPinVersions } from './correctness/gem-pin-versions';
 import { rule as goPinVersions } from './correctness/go-pin-versions';
+import { rule as instructionBeforeFrom } from './correctness/instruction-before-from';
+import { rule as lnBinSh } from './correctness/ln-bin-sh';
 import { rule as maintainerDeprecated } from './correctness/maintainer-deprecated';
 import { rule as multipleCmd } from './correctness/multiple-cmd';
 import { rule as multipleEntrypoint } from './correctness/multiple-entrypoint';
 import { rule as multipleHealthcheck } from './correctness/multiple-healthcheck';
 import { rule as npmPinVersions } from './correctness/npm-pin-versions';
+import { rule as onbuildForbiddenTrigger } from './correctness/onbuild-forbidden-trigger';
 import { rule as pipPinVersions } from './correctness/pip-pin-versions';
 import { rule as pipeWithoutPipefail } from './correctness/pipe-without-pipefail';
 import { rule as useAptGet } from './correctness/use-apt-get';
@@ -80,6 +85,7 @@ export const RULES: readonly Rule[] = [
   baseImageLatest,
   baseImageNotPinnedByDigest,
   baseImageUntagged,
+  fromPlatformFixed,
   toolchainFinalStage,
   aptGetDistUpgrade,
   apkNoCache,
@@ -121,6 +127,7 @@ export const RULES: readonly Rule[] = [
   aptPinVersions,
   cdInRun,
   cmdShellForm,
+  commandNotForContainers,
   copyFromOwnStage,
   copyFromUndefinedStage,
   copyMultipleSourcesDestNotDir,
@@ -132,11 +139,14 @@ export const RULES: readonly Rule[] = [
   exposePortOutOfRange,
   gemPinVersions,
   goPinVersions,
+  instructionBeforeFrom,
+  lnBinSh,
   maintainerDeprecated,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
   npmPinVersions,
+  onbuildForbiddenTrigger,
   pipPinVersions,
   pipeWithoutPipefail,
   useAptGet,
