@@ -4,26 +4,110 @@ import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
 import { commandsWithOnbuild, hasArgs } from '../peer';
 
+/** Index just past the `close` matching the `open` at `from`. */
+function pastMatching(
+  raw: string,
+  from: number,
+  open: string,
+  close: string,
+): number {
+  let depth = 0;
+  for (let i = from; i < raw.length; i++) {
+    if (raw[i] === open) depth++;
+    else if (raw[i] === close && --depth === 0) return i + 1;
+  }
+  return raw.length;
+}
+
 /**
- * An argument as hadolint's shell reader renders it: `$name` is written
- * `${name}`, a `$(…)` substitution `${…}` with its words run together, and
- * backticks or `$((…))` `${VAR}`. Rules comparing text against variable names
- * or counting characters (a UID's length) need this rendering to judge alike.
+ * A word as hadolint's shell reader renders it: quotes removed, single-quoted
+ * text literal, `$name` written `${name}`, `${…}` as is, a `$(…)` substitution
+ * `${…}` with its words run together, and backticks or `$((…))` `${VAR}`.
+ * Rules comparing a word with variable names, or counting its characters (a
+ * UID's length), need this rendering to judge as hadolint does.
  */
-export function hadolintText(arg: string): string {
-  return arg
-    .replace(/\$\(\([^]*?\)\)/g, '${VAR}')
-    .replace(/`[^`]*`/g, '${VAR}')
-    .replace(
-      /\$\(([^()]*)\)/g,
-      (_, inner: string) => `\${${inner.replace(/\s+/g, '')}}`,
+export function hadolintText(raw: string): string {
+  let out = '';
+  let inDouble = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    const next = raw[i + 1];
+    if (!inDouble && (c === "'" || (c === '$' && next === "'"))) {
+      const open = c === "'" ? i : i + 1;
+      const close = raw.indexOf("'", open + 1);
+      const end = close < 0 ? raw.length : close;
+      out += raw.slice(open + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      inDouble = !inDouble;
+      i++;
+    } else if (c === '\\' && next !== undefined) {
+      out += inDouble && !'"\\$`'.includes(next) ? c + next : next;
+      i += 2;
+    } else if (c === '`') {
+      const close = raw.indexOf('`', i + 1);
+      out += '${VAR}';
+      i = close < 0 ? raw.length : close + 1;
+    } else if (c === '$' && next === '(') {
+      const end = pastMatching(raw, i + 1, '(', ')');
+      out +=
+        raw[i + 2] === '('
+          ? '${VAR}'
+          : `\${${raw.slice(i + 2, end - 1).replace(/\s+/g, '')}}`;
+      i = end;
+    } else if (c === '$' && next === '{') {
+      const end = pastMatching(raw, i + 1, '{', '}');
+      out += raw.slice(i, end);
+      i = end;
+    } else if (c === '$') {
+      const name = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(
+        raw.slice(i, i + 256),
+      );
+      out += name ? `\${${name[1]}}` : c;
+      i += name ? name[0].length : 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The arguments of `command` as hadolint renders them (see `hadolintText`),
+ * read from the instruction's own text where the words can be found in it.
+ */
+export function hadolintArgs(
+  command: ShellCommand,
+  instruction: Instruction,
+): string[] {
+  const script =
+    instruction.keyword === 'ONBUILD'
+      ? instruction.trigger?.args
+      : instruction.shell?.kind === 'posix'
+      ? instruction.shell.text
+      : undefined;
+  return command.args.map((arg, i) => {
+    const word = command.words[i + 1];
+    if (
+      script === undefined ||
+      word === undefined ||
+      word.value !== arg ||
+      word.end <= word.start
     )
-    .replace(/\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/g, '${$1}');
+      return hadolintText(arg);
+    return hadolintText(script.slice(word.start, word.end));
+  });
 }
 
 /** Arguments that are not flags, as hadolint reads them (`-` and `--` are arguments). */
 export function argsNoFlags(command: ShellCommand): string[] {
-  return command.args.filter(a => a === '-' || a === '--' || a[0] !== '-');
+  return command.args.filter(isArgument);
+}
+
+function isArgument(arg: string): boolean {
+  return arg === '-' || arg === '--' || arg[0] !== '-';
 }
 
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
@@ -146,9 +230,11 @@ export function rpmPinRule(options: {
           const isModule = command.args.includes('module');
           if (!isModule && options.skipped.some(s => command.args.includes(s)))
             continue;
-          for (const arg of argsNoFlags(command)) {
-            if (arg === 'install' || arg === 'module') continue;
-            const text = hadolintText(arg);
+          const rendered = hadolintArgs(command, instruction);
+          for (const [i, arg] of command.args.entries()) {
+            if (!isArgument(arg) || arg === 'install' || arg === 'module')
+              continue;
+            const text = rendered[i];
             if (isModule) {
               if (!text.includes(':'))
                 unpinned.push({ command, arg, fix: `${arg}:STREAM` });

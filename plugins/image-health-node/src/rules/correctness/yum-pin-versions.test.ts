@@ -16,6 +16,8 @@ describeRule(rule, {
     'FROM rockylinux:8 AS tools\nENV GIT_VERSION=2.43.0-1.el8\nFROM rockylinux:8\nRUN yum install -y git-core-${GIT_VERSION}',
     // ONBUILD triggers are judged without the file's variables.
     'FROM rockylinux:8\nARG GIT_VERSION=2.43.0-1.el8\nONBUILD RUN yum install -y git-core-${GIT_VERSION}',
+    // Single quotes keep the text literal: no variable is used.
+    "FROM rockylinux:8\nARG GIT_VERSION=2.43.0-1.el8\nRUN yum install -y 'git-core-$GIT_VERSION'",
   ],
   passes: [
     'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all',

@@ -1,8 +1,9 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
+import type { Instruction } from '../../dockerfile/model';
 import { insertAfter } from '../support';
 import { eachCommandWithOnbuild, nameOf } from '../peer';
-import { hadolintText } from '../correctness/rpm-pinning';
+import { hadolintArgs } from '../correctness/rpm-pinning';
 
 /**
  * The flags of a command as hadolint reads them: `--name=value` is `name`,
@@ -27,7 +28,10 @@ export function hadolintFlags(
  * the argument after a `-u` is longer than five characters (as hadolint renders
  * it: `$APP_UID` counts as `${APP_UID}`).
  */
-export function forgetsNoLogInit(command: ShellCommand): boolean {
+export function forgetsNoLogInit(
+  command: ShellCommand,
+  instruction: Instruction,
+): boolean {
   if (nameOf(command) !== 'useradd') return false;
   const flags = hadolintFlags(command);
   const has = (...names: string[]) => flags.some(f => names.includes(f.flag));
@@ -36,7 +40,7 @@ export function forgetsNoLogInit(command: ShellCommand): boolean {
     f =>
       f.flag === 'u' &&
       f.at + 1 < command.args.length &&
-      hadolintText(command.args[f.at + 1]).length > 5,
+      hadolintArgs(command, instruction)[f.at + 1].length > 5,
   );
 }
 
@@ -51,7 +55,7 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3046',
   check({ model }) {
     return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (!forgetsNoLogInit(command)) return undefined;
+      if (!forgetsNoLogInit(command, instruction)) return undefined;
       const edit =
         instruction.keyword === 'RUN'
           ? insertAfter(instruction, command.words[0], ' -l')
