@@ -1,10 +1,12 @@
 import { processIO, type CliIO } from './io';
 import { runLint } from './lint';
+import { runRules } from './rules';
 
 const USAGE = `usage: image-health <command> …
   lint <Dockerfile…> [--format text|json|sarif] [--fail-on error|warning|info|style|none] [--config file] [--fix]
   inspect <image-ref> [--deep] [--platform os/arch] [--format text|json] [--insecure-registry host]
   scan --dockerfile <path>… --image <ref>… [--format text|json] [--fail-on …] [--min-score 0-100] [--deep]
+  rules [--format text|json|markdown]   the rule catalogue with the hadolint/Trivy/dockle ids each rule answers to
 exit codes: 0 below the threshold, 1 findings at or above --fail-on, 2 usage or input error
 `;
 
@@ -18,6 +20,8 @@ export async function main(
     switch (command) {
       case 'lint':
         return await runLint(args, io);
+      case 'rules':
+        return await runRules(args, io);
       case 'inspect': {
         // Loaded only when asked for: the registry client is not needed to lint.
         const { runInspect } = await import('./inspect');
@@ -36,7 +40,7 @@ export async function main(
         return command === undefined ? 2 : 0;
       default:
         io.stderr(
-          `image-health: unknown command "${command}" (try lint, inspect or scan)\n`,
+          `image-health: unknown command "${command}" (try lint, inspect, scan or rules)\n`,
         );
         return 2;
     }

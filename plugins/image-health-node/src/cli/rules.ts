@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import type { RuleInfo } from '@image-health/plugin-image-health-common';
+import { listRules } from '../dockerfile/analyze';
+import { CliInputError, type CliIO } from './io';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+const CATEGORY_ORDER = [
+  'base-image',
+  'size',
+  'layers',
+  'build-cache',
+  'security',
+  'correctness',
+];
+
+function byCategory(rules: RuleInfo[]): RuleInfo[] {
+  return [...rules].sort(
+    (a, b) =>
+      CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** The rule catalogue as the Markdown table the engine's README carries. */
+export function rulesMarkdown(rules: RuleInfo[] = listRules()): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = byCategory(rules).map(
+    r =>
+      `| \`${r.id}\` | ${r.category} | ${r.severity} | ${
+        r.equivalents.length ? r.equivalents.join(', ') : '–'
+      } | ${cell(r.title)} |`,
+  );
+  return [
+    `| rule | category | severity | peer ids | what it finds |`,
+    `|---|---|---|---|---|`,
+    ...rows,
+  ].join('\n');
+}
+
+/** `image-health rules`: the rule catalogue, with the peer ids each rule answers to. */
+export async function runRules(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliInputError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout('usage: image-health rules [--format text|json|markdown]\n');
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new CliInputError(
+      `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`,
+    );
+  const rules = listRules();
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(byCategory(rules), null, 2)}\n`);
+  } else if (format === 'markdown') {
+    io.stdout(`${rulesMarkdown(rules)}\n`);
+  } else {
+    const width = Math.max(...rules.map(r => r.id.length));
+    for (const r of byCategory(rules)) {
+      const peers = r.equivalents.length ? ` (${r.equivalents.join(', ')})` : '';
+      io.stdout(
+        `${r.id.padEnd(width)}  ${r.category.padEnd(11)}  ${r.severity.padEnd(
+          7,
+        )}  ${r.title}${peers}\n`,
+      );
+    }
+  }
+  return 0;
+}
