@@ -134,18 +134,22 @@ export function isPinnedRpm(
   );
 }
 
-/** The first word of a FROM's image without registry, tag or digest: what hadolint compares to stage names. */
+/**
+ * The name part of a FROM's image, as hadolint's Dockerfile reader takes it:
+ * without a registry (text up to the first `/` after a `.`), a tag or a digest
+ * (`${…}` is opaque). This is what it compares with stage names.
+ */
 export function imageNameOf(image: string): string {
-  let name = image.replace(/@.*$/, '');
-  const slash = name.lastIndexOf('/');
-  const colon = name.indexOf(':', slash + 1);
-  if (colon >= 0) name = name.slice(0, colon);
-  const first = name.split('/')[0];
-  if (
-    name.includes('/') &&
-    (first.includes('.') || first.includes(':') || first === 'localhost')
-  )
-    name = name.slice(first.length + 1);
+  const dot = image.indexOf('.');
+  const slash = dot < 0 ? -1 : image.indexOf('/', dot);
+  const name = slash < 0 ? image : image.slice(slash + 1);
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '{' && name[i - 1] === '$') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if ((c === ':' || c === '@') && depth === 0) return name.slice(0, i);
+  }
   return name;
 }
 
