@@ -12,7 +12,7 @@ import {
   type RunMount,
   type Stage,
 } from './model';
-import { parseShell } from './shell';
+import { parseShell, type ShellCommand, type ShellScript } from './shell';
 
 /**
  * Reads a Dockerfile into one model: parser directives, instructions with
@@ -47,6 +47,7 @@ export function parseDockerfile(content: string): DockerfileModel {
     pragmas: [],
     parseErrors,
     lineStarts,
+    commandIndex: undefined,
   };
   if (text.length > MAX_DOCKERFILE_CHARS) {
     parseErrors.push({
@@ -367,19 +368,26 @@ function buildInstruction(
   }
   // RUN is read by the shell reader; splitting it into words too would be wasted work.
   const words = keyword === 'RUN' ? [] : splitWords(body, rest, toSource);
-  const instruction: Instruction = {
+  // Every field, the optional ones too, is set here in one order: all
+  // instructions share one hidden class, so the rules' property reads stay
+  // monomorphic and the JIT does not deoptimize on a RUN or an ONBUILD.
+  const instruction: InstructionInternal = {
     keyword,
     args: body,
     flags,
     json,
     words,
     heredocs,
+    trigger: undefined,
     start: 0,
     end: 0,
     line: 0,
     endLine: 0,
     index: -1,
     stage: -1,
+    shell: undefined,
+    segments,
+    bodyOffset: rest,
   };
   if (keyword === 'ONBUILD' && body) {
     const m = /^(\S+)\s*/.exec(body)!;
@@ -396,8 +404,6 @@ function buildInstruction(
       [],
     );
   }
-  (instruction as InstructionInternal).segments = segments;
-  (instruction as InstructionInternal).bodyOffset = rest;
   return instruction;
 }
 
@@ -652,52 +658,41 @@ function readRun(
       c + 1 < json.length
     ) {
       const script = json[c + 1];
-      return {
-        kind: 'posix',
-        ...parseShell(script),
-        text: script,
-        toSource: () => undefined,
-        mounts,
-      };
+      return parsedRun('posix', parseShell(script), script, unmapped, mounts);
     }
-    return {
-      kind: 'exec',
-      commands: json.length
-        ? [
-            {
-              name: json[0],
-              program: json[0].slice(json[0].lastIndexOf('/') + 1),
-              args: json.slice(1),
-              subcommand: json.slice(1).find(a => !a.startsWith('-')),
-              words: json.map(v => ({
-                value: v,
-                start: 0,
-                end: 0,
-                quoted: true,
-              })),
-              assignments: [],
-              pipeline: 0,
-              pipePosition: 0,
-              terminator: '',
-              nested: false,
+    const commands: ShellCommand[] = json.length
+      ? [
+          {
+            name: json[0],
+            program: json[0].slice(json[0].lastIndexOf('/') + 1),
+            args: json.slice(1),
+            subcommand: json.slice(1).find(a => !a.startsWith('-')),
+            words: json.map(v => ({
+              value: v,
               start: 0,
               end: 0,
-            },
-          ]
-        : [],
-      text: instruction.args,
-      toSource: () => undefined,
-      mounts,
-    };
+              quoted: true,
+            })),
+            assignments: [],
+            pipeline: 0,
+            pipePosition: 0,
+            terminator: '',
+            nested: false,
+            start: 0,
+            end: 0,
+          },
+        ]
+      : [];
+    return parsedRun('exec', { commands }, instruction.args, unmapped, mounts);
   }
   if (!posixShell || escapeChar !== '\\') {
-    return {
-      kind: 'other',
-      commands: [],
-      text: instruction.args,
-      toSource: () => undefined,
+    return parsedRun(
+      'other',
+      { commands: [] },
+      instruction.args,
+      unmapped,
       mounts,
-    };
+    );
   }
   if (instruction.heredocs.length > 0) {
     // `RUN <<EOF` or `RUN bash <<EOF` runs the body as the script.
@@ -710,23 +705,41 @@ function readRun(
       (POSIX_SHELLS.test(firstWord) && !/\s-c\s/.test(` ${withoutMarkers} `))
     ) {
       const heredoc = instruction.heredocs[0];
-      const parsed = parseShell(heredoc.content);
-      return {
-        kind: 'posix',
-        ...parsed,
-        text: heredoc.content,
-        toSource: o => (heredoc.stripTabs ? undefined : heredoc.start + o),
+      return parsedRun(
+        'posix',
+        parseShell(heredoc.content),
+        heredoc.content,
+        o => (heredoc.stripTabs ? undefined : heredoc.start + o),
         mounts,
-      };
+      );
     }
   }
   const text = instruction.args;
-  const parsed = parseShell(text);
-  return {
-    kind: 'posix',
-    ...parsed,
+  return parsedRun(
+    'posix',
+    parseShell(text),
     text,
-    toSource: o => mapOffset(internal.segments, o + internal.bodyOffset),
+    o => mapOffset(internal.segments, o + internal.bodyOffset),
+    mounts,
+  );
+}
+
+const unmapped = () => undefined;
+
+/** Every ParsedRun is built here, with all its fields in one order (one hidden class). */
+function parsedRun(
+  kind: ParsedRun['kind'],
+  script: ShellScript,
+  text: string,
+  toSource: ParsedRun['toSource'],
+  mounts: RunMount[],
+): ParsedRun {
+  return {
+    kind,
+    commands: script.commands,
+    parseError: script.parseError,
+    text,
+    toSource,
     mounts,
   };
 }

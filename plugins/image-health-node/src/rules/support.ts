@@ -4,8 +4,11 @@ import type { Edit } from './types';
 
 /** Questions rules ask of the parsed model. */
 
+/** Shared (and frozen) so that asking a non-RUN instruction for its commands allocates nothing. */
+const NO_COMMANDS = Object.freeze([]) as unknown as ShellCommand[];
+
 export function commandsOf(instruction: Instruction): ShellCommand[] {
-  return instruction.shell?.commands ?? [];
+  return instruction.shell?.commands ?? NO_COMMANDS;
 }
 
 /** The program's base name: `/usr/bin/apt-get` → `apt-get`. */
@@ -127,7 +130,8 @@ export function hasCacheMount(
   instruction: Instruction,
   ...paths: string[]
 ): boolean {
-  return (instruction.shell?.mounts ?? []).some(
+  if (!instruction.shell) return false;
+  return instruction.shell.mounts.some(
     m =>
       m.type === 'cache' &&
       (paths.length === 0 ||
