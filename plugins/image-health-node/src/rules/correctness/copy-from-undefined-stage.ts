@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from '../types';
-import { flagOf } from '../../dockerfile/model';
+import { flagOf, type Stage } from '../../dockerfile/model';
 
 /**
  * hadolint's DL3022, as it documents it: a `COPY --from=<x>` is fine when `x`
@@ -21,6 +21,9 @@ export const rule: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     const names = new Set<string>();
+    // First stage of each lower-cased name, built on the first miss: a file
+    // of many stages stays linear.
+    let firstByName: Map<string, Stage> | undefined;
     let count = 0;
     for (const instruction of model.instructions) {
       if (instruction.keyword === 'FROM') {
@@ -35,11 +38,16 @@ export const rule: Rule = {
       if (from.includes(':') || names.has(from.toLowerCase())) continue;
       const index = /^\d+/.exec(from);
       if (index && Number(index[0]) < count) continue;
-      const later = model.stages.find(
-        s =>
-          s.from.index > instruction.index &&
-          s.name?.toLowerCase() === from.toLowerCase(),
-      );
+      if (!firstByName) {
+        firstByName = new Map();
+        for (const s of model.stages) {
+          const key = s.name?.toLowerCase();
+          if (key !== undefined && !firstByName.has(key))
+            firstByName.set(key, s);
+        }
+      }
+      // No earlier stage has this name, so its first stage (if any) is a later one.
+      const later = firstByName.get(from.toLowerCase());
       let message = `COPY --from=${from} names no earlier stage and no tagged image`;
       if (later)
         message = `COPY --from=${from} refers to stage ${later.name}, which is defined later (line ${later.from.line})`;
