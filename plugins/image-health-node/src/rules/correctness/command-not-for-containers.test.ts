@@ -15,6 +15,7 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN ssh git@example.com true',
     'FROM debian:12.5\nRUN vim /etc/hosts',
     'FROM debian:12.5\nRUN echo "$(ps -ef)" > /tmp/ps.txt',
+    'RUN top -b -n 1\nFROM debian:12.5',
   ],
   passes: [
     'FROM debian:12.5\nRUN apt-get install -y ssh vim procps',

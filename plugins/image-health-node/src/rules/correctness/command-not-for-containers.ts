@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
+import { nameOf } from '../peer';
+import { runCommands } from '../peer-shell';
 
 /**
  * The commands DL3001 judges, with what to do instead. hadolint's message also
@@ -29,18 +30,19 @@ export const rule: Rule = {
     'Interactive or machine-level commands (ssh, vim, shutdown, service, ps, free, top, kill, mount) do nothing useful in a RUN: no terminal, no running services, a fresh process per step.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3001',
   check({ model }) {
-    const reported = new Set<object>();
-    return eachCommandWithOnbuild(model, (command, instruction) => {
-      const name = nameOf(command);
-      if (!Object.hasOwn(ADVICE, name) || reported.has(instruction))
-        return undefined;
-      // One finding per RUN, as hadolint reports it.
-      reported.add(instruction);
-      return {
-        instruction,
-        message: `RUN ${name}: it makes no sense in a container build`,
-        summary: ADVICE[name],
-      };
+    // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
+    return model.instructions.flatMap(instruction => {
+      const name = runCommands(instruction)
+        .map(nameOf)
+        .find(n => Object.hasOwn(ADVICE, n));
+      if (name === undefined) return [];
+      return [
+        {
+          instruction,
+          message: `RUN ${name}: it makes no sense in a container build`,
+          summary: ADVICE[name],
+        },
+      ];
     });
   },
 };

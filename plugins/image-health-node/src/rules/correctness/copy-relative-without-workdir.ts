@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
-import { imageNameOf } from './rpm-pinning';
+import { imageNameOf } from '../peer-shell';
 
 /** The destination of a COPY without its surrounding quotes. */
 function destinationOf(copy: Instruction): string | undefined {

@@ -7,6 +7,7 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN ln -sfv /bin/bash /bin/sh',
     'FROM debian:12.5\nONBUILD RUN ln -sfv /bin/bash /bin/sh',
     'FROM debian:12.5\nRUN rm /bin/sh && ln -s /bin/bash /bin/sh',
+    'RUN ln -sf /bin/bash /bin/sh\nFROM debian:12.5',
   ],
   passes: [
     'FROM debian:12.5\nRUN ln -sf /bin/true /sbin/initctl',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
+import { nameOf } from '../peer';
+import { runCommands } from '../peer-shell';
 
 /** DL4005: `ln … /bin/sh` swaps the shell under every later RUN; SHELL says so in the Dockerfile. */
 export const rule: Rule = {
@@ -12,23 +13,21 @@ export const rule: Rule = {
     'Linking another shell over /bin/sh changes the shell of the image for every program that calls /bin/sh, not just for the build. To run RUN lines with bash, say `SHELL ["/bin/bash", "-c"]`.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4005',
   check({ model }) {
-    const reported = new Set<object>();
-    return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (
-        nameOf(command) !== 'ln' ||
-        !command.args.includes('/bin/sh') ||
-        reported.has(instruction)
-      )
-        return undefined;
-      reported.add(instruction);
+    // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
+    return model.instructions.flatMap(instruction => {
+      const ln = runCommands(instruction).find(
+        c => nameOf(c) === 'ln' && c.args.includes('/bin/sh'),
+      );
+      if (!ln) return [];
       const shell =
-        command.args.find(a => a.startsWith('/') && a !== '/bin/sh') ??
-        '/bin/bash';
-      return {
-        instruction,
-        message: `ln ${command.args.join(' ')} replaces the image's /bin/sh`,
-        summary: `Keep /bin/sh and run later RUN lines with SHELL ["${shell}", "-c"].`,
-      };
+        ln.args.find(a => a.startsWith('/') && a !== '/bin/sh') ?? '/bin/bash';
+      return [
+        {
+          instruction,
+          message: `ln ${ln.args.join(' ')} replaces the image's /bin/sh`,
+          summary: `Keep /bin/sh and run later RUN lines with SHELL ["${shell}", "-c"].`,
+        },
+      ];
     });
   },
 };

@@ -2,113 +2,13 @@ import type { Rule, RuleHit } from '../types';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
-import { commandsWithOnbuild, hasArgs } from '../peer';
-
-/** Index just past the `close` matching the `open` at `from`. */
-function pastMatching(
-  raw: string,
-  from: number,
-  open: string,
-  close: string,
-): number {
-  let depth = 0;
-  for (let i = from; i < raw.length; i++) {
-    if (raw[i] === open) depth++;
-    else if (raw[i] === close && --depth === 0) return i + 1;
-  }
-  return raw.length;
-}
-
-/**
- * A word as hadolint's shell reader renders it: quotes removed, single-quoted
- * text literal, `$name` written `${name}`, `${…}` as is, a `$(…)` substitution
- * `${…}` with its words run together, and backticks or `$((…))` `${VAR}`.
- * Rules comparing a word with variable names, or counting its characters (a
- * UID's length), need this rendering to judge as hadolint does.
- */
-export function hadolintText(raw: string): string {
-  let out = '';
-  let inDouble = false;
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i];
-    const next = raw[i + 1];
-    if (!inDouble && (c === "'" || (c === '$' && next === "'"))) {
-      const open = c === "'" ? i : i + 1;
-      const close = raw.indexOf("'", open + 1);
-      const end = close < 0 ? raw.length : close;
-      out += raw.slice(open + 1, end);
-      i = end + 1;
-    } else if (c === '"') {
-      inDouble = !inDouble;
-      i++;
-    } else if (c === '\\' && next !== undefined) {
-      out += inDouble && !'"\\$`'.includes(next) ? c + next : next;
-      i += 2;
-    } else if (c === '`') {
-      const close = raw.indexOf('`', i + 1);
-      out += '${VAR}';
-      i = close < 0 ? raw.length : close + 1;
-    } else if (c === '$' && next === '(') {
-      const end = pastMatching(raw, i + 1, '(', ')');
-      out +=
-        raw[i + 2] === '('
-          ? '${VAR}'
-          : `\${${raw.slice(i + 2, end - 1).replace(/\s+/g, '')}}`;
-      i = end;
-    } else if (c === '$' && next === '{') {
-      const end = pastMatching(raw, i + 1, '{', '}');
-      out += raw.slice(i, end);
-      i = end;
-    } else if (c === '$') {
-      const name = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(
-        raw.slice(i, i + 256),
-      );
-      out += name ? `\${${name[1]}}` : c;
-      i += name ? name[0].length : 1;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
-/**
- * The arguments of `command` as hadolint renders them (see `hadolintText`),
- * read from the instruction's own text where the words can be found in it.
- */
-export function hadolintArgs(
-  command: ShellCommand,
-  instruction: Instruction,
-): string[] {
-  const script =
-    instruction.keyword === 'ONBUILD'
-      ? instruction.trigger?.args
-      : instruction.shell?.kind === 'posix'
-      ? instruction.shell.text
-      : undefined;
-  return command.args.map((arg, i) => {
-    const word = command.words[i + 1];
-    if (
-      script === undefined ||
-      word === undefined ||
-      word.value !== arg ||
-      word.end <= word.start
-    )
-      return hadolintText(arg);
-    return hadolintText(script.slice(word.start, word.end));
-  });
-}
-
-/** Arguments that are not flags, as hadolint reads them (`-` and `--` are arguments). */
-export function argsNoFlags(command: ShellCommand): string[] {
-  return command.args.filter(isArgument);
-}
-
-function isArgument(arg: string): boolean {
-  return arg === '-' || arg === '--' || arg[0] !== '-';
-}
+import { hasArgs } from '../peer';
+import {
+  hadolintArgs,
+  imageNameOf,
+  isArgument,
+  runCommands,
+} from '../peer-shell';
 
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
 const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
@@ -132,25 +32,6 @@ export function isPinnedRpm(
   return (
     rest.every(p => VERSION_PART.test(p)) && rest.some(p => /^[0-9]/.test(p))
   );
-}
-
-/**
- * The name part of a FROM's image, as hadolint's Dockerfile reader takes it:
- * without a registry (text up to the first `/` after a `.`), a tag or a digest
- * (`${…}` is opaque). This is what it compares with stage names.
- */
-export function imageNameOf(image: string): string {
-  const dot = image.indexOf('.');
-  const slash = dot < 0 ? -1 : image.indexOf('/', dot);
-  const name = slash < 0 ? image : image.slice(slash + 1);
-  let depth = 0;
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i];
-    if (c === '{' && name[i - 1] === '$') depth++;
-    else if (c === '}' && depth > 0) depth--;
-    else if ((c === ':' || c === '@') && depth === 0) return name.slice(0, i);
-  }
-  return name;
 }
 
 /**
@@ -229,7 +110,7 @@ export function rpmPinRule(options: {
           arg: string;
           fix: string;
         }> = [];
-        for (const command of commandsWithOnbuild(instruction)) {
+        for (const command of runCommands(instruction)) {
           if (!hasArgs(command, options.programs, ['install'])) continue;
           const isModule = command.args.includes('module');
           if (!isModule && options.skipped.some(s => command.args.includes(s)))

@@ -54,4 +54,14 @@ describe('wget-without-progress fix', () => {
       ),
     ).toBe('RUN wget -q -O /tmp/app.tgz https://example.com/app.tgz');
   });
+
+  it('reports a RUN once and quiets every wget in it', () => {
+    const text =
+      'FROM debian:12.5\nRUN wget https://example.com/a.tgz && wget https://example.com/b.tgz';
+    const hits = hitsOf(rule, text);
+    expect(hits).toHaveLength(1);
+    expect(fixed(text)).toBe(
+      'RUN wget --progress=dot:giga https://example.com/a.tgz && wget --progress=dot:giga https://example.com/b.tgz',
+    );
+  });
 });

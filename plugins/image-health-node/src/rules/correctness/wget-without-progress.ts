@@ -1,9 +1,9 @@
-import type { Rule } from '../types';
+import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { insertAfter } from '../support';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
-import { hadolintFlags } from '../size/useradd-high-uid-without-l';
+import { compact, insertAfter } from '../support';
+import { nameOf } from '../peer';
+import { hadolintFlags, runCommands } from '../peer-shell';
 
 /**
  * DL3047: `wget` prints a progress line per chunk unless told otherwise:
@@ -49,21 +49,29 @@ export const rule: Rule = {
     'wget prints a progress line for every few kilobytes it downloads, so a large download floods the build log. Use `wget --progress=dot:giga`, or `-q` / `-nv` (`--quiet`, `--no-verbose`).',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3047',
   check({ model }) {
-    return eachCommandWithOnbuild(model, (command, instruction, stage) => {
-      if (!printsProgress(command)) return undefined;
-      const option = hasBusyboxWget(model, stage)
-        ? '-q'
-        : '--progress=dot:giga';
-      const edit =
+    const hits: RuleHit[] = [];
+    // One finding per RUN (or ONBUILD RUN), as hadolint reports it.
+    for (const instruction of model.instructions) {
+      const offending = runCommands(instruction).filter(printsProgress);
+      if (offending.length === 0) continue;
+      const stage = model.stages[instruction.stage];
+      const option =
+        stage && hasBusyboxWget(model, stage) ? '-q' : '--progress=dot:giga';
+      const edits =
         instruction.keyword === 'RUN'
-          ? insertAfter(instruction, command.words[0], ` ${option}`)
-          : undefined;
-      return {
+          ? compact(
+              offending.map(c =>
+                insertAfter(instruction, c.words[0], ` ${option}`),
+              ),
+            )
+          : [];
+      hits.push({
         instruction,
         message: 'wget without --progress floods the build log',
         summary: `Add ${option} to wget.`,
-        ...(edit ? { edits: [edit] } : {}),
-      };
-    });
+        ...(edits.length === offending.length ? { edits } : {}),
+      });
+    }
+    return hits;
   },
 };

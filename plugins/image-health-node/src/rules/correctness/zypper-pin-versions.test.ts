@@ -7,6 +7,7 @@ describeRule(rule, {
     'FROM opensuse/leap:15.5\nRUN zypper install -y nginx && zypper clean',
     'FROM opensuse/leap:15.5\nONBUILD RUN zypper install -y nginx && zypper clean',
     'FROM opensuse/leap:15.5\nRUN zypper --non-interactive in curl=8.0.1 tar',
+    'RUN zypper install -y nginx\nFROM opensuse/leap:15.5',
   ],
   passes: [
     'FROM opensuse/leap:15.5\nRUN zypper install -y nginx=1.21.5 && zypper clean',

@@ -1,8 +1,8 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellWord } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { commandsWithOnbuild, hasArgs } from '../peer';
-import { argsNoFlags } from './rpm-pinning';
+import { hasArgs } from '../peer';
+import { argsNoFlags, runCommands } from '../peer-shell';
 
 /** DL3037: a version relation (`=`, `<`, `>`, `<=`, `>=`) or an `.rpm` file pins a package. */
 function isPinnedZypperPackage(pkg: string): boolean {
@@ -21,7 +21,7 @@ export const rule: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
-      const unpinned = commandsWithOnbuild(instruction).flatMap(command =>
+      const unpinned = runCommands(instruction).flatMap(command =>
         hasArgs(command, 'zypper', ['install', 'in'])
           ? argsNoFlags(command)
               .filter(

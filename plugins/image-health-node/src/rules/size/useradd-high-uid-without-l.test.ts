@@ -11,6 +11,8 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN useradd -mu 654321 -s /bin/sh app',
     'FROM debian:12.5\nARG APP_UID=1001\nRUN useradd -u "$APP_UID" app',
     'FROM debian:12.5\nONBUILD RUN useradd -u 100000 app',
+    // hadolint reads RUN lines wherever they stand.
+    'RUN useradd -u 100000 app\nFROM debian:12.5',
   ],
   passes: [
     'FROM debian:12.5\nRUN useradd app',

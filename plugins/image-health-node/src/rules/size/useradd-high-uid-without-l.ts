@@ -1,27 +1,9 @@
-import type { Rule } from '../types';
+import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
-import { insertAfter } from '../support';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
-import { hadolintArgs } from '../correctness/rpm-pinning';
-
-/**
- * The flags of a command as hadolint reads them: `--name=value` is `name`,
- * `-abc` is `a`, `b` and `c` (a value glued on, as in `-u1000`, is read as
- * letters too), `-` and `--` are not flags. Each with the index of its argument.
- */
-export function hadolintFlags(
-  command: ShellCommand,
-): Array<{ flag: string; at: number }> {
-  const flags: Array<{ flag: string; at: number }> = [];
-  command.args.forEach((arg, at) => {
-    if (arg === '-' || arg === '--' || arg[0] !== '-') return;
-    if (arg.startsWith('--'))
-      flags.push({ flag: arg.slice(2).split('=')[0], at });
-    else for (const flag of arg.slice(1)) flags.push({ flag, at });
-  });
-  return flags;
-}
+import { compact, insertAfter } from '../support';
+import { nameOf } from '../peer';
+import { hadolintArgs, hadolintFlags, runCommands } from '../peer-shell';
 
 /**
  * DL3046: `useradd` with `-u`/`--uid` and without `-l`/`--no-log-init`, where
@@ -54,20 +36,28 @@ export const rule: Rule = {
     '`useradd -u 100000` records the user in /var/log/lastlog and faillog, sparse files sized by the highest UID: the layer can grow by gigabytes. Add `-l` (`--no-log-init`) so those logs are not written.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3046',
   check({ model }) {
-    return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (!forgetsNoLogInit(command, instruction)) return undefined;
-      const edit =
+    const hits: RuleHit[] = [];
+    // One finding per RUN (or ONBUILD RUN), as hadolint reports it.
+    for (const instruction of model.instructions) {
+      const offending = runCommands(instruction).filter(c =>
+        forgetsNoLogInit(c, instruction),
+      );
+      if (offending.length === 0) continue;
+      const edits =
         instruction.keyword === 'RUN'
-          ? insertAfter(instruction, command.words[0], ' -l')
-          : undefined;
-      return {
+          ? compact(
+              offending.map(c => insertAfter(instruction, c.words[0], ' -l')),
+            )
+          : [];
+      hits.push({
         instruction,
-        message: `useradd ${command.args.join(
+        message: `useradd ${offending[0].args.join(
           ' ',
         )} writes lastlog and faillog entries sized by the UID`,
         summary: 'Add -l (--no-log-init) to useradd.',
-        ...(edit ? { edits: [edit] } : {}),
-      };
-    });
+        ...(edits.length === offending.length ? { edits } : {}),
+      });
+    }
+    return hits;
   },
 };
