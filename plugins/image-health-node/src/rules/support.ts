@@ -22,15 +22,17 @@ export function isCommand(
   program: string | readonly string[],
   subcommand?: string | readonly string[],
 ): boolean {
-  const name = command.program;
-  if (typeof program === 'string' ? name !== program : !program.includes(name))
-    return false;
+  if (!isOneOf(command.program, program)) return false;
   if (subcommand === undefined) return true;
-  const first = subcommandOf(command);
-  if (first === undefined) return false;
-  return typeof subcommand === 'string'
-    ? first === subcommand
-    : subcommand.includes(first);
+  const first = command.subcommand;
+  return first !== undefined && isOneOf(first, subcommand);
+}
+
+/** `value === names` or `names.includes(value)`, as a plain loop (the rules' hottest question). */
+function isOneOf(value: string, names: string | readonly string[]): boolean {
+  if (typeof names === 'string') return value === names;
+  for (let i = 0; i < names.length; i++) if (names[i] === value) return true;
+  return false;
 }
 
 /** The first argument that is not a flag: `install` in `apt-get -y install x`. */
@@ -45,20 +47,36 @@ export function subcommandOf(command: ShellCommand): string | undefined {
 export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
   for (const arg of command.args) {
     if (arg === '--') return false;
+    const group = isShortFlagGroup(arg);
     for (const flag of flags) {
       if (arg === flag) return true;
-      if (flag.startsWith('--') && arg.startsWith(`${flag}=`)) return true;
       if (
+        flag.startsWith('--') &&
+        arg.length > flag.length &&
+        arg.charCodeAt(flag.length) === 61 /* = */ &&
+        arg.startsWith(flag)
+      )
+        return true;
+      if (
+        group &&
         flag.length === 2 &&
         flag[0] === '-' &&
-        /^-[A-Za-z]{2,}$/.test(arg) &&
         arg.includes(flag[1])
-      ) {
+      )
         return true;
-      }
     }
   }
   return false;
+}
+
+/** `-qy`: a dash and two or more ASCII letters. */
+function isShortFlagGroup(arg: string): boolean {
+  if (arg.length < 3 || arg.charCodeAt(0) !== 45 /* - */) return false;
+  for (let i = 1; i < arg.length; i++) {
+    const c = arg.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /**
