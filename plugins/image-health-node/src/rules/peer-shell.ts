@@ -1,6 +1,6 @@
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
 import type { Instruction } from '../dockerfile/model';
-import { commandsWithOnbuild } from './peer';
+import { commandsWithOnbuild, nameOf } from './peer';
 
 /**
  * More of hadolint's readings, shared by the rules claiming DL3001, DL3029,
@@ -163,4 +163,59 @@ export function imageNameOf(image: string): string {
     else if ((c === ':' || c === '@') && depth === 0) return name.slice(0, i);
   }
   return name;
+}
+
+/** `exec`'s options as ShellCheck reads them: `-c`, `-l`, `-a NAME`; anything else is not understood. */
+function execTarget(args: readonly string[]): number | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return i + 1 < args.length ? i + 1 : undefined;
+    if (arg.startsWith('--')) return undefined;
+    if (!arg.startsWith('-')) return i;
+    for (let j = 1; j < arg.length; j++) {
+      const option = arg[j];
+      if (option === 'a') {
+        if (j === arg.length - 1) i++;
+        break;
+      }
+      if (option !== 'c' && option !== 'l') return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The name hadolint gives a command, and the index in `command.words` of the
+ * word holding it: the name as written, except that `busybox`, `builtin`,
+ * `command` and `run` followed by a word that is not a flag, and `exec` after
+ * its options, name the program they run (ShellCheck's reading). The
+ * arguments stay all the words after the first, the program's name included.
+ */
+export function hadolintCommand(command: ShellCommand): {
+  name: string;
+  at: number;
+} {
+  const name = nameOf(command);
+  const args = command.args;
+  let target: number | undefined;
+  if (['busybox', 'builtin', 'command', 'run'].includes(name)) {
+    target = args.length > 0 && !args[0].startsWith('-') ? 0 : undefined;
+  } else if (name === 'exec') {
+    target = execTarget(args);
+  }
+  return target === undefined
+    ? { name, at: 0 }
+    : { name: args[target], at: target + 1 };
+}
+
+/** `hasArgs` with the name hadolint gives the command (see `hadolintCommand`). */
+export function hadolintHasArgs(
+  command: ShellCommand,
+  programs: readonly string[],
+  args: readonly string[],
+): boolean {
+  return (
+    programs.includes(hadolintCommand(command).name) &&
+    command.args.some(a => args.includes(a))
+  );
 }

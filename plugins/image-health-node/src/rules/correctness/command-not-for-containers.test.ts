@@ -16,6 +16,9 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN vim /etc/hosts',
     'FROM debian:12.5\nRUN echo "$(ps -ef)" > /tmp/ps.txt',
     'RUN top -b -n 1\nFROM debian:12.5',
+    // Like ShellCheck, exec and busybox name the program they run.
+    'FROM debian:12.5\nRUN exec top -b -n 1',
+    'FROM busybox:1.36\nRUN busybox ps',
   ],
   passes: [
     'FROM debian:12.5\nRUN apt-get install -y ssh vim procps',
@@ -26,6 +29,7 @@ describeRule(rule, {
     'FROM debian:12.5\nCMD ["top"]',
     // The command is sudo; what it runs is its argument.
     'FROM debian:12.5\nRUN sudo service nginx start',
+    'FROM debian:12.5\nRUN command -v ps',
     // Named in hadolint's message, absent from its check.
     'FROM debian:12.5\nRUN ifconfig',
   ],

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { nameOf } from '../peer';
-import { runCommands } from '../peer-shell';
+import { hadolintCommand, runCommands } from '../peer-shell';
 
 /**
  * The commands DL3001 judges, with what to do instead. hadolint's message also
@@ -33,7 +32,7 @@ export const rule: Rule = {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
       const name = runCommands(instruction)
-        .map(nameOf)
+        .map(c => hadolintCommand(c).name)
         .find(n => Object.hasOwn(ADVICE, n));
       if (name === undefined) return [];
       return [

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
-import { nameOf } from '../peer';
-import { runCommands } from '../peer-shell';
+import { hadolintCommand, runCommands } from '../peer-shell';
 
 /** DL4005: `ln … /bin/sh` swaps the shell under every later RUN; SHELL says so in the Dockerfile. */
 export const rule: Rule = {
@@ -16,7 +15,7 @@ export const rule: Rule = {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
       const ln = runCommands(instruction).find(
-        c => nameOf(c) === 'ln' && c.args.includes('/bin/sh'),
+        c => hadolintCommand(c).name === 'ln' && c.args.includes('/bin/sh'),
       );
       if (!ln) return [];
       const shell =

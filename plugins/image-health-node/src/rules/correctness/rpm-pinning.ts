@@ -2,9 +2,9 @@ import type { Rule, RuleHit } from '../types';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
-import { hasArgs } from '../peer';
 import {
   hadolintArgs,
+  hadolintHasArgs,
   imageNameOf,
   isArgument,
   runCommands,
@@ -111,7 +111,8 @@ export function rpmPinRule(options: {
           fix: string;
         }> = [];
         for (const command of runCommands(instruction)) {
-          if (!hasArgs(command, options.programs, ['install'])) continue;
+          if (!hadolintHasArgs(command, options.programs, ['install']))
+            continue;
           const isModule = command.args.includes('module');
           if (!isModule && options.skipped.some(s => command.args.includes(s)))
             continue;

@@ -25,6 +25,7 @@ describeRule(rule, {
     'FROM debian:12.5 AS fetch\nRUN wget -a /tmp/wget.log https://example.com/app.tar.gz',
     'FROM debian:12.5 AS fetch\nONBUILD RUN wget -a /tmp/wget.log https://example.com/app.tar.gz',
     'FROM debian:12.5\nRUN /usr/bin/wget https://example.com/app.tar.gz',
+    'FROM alpine:3.20\nRUN busybox wget -q https://example.com/app.tar.gz',
     'FROM debian:12.5\nRUN curl -fsSLO https://example.com/app.tar.gz',
   ],
 });
@@ -53,6 +54,12 @@ describe('wget-without-progress fix', () => {
         'FROM alpine:3.20 AS base\nFROM base\nRUN wget -O /tmp/app.tgz https://example.com/app.tgz',
       ),
     ).toBe('RUN wget -q -O /tmp/app.tgz https://example.com/app.tgz');
+  });
+
+  it('puts the option after the program busybox runs', () => {
+    expect(
+      fixed('FROM alpine:3.20\nRUN busybox wget https://example.com/app.tgz'),
+    ).toBe('RUN busybox wget -q https://example.com/app.tgz');
   });
 
   it('reports a RUN once and quiets every wget in it', () => {

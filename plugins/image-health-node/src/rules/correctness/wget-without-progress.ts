@@ -2,8 +2,7 @@ import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, insertAfter } from '../support';
-import { nameOf } from '../peer';
-import { hadolintFlags, runCommands } from '../peer-shell';
+import { hadolintCommand, hadolintFlags, runCommands } from '../peer-shell';
 
 /**
  * DL3047: `wget` prints a progress line per chunk unless told otherwise:
@@ -11,7 +10,7 @@ import { hadolintFlags, runCommands } from '../peer-shell';
  * `--no-verbose`, `-o`/`--output-file`, `-a`/`--append-output`).
  */
 export function printsProgress(command: ShellCommand): boolean {
-  if (nameOf(command) !== 'wget') return false;
+  if (hadolintCommand(command).name !== 'wget') return false;
   if (command.args.includes('-nv')) return false;
   const quiet = new Set([
     'progress',
@@ -61,7 +60,11 @@ export const rule: Rule = {
         instruction.keyword === 'RUN'
           ? compact(
               offending.map(c =>
-                insertAfter(instruction, c.words[0], ` ${option}`),
+                insertAfter(
+                  instruction,
+                  c.words[hadolintCommand(c).at],
+                  ` ${option}`,
+                ),
               ),
             )
           : [];

@@ -1,8 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellWord } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { hasArgs } from '../peer';
-import { argsNoFlags, runCommands } from '../peer-shell';
+import { argsNoFlags, hadolintHasArgs, runCommands } from '../peer-shell';
 
 /** DL3037: a version relation (`=`, `<`, `>`, `<=`, `>=`) or an `.rpm` file pins a package. */
 function isPinnedZypperPackage(pkg: string): boolean {
@@ -22,7 +21,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
       const unpinned = runCommands(instruction).flatMap(command =>
-        hasArgs(command, 'zypper', ['install', 'in'])
+        hadolintHasArgs(command, ['zypper'], ['install', 'in'])
           ? argsNoFlags(command)
               .filter(
                 a => a !== 'install' && a !== 'in' && !isPinnedZypperPackage(a),

@@ -2,8 +2,12 @@ import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
 import { compact, insertAfter } from '../support';
-import { nameOf } from '../peer';
-import { hadolintArgs, hadolintFlags, runCommands } from '../peer-shell';
+import {
+  hadolintArgs,
+  hadolintCommand,
+  hadolintFlags,
+  runCommands,
+} from '../peer-shell';
 
 /**
  * DL3046: `useradd` with `-u`/`--uid` and without `-l`/`--no-log-init`, where
@@ -14,7 +18,7 @@ export function forgetsNoLogInit(
   command: ShellCommand,
   instruction: Instruction,
 ): boolean {
-  if (nameOf(command) !== 'useradd') return false;
+  if (hadolintCommand(command).name !== 'useradd') return false;
   const flags = hadolintFlags(command);
   const has = (...names: string[]) => flags.some(f => names.includes(f.flag));
   if (has('l', 'no-log-init') || !has('u', 'uid')) return false;
@@ -46,7 +50,9 @@ export const rule: Rule = {
       const edits =
         instruction.keyword === 'RUN'
           ? compact(
-              offending.map(c => insertAfter(instruction, c.words[0], ' -l')),
+              offending.map(c =>
+                insertAfter(instruction, c.words[hadolintCommand(c).at], ' -l'),
+              ),
             )
           : [];
       hits.push({
