@@ -48,9 +48,11 @@ for pair in "${selected[@]}"; do
 done
 bases_started=$SECONDS
 [[ " ${selected[*]} " == *" python "* ]] && wheel_index_build
-bases_built=0
+bases_built=0 bases_needed=0
 while read -r line; do
-  [[ -n $line ]] && ! remote_exists "$registry/library/${line%% *}" && bases_built=$((bases_built + 1))
+  [[ -n $line ]] || continue
+  bases_needed=$((bases_needed + 1))
+  remote_exists "$registry/library/${line%% *}" || bases_built=$((bases_built + 1))
 done < <(bases_for "${dirs[@]}")
 ensure_bases "${dirs[@]}"
 bases_seconds=$((SECONDS - bases_started))
@@ -157,8 +159,8 @@ export TMPDIR=$work/tmp
 minutes=$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$((SECONDS - started))")
 # The whole run (bases included when this run made them), for "how many minutes
 # from a fresh machine".
-printf '{"startedAt":"%s","pairs":"%s","storageDriver":"%s","repeat":%s,"minutes":%s,"basesBuilt":%s,"basesMinutes":%s,"loadStart":"%s","loadEnd":"%s"}\n' \
-  "$run_started_at" "${selected[*]}" "$storage_driver" "$repeat" "$minutes" "$bases_built" \
+printf '{"startedAt":"%s","pairs":"%s","storageDriver":"%s","repeat":%s,"minutes":%s,"basesBuilt":%s,"basesNeeded":%s,"basesMinutes":%s,"loadStart":"%s","loadEnd":"%s"}\n' \
+  "$run_started_at" "${selected[*]}" "$storage_driver" "$repeat" "$minutes" "$bases_built" "$bases_needed" \
   "$(node -e 'console.log(((process.argv[1]) / 60).toFixed(1))' "$bases_seconds")" "$run_load_start" "$(loadavg)" \
   >"$results_dir/run.json.tmp"
 mv "$results_dir/run.json.tmp" "$results_dir/run.json"
