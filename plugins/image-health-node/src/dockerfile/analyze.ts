@@ -82,13 +82,14 @@ function runRules(
   options: AnalyzeOptions,
 ): { model: DockerfileModel; findings: FindingWithEdits[] } {
   const model = parseDockerfile(content);
-  const ignored = new Set((options.ignore ?? []).map(normalizeId));
-  const severity = new Map(
-    Object.entries(options.severity ?? {}).map(([id, s]) => [
-      normalizeId(id),
-      s,
-    ]),
-  );
+  const ignored = options.ignore?.length
+    ? new Set(options.ignore.map(normalizeId))
+    : NO_IDS;
+  const severity = options.severity
+    ? new Map(
+        Object.entries(options.severity).map(([id, s]) => [normalizeId(id), s]),
+      )
+    : NO_OVERRIDES;
   const findings: FindingWithEdits[] = [];
   const suppressions = suppressionsOf(model);
   const context = { model, dockerignore: options.dockerignore };
@@ -127,6 +128,10 @@ function runRules(
   );
   return { model, findings };
 }
+
+/** Shared empties for the common call without ignores or overrides (never written to). */
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_OVERRIDES: ReadonlyMap<string, Severity> = new Map();
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
 export function listRules(): RuleInfo[] {
@@ -167,11 +172,14 @@ function idsOf(rule: Rule): string[] {
   return ids;
 }
 
-function matches(rule: Rule, ids: Set<string>): boolean {
+function matches(rule: Rule, ids: ReadonlySet<string>): boolean {
   return ids.size > 0 && idsOf(rule).some(id => ids.has(id));
 }
 
-function overrideOf(rule: Rule, severity: Map<string, Severity>): Severity {
+function overrideOf(
+  rule: Rule,
+  severity: ReadonlyMap<string, Severity>,
+): Severity {
   for (const id of idsOf(rule)) {
     const s = severity.get(id);
     if (s) return s;
@@ -324,16 +332,17 @@ export function applyEditSets(
 }
 
 function stageSummaries(model: DockerfileModel): StageSummary[] {
-  return model.stages.map(stage => ({
-    index: stage.index,
-    ...(stage.name ? { name: stage.name } : {}),
-    baseImage:
+  return model.stages.map(stage => {
+    const baseImage =
       stage.baseStage !== undefined
         ? model.stages[stage.baseStage].name ?? stage.image.resolved
-        : stage.image.resolved,
-    line: stage.from.line,
-    final: stage.final,
-  }));
+        : stage.image.resolved;
+    const { index, name, final } = stage;
+    const line = stage.from.line;
+    return name
+      ? { index, name, baseImage, line, final }
+      : { index, baseImage, line, final };
+  });
 }
 
 function baseImagesOf(model: DockerfileModel): string[] {
