@@ -78,17 +78,59 @@ export function hadolintText(raw: string): string {
   return out;
 }
 
+/** A script hadolint reads differently from the model, and its commands. */
+interface OwnReading {
+  script: string;
+  commands: ShellCommand[];
+}
+
+const ownReadings = new WeakMap<Instruction, OwnReading | null>();
+
 /**
- * The arguments of `command` as hadolint renders them (see `hadolintText`),
- * read from the instruction's own text where the words can be found in it.
+ * Where hadolint reads a RUN (or `ONBUILD RUN`) other than the model does: the
+ * exec form's items joined by spaces and read as one shell line
+ * (`["sh", "-c", "wget …"]` runs `sh`, not `wget`), a RUN under a non-POSIX
+ * SHELL or escape character read as POSIX shell all the same, and a RUN
+ * before the first FROM, which the model leaves unread.
+ */
+function ownReading(instruction: Instruction): OwnReading | undefined {
+  const cached = ownReadings.get(instruction);
+  if (cached !== undefined) return cached ?? undefined;
+  const run =
+    instruction.keyword === 'ONBUILD' ? instruction.trigger : instruction;
+  let script: string | undefined;
+  if (run?.keyword === 'RUN') {
+    if (run.json) script = run.json.join(' ');
+    else if (run === instruction && (!run.shell || run.shell.kind === 'other'))
+      script = run.args;
+  }
+  const reading =
+    script === undefined
+      ? null
+      : { script, commands: parseShell(script).commands };
+  ownReadings.set(instruction, reading);
+  return reading ?? undefined;
+}
+
+/** Commands of a RUN or `ONBUILD RUN` as hadolint reads them (see `ownReading`). */
+export function runCommands(instruction: Instruction): ShellCommand[] {
+  return ownReading(instruction)?.commands ?? commandsWithOnbuild(instruction);
+}
+
+/**
+ * The arguments of `command` (one of `runCommands(instruction)`) as hadolint
+ * renders them (see `hadolintText`), read from the instruction's own text
+ * where the words can be found in it.
  */
 export function hadolintArgs(
   command: ShellCommand,
   instruction: Instruction,
 ): string[] {
-  let script: string | undefined;
-  if (instruction.keyword === 'ONBUILD') script = instruction.trigger?.args;
-  else if (instruction.shell?.kind === 'posix') script = instruction.shell.text;
+  let script = ownReading(instruction)?.script;
+  if (script === undefined && instruction.keyword === 'ONBUILD')
+    script = instruction.trigger?.args;
+  else if (script === undefined && instruction.shell?.kind === 'posix')
+    script = instruction.shell.text;
   return command.args.map((arg, i) => {
     const word = command.words[i + 1];
     if (
@@ -100,23 +142,6 @@ export function hadolintArgs(
       return hadolintText(arg);
     return hadolintText(script.slice(word.start, word.end));
   });
-}
-
-const earlyRuns = new WeakMap<Instruction, ShellCommand[]>();
-
-/**
- * Commands of a RUN or `ONBUILD RUN`, including a RUN before the first FROM,
- * which the model leaves unread (Docker refuses it; hadolint still reads it).
- */
-export function runCommands(instruction: Instruction): ShellCommand[] {
-  if (instruction.keyword !== 'RUN' || instruction.shell)
-    return commandsWithOnbuild(instruction);
-  let commands = earlyRuns.get(instruction);
-  if (!commands) {
-    commands = instruction.json ? [] : parseShell(instruction.args).commands;
-    earlyRuns.set(instruction, commands);
-  }
-  return commands;
 }
 
 /** Arguments that are not flags, as hadolint reads them (`-` and `--` are arguments). */

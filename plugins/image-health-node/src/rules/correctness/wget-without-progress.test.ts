@@ -9,6 +9,7 @@ describeRule(rule, {
     'FROM debian:12.5 AS fetch\nRUN wget https://example.com/app.tar.gz',
     'FROM debian:12.5 AS fetch\nONBUILD RUN wget https://example.com/app.tar.gz',
     'FROM debian:12.5\nRUN wget -O /tmp/app.tar.gz https://example.com/app.tar.gz',
+    'FROM debian:12.5\nRUN ["wget", "https://example.com/app.tar.gz"]',
     'FROM debian:12.5\nRUN wget --output-document=/tmp/app.tgz https://example.com/app.tgz && tar xzf /tmp/app.tgz',
   ],
   passes: [
@@ -27,6 +28,8 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN /usr/bin/wget https://example.com/app.tar.gz',
     'FROM alpine:3.20\nRUN busybox wget -q https://example.com/app.tar.gz',
     'FROM debian:12.5\nRUN curl -fsSLO https://example.com/app.tar.gz',
+    // hadolint reads the exec form as one shell line: the command here is bash.
+    'FROM debian:12.5\nRUN ["/bin/bash", "-c", "wget https://example.com/app.tar.gz"]',
   ],
 });
 

@@ -7,6 +7,7 @@ describeRule(rule, {
     'FROM centos:7\nRUN yum install -y httpd && yum clean all',
     'FROM centos:7\nONBUILD RUN yum install -y httpd && yum clean all',
     'FROM centos:7\nRUN yum install -y python3-pip',
+    'FROM centos:7\nRUN ["yum", "install", "-y", "httpd"]',
     'FROM centos:7\nRUN yum install -y httpd-2.4.6 mod_ssl',
     'FROM centos:7\nRUN yum -y --setopt=tsflags=nodocs install nginx*',
     // Modules are pinned by their stream.
