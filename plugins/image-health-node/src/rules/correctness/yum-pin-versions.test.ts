@@ -8,6 +8,8 @@ describeRule(rule, {
     'FROM centos:7\nONBUILD RUN yum install -y httpd && yum clean all',
     'FROM centos:7\nRUN yum install -y python3-pip',
     'FROM centos:7\nRUN ["yum", "install", "-y", "httpd"]',
+    // Unlike dnf's, yum's group installs are judged: the group names carry no version.
+    'FROM centos:7\nRUN yum group install -y "Development Tools"',
     'FROM centos:7\nRUN yum install -y httpd-2.4.6 mod_ssl',
     'FROM centos:7\nRUN yum -y --setopt=tsflags=nodocs install nginx*',
     // Modules are pinned by their stream.
@@ -30,6 +32,7 @@ describeRule(rule, {
     'FROM centos:7\nRUN yum install -y https://example.com/pkgs/epel-release-latest-7.noarch.rpm',
     'FROM rockylinux:8\nRUN yum module install -y nodejs:20 && yum clean all',
     'FROM rockylinux:8\nRUN yum update -y && yum clean all',
+    'FROM centos:7\nRUN yum groupinstall -y "Development Tools"',
     // Command names are matched as written.
     'FROM centos:7\nRUN /usr/bin/yum install -y httpd',
     'FROM rockylinux:8\nENV GIT_VERSION=2.43.0-1.el8\nRUN yum -y install git-core-${GIT_VERSION}',
