@@ -77,6 +77,10 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
   return { result, fixed };
 }
 
+/** Shared empties for the common call without ignores or overrides (never written to). */
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_OVERRIDES: ReadonlyMap<string, Severity> = new Map();
+
 function runRules(
   content: string,
   options: AnalyzeOptions,
@@ -128,10 +132,6 @@ function runRules(
   );
   return { model, findings };
 }
-
-/** Shared empties for the common call without ignores or overrides (never written to). */
-const NO_IDS: ReadonlySet<string> = new Set();
-const NO_OVERRIDES: ReadonlyMap<string, Severity> = new Map();
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
 export function listRules(): RuleInfo[] {

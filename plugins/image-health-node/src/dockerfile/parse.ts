@@ -139,6 +139,7 @@ export function parseDockerfile(content: string): DockerfileModel {
 }
 
 /** A control character other than tab, line feed, form feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\x00-\x08\x0B\x0E-\x1F]/;
 
 /** Judged on the first 8 KiB, read in place (a slice would be a second string to walk). */
@@ -635,6 +636,8 @@ function isWindowsImage(stage: Stage): boolean {
   );
 }
 
+const unmapped = () => undefined;
+
 function readRun(
   instruction: Instruction,
   shell: string[] | null,
@@ -723,8 +726,6 @@ function readRun(
     mounts,
   );
 }
-
-const unmapped = () => undefined;
 
 /** Every ParsedRun is built here, with all its fields in one order (one hidden class). */
 function parsedRun(
