@@ -120,6 +120,7 @@ export function orderedCacheCleanRule(options: {
         if (!judged.has(stage)) continue;
         for (const instruction of stage.instructions) {
           const commands = commandsWithOnbuild(instruction);
+          if (commands.length === 0) continue;
           const mounted = options.mountFragments.some(f =>
             hasCacheOrTmpfsMountWith(instruction, f),
           );
