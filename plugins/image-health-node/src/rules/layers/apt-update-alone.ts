@@ -57,6 +57,7 @@ export const rule: Rule = {
     const hits = [];
     for (const instruction of model.instructions) {
       const commands = commandsOf(instruction);
+      if (commands.length === 0) continue;
       const programs = updateAlone(commands);
       if (!programs) continue;
       const next = model.instructions[instruction.index + 1];
