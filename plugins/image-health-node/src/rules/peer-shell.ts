@@ -3,7 +3,7 @@ import type { Instruction } from '../dockerfile/model';
 import { commandsWithOnbuild, nameOf } from './peer';
 
 /**
- * More of hadolint's readings, shared by the rules claiming DL3001, DL3029,
+ * More of hadolint's readings, shared by the rules claiming DL3001,
  * DL3033, DL3037, DL3041, DL3045, DL3046, DL3047 and DL4005 (peer.ts is
  * shared with other work; these belong beside its helpers).
  */

@@ -21,13 +21,13 @@ const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
  */
 export function isPinnedRpm(
   pkg: string,
-  declared: ReadonlySet<string>,
+  declared: () => ReadonlySet<string>,
 ): boolean {
   const parts = pkg.split('-');
   if (parts.length <= 1) return false;
   if (pkg.endsWith('.rpm')) return true;
   if (pkg.includes('$'))
-    return [...declared].some(name => pkg.includes(`\${${name}}`));
+    return [...declared()].some(name => pkg.includes(`\${${name}}`));
   const rest = parts.slice(1);
   return (
     rest.every(p => VERSION_PART.test(p)) && rest.some(p => /^[0-9]/.test(p))
@@ -96,7 +96,8 @@ export function rpmPinRule(options: {
     docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
     check({ model }) {
       const hits: RuleHit[] = [];
-      const declared = declaredNames(model.instructions);
+      // Read only when a package holds a variable: most files have none.
+      let declared: Map<Instruction, ReadonlySet<string>> | undefined;
       const none: ReadonlySet<string> = new Set();
       for (const instruction of model.instructions) {
         if (
@@ -104,7 +105,10 @@ export function rpmPinRule(options: {
           instruction.trigger?.keyword !== 'RUN'
         )
           continue;
-        const names = declared.get(instruction) ?? none;
+        const namesFor = (): ReadonlySet<string> => {
+          declared ??= declaredNames(model.instructions);
+          return declared.get(instruction) ?? none;
+        };
         const unpinned: Array<{
           command: ShellCommand;
           arg: string;
@@ -124,7 +128,7 @@ export function rpmPinRule(options: {
             if (isModule) {
               if (!text.includes(':'))
                 unpinned.push({ command, arg, fix: `${arg}:STREAM` });
-            } else if (!isPinnedRpm(text, names)) {
+            } else if (!isPinnedRpm(text, namesFor)) {
               unpinned.push({ command, arg, fix: `${arg}-X.Y.Z` });
             }
           }
