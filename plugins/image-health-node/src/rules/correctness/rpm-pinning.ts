@@ -99,16 +99,17 @@ export function rpmPinRule(options: {
       // Read only when a package holds a variable: most files have none.
       let declared: Map<Instruction, ReadonlySet<string>> | undefined;
       const none: ReadonlySet<string> = new Set();
+      const declaredAt = (instruction: Instruction): ReadonlySet<string> => {
+        declared ??= declaredNames(model.instructions);
+        return declared.get(instruction) ?? none;
+      };
       for (const instruction of model.instructions) {
         if (
           instruction.keyword !== 'RUN' &&
           instruction.trigger?.keyword !== 'RUN'
         )
           continue;
-        const namesFor = (): ReadonlySet<string> => {
-          declared ??= declaredNames(model.instructions);
-          return declared.get(instruction) ?? none;
-        };
+        const namesFor = () => declaredAt(instruction);
         const unpinned: Array<{
           command: ShellCommand;
           arg: string;
