@@ -10,6 +10,7 @@ describeRule(rule, {
     'FROM python:3.12\nENV APP_HOME=/srv/app CONFIG=${APP_HOME}',
     'FROM python:3.12\nENV APP_HOME=/srv/app \\\n    CONFIG=$APP_HOME/$APP_HOME_EXTRA/config.yml',
     'FROM python:3.12\nENV PATH=/opt/a/bin:${PATH} PATH=/opt/b/bin:${PATH}',
+    'FROM python:3.12\nENV GREETING="hello world" MOTD="$GREETING, and welcome"',
   ],
   passes: [
     'FROM python:3.12\nENV APP_HOME="/srv/app"\nENV CONFIG="${APP_HOME}/config.yml"',
@@ -21,6 +22,7 @@ describeRule(rule, {
     'FROM python:3.12\nARG APP_HOME\nENV APP_HOME=${APP_HOME} CONFIG=${APP_HOME}/config.yml',
     'FROM python:3.12\nENV APP_HOME /srv/app\nENV APP_HOME=${APP_HOME} CONFIG=${APP_HOME}/config.yml',
     'FROM python:3.12\nENV PATH=/opt/venv/bin:${PATH}',
+    'FROM python:3.12\nENV GREETING="hello $USER world" MOTD="$GREETINGS"',
     'FROM python:3.12\nENV PATH=/opt/a/bin:${PATH}\nENV PATH=/opt/b/bin:$PATH',
     // The legacy form sets one variable: the rest of the line is its value.
     'FROM python:3.12\nENV CONFIG $APP_HOME/config.yml APP_HOME=/srv/app',
