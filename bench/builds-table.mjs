@@ -119,15 +119,32 @@ for (const pair of PAIRS) {
   if (!before || !after) continue;
   const measuredAt = after.measuredAt ?? before.measuredAt ?? '';
   const kept = pairs[pair];
-  if (kept && kept.measuredAt > measuredAt) continue;
+  if (kept && kept.measuredAt > measuredAt) {
+    // An older measurement, re-scored later (bench/builds.sh --rescore): only
+    // its scores are news.
+    const rescoredAt = before.rescoredAt ?? '';
+    if (rescoredAt > (kept.rescoredAt ?? kept.measuredAt)) {
+      kept.before.score = slimScore(before.score);
+      kept.after.score = slimScore(after.score);
+      kept.rescoredAt = rescoredAt;
+    }
+    continue;
+  }
   // A pair measured before the data was kept (no storageDriver) ran on vfs.
-  const fill = ({ pair: _p, role: _r, measuredAt: _m, ...r }) => ({
+  const fill = ({
+    pair: _p,
+    role: _r,
+    measuredAt: _m,
+    rescoredAt: _s,
+    ...r
+  }) => ({
     storageDriver: 'vfs',
     ...r,
     score: slimScore(r.score),
   });
   pairs[pair] = {
     measuredAt,
+    ...(before.rescoredAt ? { rescoredAt: before.rescoredAt } : {}),
     machine,
     before: fill(before),
     after: fill(after),

@@ -79,13 +79,21 @@ score_of() {
 
 # --rescore: only re-run the scan on the images the last runs built (e.g. once
 # the CLI gained `scan`, or after a rule change), and rewrite the table.
+# The new scores replace the table's, also for a pair whose table row came from
+# a newer run elsewhere (the images are built from the same Dockerfiles).
 if ((rescore)); then
-  for results in "$results_dir"/*.jsonl; do
+  shopt -s nullglob
+  all_results=("$results_dir"/*.jsonl)
+  shopt -u nullglob
+  ((${#all_results[@]})) || die "nothing to rescore in $results_dir: run bench/builds.sh first"
+  rescored_at=$(date -u +%FT%TZ)
+  for results in "${all_results[@]}"; do
     while IFS= read -r line; do
       dir=$(node -e 'console.log(JSON.parse(process.argv[1]).dir)' "$line")
       score=$(score_of "$dir" "$registry/bench/$dir:latest")
-      node -e 'const r = JSON.parse(process.argv[1]); r.score = JSON.parse(process.argv[2]); console.log(JSON.stringify(r))' \
-        "$line" "$score"
+      node -e 'const r = JSON.parse(process.argv[1]); r.score = JSON.parse(process.argv[2]);
+               r.rescoredAt = process.argv[3]; console.log(JSON.stringify(r))' \
+        "$line" "$score" "$rescored_at"
     done <"$results" >"$results.tmp"
     mv "$results.tmp" "$results"
   done
