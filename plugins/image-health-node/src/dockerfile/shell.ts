@@ -334,34 +334,31 @@ class ShellReader {
     while (p < this.limit && src[p] >= '0' && src[p] <= '9') p++;
     const c = src[p];
     if (p > start && c !== '<' && c !== '>') return null;
-    const three = src.slice(p, p + 3);
-    const two = src.slice(p, p + 2);
+    // Compared character by character: slicing two or three characters per token would allocate.
+    const c1 = src[p + 1];
+    const c2 = src[p + 2];
     let op: string | null = null;
     if (p === start) {
-      if (three === ';;&') op = three;
-      else if (
-        two === '&&' ||
-        two === '||' ||
-        two === ';;' ||
-        two === ';&' ||
-        two === '|&'
-      )
-        op = two;
+      if (c === ';' && c1 === ';' && c2 === '&') op = ';;&';
+      else if (c === '&' && c1 === '&') op = '&&';
+      else if (c === '|' && c1 === '|') op = '||';
+      else if (c === ';' && c1 === ';') op = ';;';
+      else if (c === ';' && c1 === '&') op = ';&';
+      else if (c === '|' && c1 === '&') op = '|&';
       else if (c === ';' || c === '|' || c === '(' || c === ')') op = c;
-      else if (c === '&' && src[p + 1] !== '>') op = c;
+      else if (c === '&' && c1 !== '>') op = c;
     }
     if (!op) {
-      if (three === '<<-' || three === '<<<' || three === '&>>') op = three;
-      else if (
-        two === '<<' ||
-        two === '>>' ||
-        two === '>&' ||
-        two === '<&' ||
-        two === '>|' ||
-        two === '<>' ||
-        two === '&>'
-      )
-        op = two;
+      if (c === '<' && c1 === '<' && c2 === '-') op = '<<-';
+      else if (c === '<' && c1 === '<' && c2 === '<') op = '<<<';
+      else if (c === '&' && c1 === '>' && c2 === '>') op = '&>>';
+      else if (c === '<' && c1 === '<') op = '<<';
+      else if (c === '>' && c1 === '>') op = '>>';
+      else if (c === '>' && c1 === '&') op = '>&';
+      else if (c === '<' && c1 === '&') op = '<&';
+      else if (c === '>' && c1 === '|') op = '>|';
+      else if (c === '<' && c1 === '>') op = '<>';
+      else if (c === '&' && c1 === '>') op = '&>';
       else if (c === '<' || c === '>') op = c;
     }
     if (!op) return null;
@@ -372,7 +369,10 @@ class ShellReader {
     this.pos = p + op.length;
     if (op === '>&' || op === '<&') {
       // `2>&1`, `>&-`: the target is part of the operator.
-      while (this.pos < this.limit && /[0-9-]/.test(src[this.pos])) this.pos++;
+      for (; this.pos < this.limit; this.pos++) {
+        const d = src[this.pos];
+        if (!((d >= '0' && d <= '9') || d === '-')) break;
+      }
       if (this.pos > p + 2) return 'dup';
     }
     return op;
