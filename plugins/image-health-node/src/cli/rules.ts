@@ -69,7 +69,9 @@ export async function runRules(args: string[], io: CliIO): Promise<number> {
   } else {
     const width = Math.max(...rules.map(r => r.id.length));
     for (const r of byCategory(rules)) {
-      const peers = r.equivalents.length ? ` (${r.equivalents.join(', ')})` : '';
+      const peers = r.equivalents.length
+        ? ` (${r.equivalents.join(', ')})`
+        : '';
       io.stdout(
         `${r.id.padEnd(width)}  ${r.category.padEnd(11)}  ${r.severity.padEnd(
           7,
