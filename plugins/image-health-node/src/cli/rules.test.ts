@@ -22,8 +22,9 @@ describe('image-health rules', () => {
     const text = await run(['rules']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /^apt-no-install-recommends\s+size\s+\w+\s+.*DL3015/m,
+      /^apt-no-install-recommends\s+Dockerfile\s+size\s+\w+\s+.*DL3015/m,
     );
+    expect(text.stdout).toMatch(/^IMG001\s+image\s+security\s+.*root/m);
 
     const json = await run(['rules', '--format', 'json']);
     const rules = JSON.parse(json.stdout) as Array<{ id: string }>;

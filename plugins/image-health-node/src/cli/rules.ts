@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleInfo } from '@image-health/plugin-image-health-common';
 import { listRules } from '../dockerfile/analyze';
+import { listImageRules } from '../image/rules';
 import { CliInputError, type CliIO } from './io';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -13,6 +14,23 @@ const CATEGORY_ORDER = [
   'correctness',
 ];
 
+/** A rule and what it reads: the Dockerfile, or the built image. */
+export type CatalogueEntry = RuleInfo & { reads: 'Dockerfile' | 'image' };
+
+/** Every rule of the engine, Dockerfile rules first, each group by category. */
+export function ruleCatalogue(): CatalogueEntry[] {
+  return [
+    ...byCategory(listRules()).map(r => ({
+      ...r,
+      reads: 'Dockerfile' as const,
+    })),
+    ...byCategory(listImageRules()).map(r => ({
+      ...r,
+      reads: 'image' as const,
+    })),
+  ];
+}
+
 function byCategory(rules: RuleInfo[]): RuleInfo[] {
   return [...rules].sort(
     (a, b) =>
@@ -22,17 +40,19 @@ function byCategory(rules: RuleInfo[]): RuleInfo[] {
 }
 
 /** The rule catalogue as the Markdown table the engine's README carries. */
-export function rulesMarkdown(rules: RuleInfo[] = listRules()): string {
+export function rulesMarkdown(
+  rules: CatalogueEntry[] = ruleCatalogue(),
+): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = byCategory(rules).map(
+  const rows = rules.map(
     r =>
-      `| \`${r.id}\` | ${r.category} | ${r.severity} | ${
+      `| \`${r.id}\` | ${r.reads} | ${r.category} | ${r.severity} | ${
         r.equivalents.length ? r.equivalents.join(', ') : '–'
       } | ${cell(r.title)} |`,
   );
   return [
-    `| rule | category | severity | peer ids | what it finds |`,
-    `|---|---|---|---|---|`,
+    `| rule | reads | category | severity | peer ids | what it finds |`,
+    `|---|---|---|---|---|---|`,
     ...rows,
   ].join('\n');
 }
@@ -61,21 +81,21 @@ export async function runRules(args: string[], io: CliIO): Promise<number> {
     throw new CliInputError(
       `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`,
     );
-  const rules = listRules();
+  const rules = ruleCatalogue();
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(byCategory(rules), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
   } else if (format === 'markdown') {
     io.stdout(`${rulesMarkdown(rules)}\n`);
   } else {
     const width = Math.max(...rules.map(r => r.id.length));
-    for (const r of byCategory(rules)) {
+    for (const r of rules) {
       const peers = r.equivalents.length
         ? ` (${r.equivalents.join(', ')})`
         : '';
       io.stdout(
-        `${r.id.padEnd(width)}  ${r.category.padEnd(11)}  ${r.severity.padEnd(
-          7,
-        )}  ${r.title}${peers}\n`,
+        `${r.id.padEnd(width)}  ${r.reads.padEnd(10)}  ${r.category.padEnd(
+          11,
+        )}  ${r.severity.padEnd(7)}  ${r.title}${peers}\n`,
       );
     }
   }
