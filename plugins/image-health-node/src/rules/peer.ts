@@ -131,3 +131,241 @@ export function judgedStages(model: DockerfileModel): Set<Stage> {
     ),
   );
 }
+
+
+/** Index just past the `close` matching the `open` at `from`. */
+function pastMatching(
+  raw: string,
+  from: number,
+  open: string,
+  close: string,
+): number {
+  let depth = 0;
+  for (let i = from; i < raw.length; i++) {
+    if (raw[i] === open) depth++;
+    else if (raw[i] === close && --depth === 0) return i + 1;
+  }
+  return raw.length;
+}
+
+/**
+ * A word as hadolint's shell reader renders it: quotes removed, single-quoted
+ * text literal, `$name` written `${name}`, `${…}` as is, a `$(…)` substitution
+ * `${…}` with its words run together, and backticks or `$((…))` `${VAR}`.
+ * Rules comparing a word with variable names, or counting its characters (a
+ * UID's length), need this rendering to judge as hadolint does.
+ */
+export function hadolintText(raw: string): string {
+  let out = '';
+  let inDouble = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    const next = raw[i + 1];
+    if (!inDouble && (c === "'" || (c === '$' && next === "'"))) {
+      const open = c === "'" ? i : i + 1;
+      const close = raw.indexOf("'", open + 1);
+      const end = close < 0 ? raw.length : close;
+      out += raw.slice(open + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      inDouble = !inDouble;
+      i++;
+    } else if (c === '\\' && next !== undefined) {
+      out += inDouble && !'"\\$`'.includes(next) ? c + next : next;
+      i += 2;
+    } else if (c === '`') {
+      const close = raw.indexOf('`', i + 1);
+      out += '${VAR}';
+      i = close < 0 ? raw.length : close + 1;
+    } else if (c === '$' && next === '(') {
+      const end = pastMatching(raw, i + 1, '(', ')');
+      out +=
+        raw[i + 2] === '('
+          ? '${VAR}'
+          : `\${${raw.slice(i + 2, end - 1).replace(/\s+/g, '')}}`;
+      i = end;
+    } else if (c === '$' && next === '{') {
+      const end = pastMatching(raw, i + 1, '{', '}');
+      out += raw.slice(i, end);
+      i = end;
+    } else if (c === '$') {
+      const name = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(
+        raw.slice(i, i + 256),
+      );
+      out += name ? `\${${name[1]}}` : c;
+      i += name ? name[0].length : 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A script hadolint reads differently from the model, and its commands. */
+interface OwnReading {
+  script: string;
+  commands: ShellCommand[];
+}
+
+const ownReadings = new WeakMap<Instruction, OwnReading | null>();
+
+/**
+ * Where hadolint reads a RUN (or `ONBUILD RUN`) other than the model does: the
+ * exec form's items joined by spaces and read as one shell line
+ * (`["sh", "-c", "wget …"]` runs `sh`, not `wget`), a RUN under a non-POSIX
+ * SHELL or escape character read as POSIX shell all the same, and a RUN
+ * before the first FROM, which the model leaves unread.
+ */
+function ownReading(instruction: Instruction): OwnReading | undefined {
+  const cached = ownReadings.get(instruction);
+  if (cached !== undefined) return cached ?? undefined;
+  const run =
+    instruction.keyword === 'ONBUILD' ? instruction.trigger : instruction;
+  let script: string | undefined;
+  if (run?.keyword === 'RUN') {
+    if (run.json) script = run.json.join(' ');
+    else if (run === instruction && (!run.shell || run.shell.kind === 'other'))
+      script = run.args;
+  }
+  const reading =
+    script === undefined
+      ? null
+      : { script, commands: parseShell(script).commands };
+  ownReadings.set(instruction, reading);
+  return reading ?? undefined;
+}
+
+/** Commands of a RUN or `ONBUILD RUN` as hadolint reads them (see `ownReading`). */
+export function runCommands(instruction: Instruction): ShellCommand[] {
+  return ownReading(instruction)?.commands ?? commandsWithOnbuild(instruction);
+}
+
+/**
+ * The arguments of `command` (one of `runCommands(instruction)`) as hadolint
+ * renders them (see `hadolintText`), read from the instruction's own text
+ * where the words can be found in it.
+ */
+export function hadolintArgs(
+  command: ShellCommand,
+  instruction: Instruction,
+): string[] {
+  let script = ownReading(instruction)?.script;
+  if (script === undefined && instruction.keyword === 'ONBUILD')
+    script = instruction.trigger?.args;
+  else if (script === undefined && instruction.shell?.kind === 'posix')
+    script = instruction.shell.text;
+  return command.args.map((arg, i) => {
+    const word = command.words[i + 1];
+    if (
+      script === undefined ||
+      word === undefined ||
+      word.value !== arg ||
+      word.end <= word.start
+    )
+      return hadolintText(arg);
+    return hadolintText(script.slice(word.start, word.end));
+  });
+}
+
+/** Arguments that are not flags, as hadolint reads them (`-` and `--` are arguments). */
+export function argsNoFlags(command: ShellCommand): string[] {
+  return command.args.filter(isArgument);
+}
+
+export function isArgument(arg: string): boolean {
+  return arg === '-' || arg === '--' || arg[0] !== '-';
+}
+
+/**
+ * The flags of a command as hadolint reads them: `--name=value` is `name`,
+ * `-abc` is `a`, `b` and `c` (a value glued on, as in `-u1000`, is read as
+ * letters too), `-` and `--` are not flags. Each with the index of its argument.
+ */
+export function hadolintFlags(
+  command: ShellCommand,
+): Array<{ flag: string; at: number }> {
+  const flags: Array<{ flag: string; at: number }> = [];
+  command.args.forEach((arg, at) => {
+    if (arg === '-' || arg === '--' || arg[0] !== '-') return;
+    if (arg.startsWith('--'))
+      flags.push({ flag: arg.slice(2).split('=')[0], at });
+    else for (const flag of arg.slice(1)) flags.push({ flag, at });
+  });
+  return flags;
+}
+
+/**
+ * The name part of a FROM's image, as hadolint's Dockerfile reader takes it:
+ * without a registry (text up to the first `/` after a `.`), a tag or a digest
+ * (`${…}` is opaque). This is what it compares with stage names.
+ */
+export function imageNameOf(image: string): string {
+  const dot = image.indexOf('.');
+  const slash = dot < 0 ? -1 : image.indexOf('/', dot);
+  const name = slash < 0 ? image : image.slice(slash + 1);
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '{' && name[i - 1] === '$') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if ((c === ':' || c === '@') && depth === 0) return name.slice(0, i);
+  }
+  return name;
+}
+
+/** `exec`'s options as ShellCheck reads them: `-c`, `-l`, `-a NAME`; anything else is not understood. */
+function execTarget(args: readonly string[]): number | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return i + 1 < args.length ? i + 1 : undefined;
+    if (arg.startsWith('--')) return undefined;
+    if (!arg.startsWith('-')) return i;
+    for (let j = 1; j < arg.length; j++) {
+      const option = arg[j];
+      if (option === 'a') {
+        if (j === arg.length - 1) i++;
+        break;
+      }
+      if (option !== 'c' && option !== 'l') return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The name hadolint gives a command, and the index in `command.words` of the
+ * word holding it: the name as written, except that `busybox`, `builtin`,
+ * `command` and `run` followed by a word that is not a flag, and `exec` after
+ * its options, name the program they run (ShellCheck's reading). The
+ * arguments stay all the words after the first, the program's name included.
+ */
+export function hadolintCommand(command: ShellCommand): {
+  name: string;
+  at: number;
+} {
+  const name = nameOf(command);
+  const args = command.args;
+  let target: number | undefined;
+  if (['busybox', 'builtin', 'command', 'run'].includes(name)) {
+    target = args.length > 0 && !args[0].startsWith('-') ? 0 : undefined;
+  } else if (name === 'exec') {
+    target = execTarget(args);
+  }
+  return target === undefined
+    ? { name, at: 0 }
+    : { name: args[target], at: target + 1 };
+}
+
+/** `hasArgs` with the name hadolint gives the command (see `hadolintCommand`). */
+export function hadolintHasArgs(
+  command: ShellCommand,
+  programs: readonly string[],
+  args: readonly string[],
+): boolean {
+  return (
+    programs.includes(hadolintCommand(command).name) &&
+    command.args.some(a => args.includes(a))
+  );
+}

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hadolintCommand, runCommands } from '../peer-shell';
+import { hadolintCommand, runCommands } from '../peer';
 
 /**
  * The commands DL3001 judges, with what to do instead. hadolint's message also

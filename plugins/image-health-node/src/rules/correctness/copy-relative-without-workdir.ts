@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
-import { imageNameOf } from '../peer-shell';
+import { imageNameOf } from '../peer';
 
 /** The destination of a COPY without its surrounding quotes. */
 function destinationOf(copy: Instruction): string | undefined {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hadolintCommand, runCommands } from '../peer-shell';
+import { hadolintCommand, runCommands } from '../peer';
 
 /** DL4005: `ln … /bin/sh` swaps the shell under every later RUN; SHELL says so in the Dockerfile. */
 export const rule: Rule = {

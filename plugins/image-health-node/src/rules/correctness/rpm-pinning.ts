@@ -8,7 +8,7 @@ import {
   imageNameOf,
   isArgument,
   runCommands,
-} from '../peer-shell';
+} from '../peer';
 
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
 const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;

@@ -2,7 +2,7 @@ import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, insertAfter } from '../support';
-import { hadolintCommand, hadolintFlags, runCommands } from '../peer-shell';
+import { hadolintCommand, hadolintFlags, runCommands } from '../peer';
 
 /**
  * DL3047: `wget` prints a progress line per chunk unless told otherwise:

@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellWord } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { argsNoFlags, hadolintHasArgs, runCommands } from '../peer-shell';
+import { argsNoFlags, hadolintHasArgs, runCommands } from '../peer';
 
 /** DL3037: a version relation (`=`, `<`, `>`, `<=`, `>=`) or an `.rpm` file pins a package. */
 function isPinnedZypperPackage(pkg: string): boolean {

@@ -7,7 +7,7 @@ import {
   hadolintCommand,
   hadolintFlags,
   runCommands,
-} from '../peer-shell';
+} from '../peer';
 
 /**
  * DL3046: `useradd` with `-u`/`--uid` and without `-l`/`--no-log-init`, where
