@@ -1,54 +1,31 @@
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
-import { eachCommand, keyValues } from './support';
+import { keyValues } from './support';
 
 /** Readings the rules that claim a hadolint DL id share, so they judge as hadolint documents. */
 
 /**
- * The model does not read the shell of `ONBUILD RUN …` triggers; hadolint checks
- * them like any RUN, so the rules claiming those DL ids read them here.
- */
-const triggerCommands = new WeakMap<Instruction, ShellCommand[]>();
-
-function commandsOfTrigger(onbuild: Instruction): ShellCommand[] {
-  let commands = triggerCommands.get(onbuild);
-  if (!commands) {
-    const trigger = onbuild.trigger;
-    commands =
-      trigger?.keyword === 'RUN' && !trigger.json
-        ? parseShell(trigger.args).commands
-        : [];
-    triggerCommands.set(onbuild, commands);
-  }
-  return commands;
-}
-
-/** Commands of an instruction: a RUN's, or an `ONBUILD RUN`'s trigger's. */
-export function commandsWithOnbuild(instruction: Instruction): ShellCommand[] {
-  if (instruction.keyword === 'ONBUILD') return commandsOfTrigger(instruction);
-  return instruction.shell?.commands ?? [];
-}
-
-/**
- * Like `eachCommand`, and then every command of every `ONBUILD RUN` (reported on
- * the ONBUILD instruction; its words cannot be edited in place).
+ * Calls `fn` for every command of every RUN and `ONBUILD RUN` in file order, as
+ * hadolint reads them (`runCommands`); an `ONBUILD RUN`'s are reported on the
+ * ONBUILD instruction (its words cannot be edited in place), and a RUN before
+ * the first FROM has no stage.
  */
 export function eachCommandWithOnbuild<H>(
   model: DockerfileModel,
   fn: (
     command: ShellCommand,
     instruction: Instruction,
-    stage: Stage,
+    stage: Stage | undefined,
   ) => H | undefined,
 ): H[] {
-  const hits = eachCommand(model, fn);
-  for (const stage of model.stages) {
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== 'ONBUILD') continue;
-      for (const command of commandsOfTrigger(instruction)) {
-        const hit = fn(command, instruction, stage);
-        if (hit) hits.push(hit);
-      }
+  const hits: H[] = [];
+  for (const instruction of model.instructions) {
+    const commands = runCommands(instruction);
+    if (commands.length === 0) continue;
+    const stage = model.stages[instruction.stage];
+    for (const command of commands) {
+      const hit = fn(command, instruction, stage);
+      if (hit) hits.push(hit);
     }
   }
   return hits;
@@ -91,11 +68,12 @@ export function inheritedEnv(
 }
 
 /**
- * The command's name as written: hadolint matches names literally, so
- * `/usr/bin/apt-get` is not `apt-get` to it (only SHELL programs go by base name).
+ * The command's name as hadolint gives it (see `hadolintCommand`): as written, so
+ * `/usr/bin/apt-get` is not `apt-get` to it (only SHELL programs go by base name),
+ * and `exec`, `busybox`, `builtin`, `command` and `run` name the program they run.
  */
 export function nameOf(command: ShellCommand): string {
-  return command.name;
+  return hadolintCommand(command).name;
 }
 
 /**
@@ -209,37 +187,40 @@ interface OwnReading {
   commands: ShellCommand[];
 }
 
-const ownReadings = new WeakMap<Instruction, OwnReading | null>();
+const ownReadings = new WeakMap<Instruction, OwnReading>();
 
 /**
- * Where hadolint reads a RUN (or `ONBUILD RUN`) other than the model does: the
- * exec form's items joined by spaces and read as one shell line
- * (`["sh", "-c", "wget …"]` runs `sh`, not `wget`), a RUN under a non-POSIX
- * SHELL or escape character read as POSIX shell all the same, and a RUN
- * before the first FROM, which the model leaves unread.
+ * The script of a RUN (or `ONBUILD RUN`) where hadolint reads it other than
+ * the model does: the exec form's items joined by spaces and read as one
+ * shell line (`["sh", "-c", "wget …"]` runs `sh`, not `wget`), a RUN under a
+ * non-POSIX SHELL or escape character read as POSIX shell all the same, a RUN
+ * before the first FROM, and an `ONBUILD RUN`'s trigger, which the model
+ * leaves unread. Undefined where the model's reading is hadolint's.
  */
-function ownReading(instruction: Instruction): OwnReading | undefined {
-  const cached = ownReadings.get(instruction);
-  if (cached !== undefined) return cached ?? undefined;
+function ownScript(instruction: Instruction): string | undefined {
   const run =
     instruction.keyword === 'ONBUILD' ? instruction.trigger : instruction;
-  let script: string | undefined;
-  if (run?.keyword === 'RUN') {
-    if (run.json) script = run.json.join(' ');
-    else if (run === instruction && (!run.shell || run.shell.kind === 'other'))
-      script = run.args;
+  if (run?.keyword !== 'RUN') return undefined;
+  if (run.json) return run.json.join(' ');
+  if (run !== instruction || !run.shell || run.shell.kind === 'other')
+    return run.args;
+  return undefined;
+}
+
+function ownReading(instruction: Instruction): OwnReading | undefined {
+  const script = ownScript(instruction);
+  if (script === undefined) return undefined;
+  let reading = ownReadings.get(instruction);
+  if (!reading) {
+    reading = { script, commands: parseShell(script).commands };
+    ownReadings.set(instruction, reading);
   }
-  const reading =
-    script === undefined
-      ? null
-      : { script, commands: parseShell(script).commands };
-  ownReadings.set(instruction, reading);
-  return reading ?? undefined;
+  return reading;
 }
 
 /** Commands of a RUN or `ONBUILD RUN` as hadolint reads them (see `ownReading`). */
 export function runCommands(instruction: Instruction): ShellCommand[] {
-  return ownReading(instruction)?.commands ?? commandsWithOnbuild(instruction);
+  return ownReading(instruction)?.commands ?? instruction.shell?.commands ?? [];
 }
 
 /**
@@ -252,9 +233,7 @@ export function hadolintArgs(
   instruction: Instruction,
 ): string[] {
   let script = ownReading(instruction)?.script;
-  if (script === undefined && instruction.keyword === 'ONBUILD')
-    script = instruction.trigger?.args;
-  else if (script === undefined && instruction.shell?.kind === 'posix')
+  if (script === undefined && instruction.shell?.kind === 'posix')
     script = instruction.shell.text;
   return command.args.map((arg, i) => {
     const word = command.words[i + 1];
@@ -345,7 +324,7 @@ export function hadolintCommand(command: ShellCommand): {
   name: string;
   at: number;
 } {
-  const name = nameOf(command);
+  const name = command.name;
   const args = command.args;
   let target: number | undefined;
   if (['busybox', 'builtin', 'command', 'run'].includes(name)) {
@@ -356,16 +335,4 @@ export function hadolintCommand(command: ShellCommand): {
   return target === undefined
     ? { name, at: 0 }
     : { name: args[target], at: target + 1 };
-}
-
-/** `hasArgs` with the name hadolint gives the command (see `hadolintCommand`). */
-export function hadolintHasArgs(
-  command: ShellCommand,
-  programs: readonly string[],
-  args: readonly string[],
-): boolean {
-  return (
-    programs.includes(hadolintCommand(command).name) &&
-    command.args.some(a => args.includes(a))
-  );
 }

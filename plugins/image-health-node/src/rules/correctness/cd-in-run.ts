@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { nameOf } from '../peer';
+import { nameOf, runCommands } from '../peer';
 
 export const rule: Rule = {
   id: 'cd-in-run',
@@ -12,15 +12,17 @@ export const rule: Rule = {
     '`cd` in a RUN only lasts for that RUN and hides where later steps run. Use WORKDIR to change directory.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3003',
   check({ model }) {
-    return model.instructions
-      .filter(i => (i.shell?.commands ?? []).some(c => nameOf(c) === 'cd'))
-      .map(instruction => {
-        const cd = instruction.shell!.commands.find(c => nameOf(c) === 'cd')!;
-        return {
+    // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
+    return model.instructions.flatMap(instruction => {
+      const cd = runCommands(instruction).find(c => nameOf(c) === 'cd');
+      if (!cd) return [];
+      return [
+        {
           instruction,
           message: `RUN changes directory with cd ${cd.args.join(' ')}`,
           summary: `Use WORKDIR ${cd.args[0] ?? '<dir>'} before the RUN.`,
-        };
-      });
+        },
+      ];
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { commandsWithOnbuild, eachCommandWithOnbuild, hasArgs } from '../peer';
+import { runCommands, eachCommandWithOnbuild, hasArgs } from '../peer';
 import type { Instruction } from '../../dockerfile/model';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
@@ -64,7 +64,7 @@ export const rule: Rule = {
       return undefined;
     });
     for (const instruction of runs) {
-      const unpinned = goPackages(commandsWithOnbuild(instruction)).filter(
+      const unpinned = goPackages(runCommands(instruction)).filter(
         p => !isPinnedGoPackage(p.pkg),
       );
       if (unpinned.length === 0) continue;

@@ -4,7 +4,7 @@ import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
 import {
   hadolintArgs,
-  hadolintHasArgs,
+  hasArgs,
   imageNameOf,
   isArgument,
   runCommands,
@@ -116,7 +116,7 @@ export function rpmPinRule(options: {
           fix: string;
         }> = [];
         for (const command of runCommands(instruction)) {
-          if (!hadolintHasArgs(command, options.programs, ['install']))
+          if (!hasArgs(command, options.programs, ['install']))
             continue;
           const isModule = command.args.includes('module');
           if (!isModule && options.skipped.some(s => command.args.includes(s)))

@@ -8,9 +8,14 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN apt install -y curl',
     'FROM debian:12.5\nRUN apt update',
     'FROM debian:12.5\nONBUILD RUN apt install -y curl',
+    // hadolint names the program exec and run run (ShellCheck's getCommandName).
+    'FROM debian:12.5\nRUN exec apt install -y curl',
+    'FROM debian:12.5\nRUN run apt install -y curl',
   ],
   passes: [
     'FROM debian:12.5\nRUN apt-get install -y curl',
     'FROM debian:12.5\nRUN apt-cache search x',
+    // The exec form joined into one line runs bash, not apt.
+    'FROM debian:12.5\nRUN ["bash", "-c", "apt install -y curl"]',
   ],
 });

@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
-import { commandsWithOnbuild, nameOf } from '../peer';
+import { runCommands, nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'wget-and-curl',
@@ -44,7 +44,7 @@ export const rule: Rule = {
 
 function toolsOf(instruction: Instruction): Set<string> {
   const tools = new Set<string>();
-  for (const command of commandsWithOnbuild(instruction)) {
+  for (const command of runCommands(instruction)) {
     const program = nameOf(command);
     if (program === 'wget' || program === 'curl') tools.add(program);
   }

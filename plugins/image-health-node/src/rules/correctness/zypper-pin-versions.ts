@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellWord } from '../../dockerfile/shell';
 import { applyEditsTo, compact, replaceWord } from '../support';
-import { argsNoFlags, hadolintHasArgs, runCommands } from '../peer';
+import { argsNoFlags, hasArgs, runCommands } from '../peer';
 
 /** DL3037: a version relation (`=`, `<`, `>`, `<=`, `>=`) or an `.rpm` file pins a package. */
 function isPinnedZypperPackage(pkg: string): boolean {
@@ -21,7 +21,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
       const unpinned = runCommands(instruction).flatMap(command =>
-        hadolintHasArgs(command, ['zypper'], ['install', 'in'])
+        hasArgs(command, ['zypper'], ['install', 'in'])
           ? argsNoFlags(command)
               .filter(
                 a => a !== 'install' && a !== 'in' && !isPinnedZypperPackage(a),

@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { insertAfter, isCommand, runHas, compact } from '../support';
 import {
-  commandsWithOnbuild,
+  runCommands,
   hasCacheOrTmpfsMountWith,
   judgedStages,
   nameOf,
@@ -32,7 +32,7 @@ export const rule: Rule = {
       .filter(s => judged.has(s))
       .flatMap(stage => stage.instructions)
       .filter(i => {
-        const commands = commandsWithOnbuild(i);
+        const commands = runCommands(i);
         return commands.some(updates) && !commands.some(cleansLists);
       })
       .filter(
@@ -44,7 +44,7 @@ export const rule: Rule = {
           ),
       )
       .map(instruction => {
-        const commands = commandsWithOnbuild(instruction).filter(
+        const commands = runCommands(instruction).filter(
           c => !c.nested,
         );
         const last = commands[commands.length - 1];

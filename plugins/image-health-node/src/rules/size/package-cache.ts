@@ -10,7 +10,7 @@ import {
   programOf,
 } from '../support';
 import {
-  commandsWithOnbuild,
+  runCommands,
   hasCacheOrTmpfsMountWith,
   judgedStages,
   nameOf,
@@ -119,7 +119,7 @@ export function orderedCacheCleanRule(options: {
       for (const stage of model.stages) {
         if (!judged.has(stage)) continue;
         for (const instruction of stage.instructions) {
-          const commands = commandsWithOnbuild(instruction);
+          const commands = runCommands(instruction);
           if (commands.length === 0) continue;
           const mounted = options.mountFragments.some(f =>
             hasCacheOrTmpfsMountWith(instruction, f),

@@ -69,7 +69,8 @@ export const rule: Rule = {
         hasCacheOrTmpfsMountWith(instruction, '.cache/pip')
       )
         return undefined;
-      const env = inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
+      const env =
+        stage && inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
       if (env !== undefined && TRUTHY_VALUE.test(env)) return undefined;
       const script =
         instruction.keyword === 'ONBUILD'
