@@ -135,6 +135,14 @@ export interface DockerfileModel {
    * reaches, which made a third of the analysis time garbage collection.
    */
   commandIndex?: Array<[ShellCommand, Instruction, Stage]>;
+  /**
+   * By instruction index, the RUNs (and `ONBUILD RUN`s) hadolint reads other
+   * than this model does, with their script and commands; built on first use by
+   * `runCommands` (rules/peer.ts). On the model for the reason above.
+   */
+  hadolintRuns?: Array<
+    { script: string; commands: ShellCommand[] } | undefined
+  >;
 }
 
 export function lineOf(model: DockerfileModel, offset: number): number {

@@ -20,7 +20,7 @@ export function eachCommandWithOnbuild<H>(
 ): H[] {
   const hits: H[] = [];
   for (const instruction of model.instructions) {
-    const commands = runCommands(instruction);
+    const commands = runCommands(model, instruction);
     if (commands.length === 0) continue;
     const stage = model.stages[instruction.stage];
     for (const command of commands) {
@@ -110,7 +110,6 @@ export function judgedStages(model: DockerfileModel): Set<Stage> {
   );
 }
 
-
 /** Index just past the `close` matching the `open` at `from`. */
 function pastMatching(
   raw: string,
@@ -182,12 +181,9 @@ export function hadolintText(raw: string): string {
 }
 
 /** A script hadolint reads differently from the model, and its commands. */
-interface OwnReading {
-  script: string;
-  commands: ShellCommand[];
-}
-
-const ownReadings = new WeakMap<Instruction, OwnReading>();
+type OwnReading = NonNullable<
+  NonNullable<DockerfileModel['hadolintRuns']>[number]
+>;
 
 /**
  * The script of a RUN (or `ONBUILD RUN`) where hadolint reads it other than
@@ -207,32 +203,44 @@ function ownScript(instruction: Instruction): string | undefined {
   return undefined;
 }
 
-function ownReading(instruction: Instruction): OwnReading | undefined {
+function ownReading(
+  model: DockerfileModel,
+  instruction: Instruction,
+): OwnReading | undefined {
   const script = ownScript(instruction);
   if (script === undefined) return undefined;
-  let reading = ownReadings.get(instruction);
+  const readings = (model.hadolintRuns ??= []);
+  let reading = readings[instruction.index];
   if (!reading) {
     reading = { script, commands: parseShell(script).commands };
-    ownReadings.set(instruction, reading);
+    readings[instruction.index] = reading;
   }
   return reading;
 }
 
 /** Commands of a RUN or `ONBUILD RUN` as hadolint reads them (see `ownReading`). */
-export function runCommands(instruction: Instruction): ShellCommand[] {
-  return ownReading(instruction)?.commands ?? instruction.shell?.commands ?? [];
+export function runCommands(
+  model: DockerfileModel,
+  instruction: Instruction,
+): ShellCommand[] {
+  return (
+    ownReading(model, instruction)?.commands ??
+    instruction.shell?.commands ??
+    []
+  );
 }
 
 /**
- * The arguments of `command` (one of `runCommands(instruction)`) as hadolint
+ * The arguments of `command` (one of `runCommands(model, instruction)`) as hadolint
  * renders them (see `hadolintText`), read from the instruction's own text
  * where the words can be found in it.
  */
 export function hadolintArgs(
+  model: DockerfileModel,
   command: ShellCommand,
   instruction: Instruction,
 ): string[] {
-  let script = ownReading(instruction)?.script;
+  let script = ownReading(model, instruction)?.script;
   if (script === undefined && instruction.shell?.kind === 'posix')
     script = instruction.shell.text;
   return command.args.map((arg, i) => {

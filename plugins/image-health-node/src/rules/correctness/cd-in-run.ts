@@ -14,7 +14,7 @@ export const rule: Rule = {
   check({ model }) {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
-      const cd = runCommands(instruction).find(c => nameOf(c) === 'cd');
+      const cd = runCommands(model, instruction).find(c => nameOf(c) === 'cd');
       if (!cd) return [];
       return [
         {

@@ -31,7 +31,7 @@ export const rule: Rule = {
   check({ model }) {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
-      const name = runCommands(instruction)
+      const name = runCommands(model, instruction)
         .map(c => hadolintCommand(c).name)
         .find(n => Object.hasOwn(ADVICE, n));
       if (name === undefined) return [];

@@ -64,7 +64,7 @@ export const rule: Rule = {
       return undefined;
     });
     for (const instruction of runs) {
-      const unpinned = goPackages(runCommands(instruction)).filter(
+      const unpinned = goPackages(runCommands(model, instruction)).filter(
         p => !isPinnedGoPackage(p.pkg),
       );
       if (unpinned.length === 0) continue;

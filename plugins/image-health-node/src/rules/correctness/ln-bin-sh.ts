@@ -14,7 +14,7 @@ export const rule: Rule = {
   check({ model }) {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
-      const ln = runCommands(instruction).find(
+      const ln = runCommands(model, instruction).find(
         c => hadolintCommand(c).name === 'ln' && c.args.includes('/bin/sh'),
       );
       if (!ln) return [];

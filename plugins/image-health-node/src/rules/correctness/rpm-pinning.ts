@@ -115,13 +115,12 @@ export function rpmPinRule(options: {
           arg: string;
           fix: string;
         }> = [];
-        for (const command of runCommands(instruction)) {
-          if (!hasArgs(command, options.programs, ['install']))
-            continue;
+        for (const command of runCommands(model, instruction)) {
+          if (!hasArgs(command, options.programs, ['install'])) continue;
           const isModule = command.args.includes('module');
           if (!isModule && options.skipped.some(s => command.args.includes(s)))
             continue;
-          const rendered = hadolintArgs(command, instruction);
+          const rendered = hadolintArgs(model, command, instruction);
           for (const [i, arg] of command.args.entries()) {
             if (!isArgument(arg) || arg === 'install' || arg === 'module')
               continue;

@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from '../types';
-import type { Instruction } from '../../dockerfile/model';
+import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { runCommands, nameOf } from '../peer';
 
 export const rule: Rule = {
@@ -21,7 +21,7 @@ export const rule: Rule = {
         let first: string | undefined;
         for (const instruction of stage.instructions) {
           if (instruction.keyword !== keyword) continue;
-          const tools = toolsOf(instruction);
+          const tools = toolsOf(model, instruction);
           if (tools.size === 0) continue;
           for (const tool of tools) {
             used.add(tool);
@@ -42,9 +42,12 @@ export const rule: Rule = {
   },
 };
 
-function toolsOf(instruction: Instruction): Set<string> {
+function toolsOf(
+  model: DockerfileModel,
+  instruction: Instruction,
+): Set<string> {
   const tools = new Set<string>();
-  for (const command of runCommands(instruction)) {
+  for (const command of runCommands(model, instruction)) {
     const program = nameOf(command);
     if (program === 'wget' || program === 'curl') tools.add(program);
   }

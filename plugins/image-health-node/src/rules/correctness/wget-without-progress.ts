@@ -51,7 +51,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     // One finding per RUN (or ONBUILD RUN), as hadolint reports it.
     for (const instruction of model.instructions) {
-      const offending = runCommands(instruction).filter(printsProgress);
+      const offending = runCommands(model, instruction).filter(printsProgress);
       if (offending.length === 0) continue;
       const stage = model.stages[instruction.stage];
       const option =

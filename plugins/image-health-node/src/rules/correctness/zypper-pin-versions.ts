@@ -20,7 +20,7 @@ export const rule: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
-      const unpinned = runCommands(instruction).flatMap(command =>
+      const unpinned = runCommands(model, instruction).flatMap(command =>
         hasArgs(command, ['zypper'], ['install', 'in'])
           ? argsNoFlags(command)
               .filter(

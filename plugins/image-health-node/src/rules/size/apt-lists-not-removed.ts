@@ -32,7 +32,7 @@ export const rule: Rule = {
       .filter(s => judged.has(s))
       .flatMap(stage => stage.instructions)
       .filter(i => {
-        const commands = runCommands(i);
+        const commands = runCommands(model, i);
         return commands.some(updates) && !commands.some(cleansLists);
       })
       .filter(
@@ -44,9 +44,7 @@ export const rule: Rule = {
           ),
       )
       .map(instruction => {
-        const commands = runCommands(instruction).filter(
-          c => !c.nested,
-        );
+        const commands = runCommands(model, instruction).filter(c => !c.nested);
         const last = commands[commands.length - 1];
         return {
           instruction,

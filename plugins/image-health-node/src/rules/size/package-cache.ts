@@ -119,7 +119,7 @@ export function orderedCacheCleanRule(options: {
       for (const stage of model.stages) {
         if (!judged.has(stage)) continue;
         for (const instruction of stage.instructions) {
-          const commands = runCommands(instruction);
+          const commands = runCommands(model, instruction);
           if (commands.length === 0) continue;
           const mounted = options.mountFragments.some(f =>
             hasCacheOrTmpfsMountWith(instruction, f),

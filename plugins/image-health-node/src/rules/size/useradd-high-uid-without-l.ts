@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import type { Instruction } from '../../dockerfile/model';
+import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { compact, insertAfter } from '../support';
 import {
   hadolintArgs,
@@ -15,6 +15,7 @@ import {
  * it: `$APP_UID` counts as `${APP_UID}`).
  */
 export function forgetsNoLogInit(
+  model: DockerfileModel,
   command: ShellCommand,
   instruction: Instruction,
 ): boolean {
@@ -26,7 +27,7 @@ export function forgetsNoLogInit(
     f =>
       f.flag === 'u' &&
       f.at + 1 < command.args.length &&
-      hadolintArgs(command, instruction)[f.at + 1].length > 5,
+      hadolintArgs(model, command, instruction)[f.at + 1].length > 5,
   );
 }
 
@@ -43,8 +44,8 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     // One finding per RUN (or ONBUILD RUN), as hadolint reports it.
     for (const instruction of model.instructions) {
-      const offending = runCommands(instruction).filter(c =>
-        forgetsNoLogInit(c, instruction),
+      const offending = runCommands(model, instruction).filter(c =>
+        forgetsNoLogInit(model, c, instruction),
       );
       if (offending.length === 0) continue;
       const edits =
