@@ -72,10 +72,9 @@ async function makeCodeCache() {
   const require = createRequire(import.meta.url);
   const loaderFile = require.resolve('./image-health');
   const loader = require(loaderFile);
-  const warmupDir = fs.mkdtempSync(
-    path.join(os.tmpdir(), 'image-health-warmup-'),
-  );
+  let warmupDir;
   try {
+    warmupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-health-warmup-'));
     const source = fs.readFileSync(loader.bundle, 'utf8');
     const stat = fs.statSync(loader.bundle);
     const script = loader.compileBundle(source, undefined);
@@ -117,7 +116,7 @@ async function makeCodeCache() {
       error && error.message ? error.message : error
     }`;
   } finally {
-    fs.rmSync(warmupDir, { recursive: true, force: true });
+    if (warmupDir) fs.rmSync(warmupDir, { recursive: true, force: true });
   }
 }
 
