@@ -13,6 +13,14 @@ import {
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
 const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
 
+/** The names a RUN's packages may use as variables (see `declaredNamesReader`). */
+interface DeclaredNames {
+  has(name: string): boolean;
+  /** Whether some declared name holds a `}` (so `${…}` cannot be cut at the first one). */
+  odd: boolean;
+  all(): Iterable<string>;
+}
+
 /**
  * Whether `name-version` pins a package as hadolint's DL3033 / DL3041 read it:
  * some dash, then either an `.rpm` file, a variable the Dockerfile declares
@@ -21,55 +29,89 @@ const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
  */
 export function isPinnedRpm(
   pkg: string,
-  declared: () => ReadonlySet<string>,
+  declared: () => DeclaredNames,
 ): boolean {
   const parts = pkg.split('-');
   if (parts.length <= 1) return false;
   if (pkg.endsWith('.rpm')) return true;
-  if (pkg.includes('$'))
-    return [...declared()].some(name => pkg.includes(`\${${name}}`));
+  if (pkg.includes('$')) return usesDeclared(pkg, declared());
   const rest = parts.slice(1);
   return (
     rest.every(p => VERSION_PART.test(p)) && rest.some(p => /^[0-9]/.test(p))
   );
 }
 
+/** Whether `pkg` holds `${name}` for a declared name: each `${…}` looked up, not each name searched. */
+function usesDeclared(pkg: string, declared: DeclaredNames): boolean {
+  if (declared.odd) {
+    for (const name of declared.all())
+      if (pkg.includes(`\${${name}}`)) return true;
+    return false;
+  }
+  for (let i = pkg.indexOf('${'); i >= 0; i = pkg.indexOf('${', i + 1)) {
+    const close = pkg.indexOf('}', i + 2);
+    if (close < 0) return false;
+    if (declared.has(pkg.slice(i + 2, close))) return true;
+  }
+  return false;
+}
+
+const NO_NAMES: DeclaredNames = {
+  has: () => false,
+  odd: false,
+  all: () => [],
+};
+
 /**
- * For each RUN, the variable names a package may use and still count as
- * pinned, following hadolint's reading: every ARG declared earlier in the
+ * The variable names a package in the RUN at `index` may use and still count
+ * as pinned, following hadolint's reading: every ARG declared earlier in the
  * file (in any stage), and the ENVs of the current stage, inherited through
- * `FROM <stage name>` but not from an unrelated stage. ONBUILD triggers get none.
+ * `FROM <stage name>` but not from an unrelated stage. ONBUILD triggers get
+ * none. Read once, as far as asked: RUNs asked in file order cost one walk.
  */
-function declaredNames(
+function declaredNamesReader(
   instructions: readonly Instruction[],
-): Map<Instruction, ReadonlySet<string>> {
-  const declared = new Map<Instruction, ReadonlySet<string>>();
+): (index: number) => DeclaredNames {
   const args = new Set<string>();
   const envs: Array<Set<string>> = [new Set()];
   const aliases: string[] = [''];
-  for (const instruction of instructions) {
-    const current = envs[envs.length - 1];
-    switch (instruction.keyword) {
-      case 'FROM': {
-        const [image = '', as, alias] = instruction.words.map(w => w.value);
-        const base = aliases.indexOf(imageNameOf(image));
-        envs.push(new Set(base >= 0 ? envs[base] : []));
-        aliases.push(as?.toLowerCase() === 'as' && alias ? alias : '');
-        break;
+  let read = 0;
+  let odd = false;
+  const add = (names: Set<string>, name: string) => {
+    names.add(name);
+    if (name.includes('}')) odd = true;
+  };
+  const current = () => envs[envs.length - 1];
+  const names: DeclaredNames = {
+    has: name => current().has(name) || args.has(name),
+    get odd() {
+      return odd;
+    },
+    all: () => new Set([...current(), ...args]),
+  };
+  return index => {
+    if (instructions[index]?.keyword !== 'RUN') return NO_NAMES;
+    for (; read < index; read++) {
+      const instruction = instructions[read];
+      switch (instruction.keyword) {
+        case 'FROM': {
+          const [image = '', as, alias] = instruction.words.map(w => w.value);
+          const base = aliases.indexOf(imageNameOf(image));
+          envs.push(new Set(base >= 0 ? envs[base] : []));
+          aliases.push(as?.toLowerCase() === 'as' && alias ? alias : '');
+          break;
+        }
+        case 'ENV':
+          for (const [name] of keyValues(instruction)) add(current(), name);
+          break;
+        case 'ARG':
+          for (const [name] of keyValues(instruction)) add(args, name);
+          break;
+        default:
       }
-      case 'ENV':
-        for (const [name] of keyValues(instruction)) current.add(name);
-        break;
-      case 'ARG':
-        for (const [name] of keyValues(instruction)) args.add(name);
-        break;
-      case 'RUN':
-        declared.set(instruction, new Set([...current, ...args]));
-        break;
-      default:
     }
-  }
-  return declared;
+    return names;
+  };
 }
 
 /**
@@ -97,19 +139,17 @@ export function rpmPinRule(options: {
     check({ model }) {
       const hits: RuleHit[] = [];
       // Read only when a package holds a variable: most files have none.
-      let declared: Map<Instruction, ReadonlySet<string>> | undefined;
-      const none: ReadonlySet<string> = new Set();
-      const declaredAt = (instruction: Instruction): ReadonlySet<string> => {
-        declared ??= declaredNames(model.instructions);
-        return declared.get(instruction) ?? none;
-      };
-      for (const instruction of model.instructions) {
+      let declaredAt: ((index: number) => DeclaredNames) | undefined;
+      const instructions = model.instructions;
+      for (let index = 0; index < instructions.length; index++) {
+        const instruction = instructions[index];
         if (
           instruction.keyword !== 'RUN' &&
           instruction.trigger?.keyword !== 'RUN'
         )
           continue;
-        const namesFor = () => declaredAt(instruction);
+        const namesFor = () =>
+          (declaredAt ??= declaredNamesReader(instructions))(index);
         const unpinned: Array<{
           command: ShellCommand;
           arg: string;

@@ -3,7 +3,6 @@ import type { ShellCommand } from '../../dockerfile/shell';
 import {
   compact,
   commandsOf,
-  eachCommand,
   hasCacheMount,
   insertAfter,
   isCommand,
@@ -38,43 +37,45 @@ export function cacheCleanRule(options: {
       ? `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`
       : undefined,
     check({ model }) {
-      return eachCommand(model, (command, instruction) => {
-        if (!isCommand(command, options.programs, options.installs))
-          return undefined;
-        const commands = commandsOf(instruction);
-        const at = commands.indexOf(command);
-        if (
-          commands.slice(at + 1).some(options.isCleanup) ||
-          hasCacheMount(instruction, options.cacheDir)
-        )
-          return undefined;
-        // Report once per RUN, on its first install.
-        if (
-          commands
-            .slice(0, at)
-            .some(c => isCommand(c, options.programs, options.installs))
-        )
-          return undefined;
-        const top = commands.filter(c => !c.nested);
-        const last = top[top.length - 1];
-        return {
-          instruction,
-          message: `${programOf(command)} ${
-            command.subcommand ?? options.installs[0]
-          } without \`${options.cleanup}\` in the same RUN`,
-          summary: `End the RUN with && ${options.cleanup}`,
-          edits:
-            last && last.terminator === ''
-              ? compact([
-                  insertAfter(
-                    instruction,
-                    last.words[last.words.length - 1],
-                    ` \\\n    && ${options.cleanup}`,
-                  ),
-                ])
-              : [],
-        };
-      });
+      const hits: RuleHit[] = [];
+      for (const stage of model.stages) {
+        for (const instruction of stage.instructions) {
+          const commands = commandsOf(instruction);
+          // Reported once per RUN, on its first install, unless a cleanup follows it.
+          let at = 0;
+          while (
+            at < commands.length &&
+            !isCommand(commands[at], options.programs, options.installs)
+          )
+            at++;
+          if (at === commands.length) continue;
+          const command = commands[at];
+          let cleaned = hasCacheMount(instruction, options.cacheDir);
+          for (let i = at + 1; i < commands.length && !cleaned; i++)
+            cleaned = options.isCleanup(commands[i]);
+          if (cleaned) continue;
+          const top = commands.filter(c => !c.nested);
+          const last = top[top.length - 1];
+          hits.push({
+            instruction,
+            message: `${programOf(command)} ${
+              command.subcommand ?? options.installs[0]
+            } without \`${options.cleanup}\` in the same RUN`,
+            summary: `End the RUN with && ${options.cleanup}`,
+            edits:
+              last && last.terminator === ''
+                ? compact([
+                    insertAfter(
+                      instruction,
+                      last.words[last.words.length - 1],
+                      ` \\\n    && ${options.cleanup}`,
+                    ),
+                  ])
+                : [],
+          });
+        }
+      }
+      return hits;
     },
   };
 }
@@ -124,16 +125,13 @@ export function orderedCacheCleanRule(options: {
           const mounted = options.mountFragments.some(f =>
             hasCacheOrTmpfsMountWith(instruction, f),
           );
+          // Judge each program once, at its first install.
+          let judgedPrograms: Set<string> | undefined;
           const failing = commands.find((command, at) => {
             if (!options.installs(command)) return false;
             const program = nameOf(command);
-            // Judge each program once, at its first install.
-            if (
-              commands
-                .slice(0, at)
-                .some(c => options.installs(c) && nameOf(c) === program)
-            )
-              return false;
+            if (judgedPrograms?.has(program)) return false;
+            (judgedPrograms ??= new Set()).add(program);
             const clean = commands.findIndex(c => options.cleans(c, program));
             if (clean > at) return false;
             if (clean >= 0 && options.orderOverMount) return true;
