@@ -31,6 +31,16 @@ export function eachCommandWithOnbuild<H>(
   return hits;
 }
 
+/** hadolint's wiki page for a rule whose first equivalent is a DL id. */
+export function hadolintDocsUrl(
+  equivalents: readonly string[],
+): string | undefined {
+  const id = equivalents[0];
+  return id?.startsWith('DL')
+    ? `https://github.com/hadolint/hadolint/wiki/${id}`
+    : undefined;
+}
+
 /** Whether a RUN has a cache or tmpfs mount whose target contains `fragment` (`.cache/pip`). */
 export function hasCacheOrTmpfsMountWith(
   instruction: Instruction,

@@ -139,6 +139,28 @@ export function replaceWord(
   return { start, end, text };
 }
 
+/**
+ * The edit that ends a RUN with ` && text` on a line of its own, after the last
+ * top-level command of `commands` (the RUN's); none when that command ends in
+ * a terminator (`;`, `&`) or its words cannot be mapped back.
+ */
+export function appendToRun(
+  instruction: Instruction,
+  commands: readonly ShellCommand[],
+  text: string,
+): Edit[] {
+  let last: ShellCommand | undefined;
+  for (const command of commands) if (!command.nested) last = command;
+  if (!last || last.terminator !== '') return [];
+  return compact([
+    insertAfter(
+      instruction,
+      last.words[last.words.length - 1],
+      ` \\\n    && ${text}`,
+    ),
+  ]);
+}
+
 export function compact<T>(items: Array<T | undefined>): T[] {
   return items.filter((i): i is T => i !== undefined);
 }

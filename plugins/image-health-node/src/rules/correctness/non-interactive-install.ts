@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandWithOnbuild, hasArgs } from '../peer';
+import { eachCommandWithOnbuild, hadolintDocsUrl, hasArgs } from '../peer';
 
 /** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
 export function assumeYesRule(options: {
@@ -23,7 +23,7 @@ export function assumeYesRule(options: {
     )} asks for confirmation unless given ${options.yes.join(
       ' or ',
     )}; the build then aborts.`,
-    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    docsUrl: hadolintDocsUrl(options.equivalents),
     check({ model }) {
       // Like hadolint: the install word anywhere among the arguments, ONBUILD RUN too.
       return eachCommandWithOnbuild(model, (command, instruction) => {

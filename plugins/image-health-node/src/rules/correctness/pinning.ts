@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { operandsAfter } from '../support';
-import { eachCommandWithOnbuild } from '../peer';
+import { eachCommandWithOnbuild, hadolintDocsUrl } from '../peer';
 
 /**
  * "Pin versions in <manager> install" rules: one finding per command listing the
@@ -26,7 +26,7 @@ export function pinRule(options: {
     severity: 'warning',
     equivalents: options.equivalents,
     description: `Unpinned ${options.manager} packages install whatever version is current at build time, so two builds of one commit can differ. Pin versions (${options.example}).`,
-    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    docsUrl: hadolintDocsUrl(options.equivalents),
     check({ model }) {
       return eachCommandWithOnbuild(model, (command, instruction) => {
         const sub = options.installs(command);

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { hadolintDocsUrl } from '../peer';
 
 /** "Only the last <KEYWORD> of a stage takes effect" rules. */
 export function lastOneWinsRule(
@@ -14,9 +15,7 @@ export function lastOneWinsRule(
     severity,
     equivalents,
     description: `Only the last ${keyword} of a stage takes effect; the earlier ones are dead code that misleads readers.`,
-    docsUrl: equivalents[0]?.startsWith('DL')
-      ? `https://github.com/hadolint/hadolint/wiki/${equivalents[0]}`
-      : undefined,
+    docsUrl: hadolintDocsUrl(equivalents),
     check({ model }) {
       return model.stages.flatMap(stage => {
         const all = stage.instructions.filter(i => i.keyword === keyword);

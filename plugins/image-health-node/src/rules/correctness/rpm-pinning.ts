@@ -4,6 +4,7 @@ import type { Instruction } from '../../dockerfile/model';
 import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
 import {
   hadolintArgs,
+  hadolintDocsUrl,
   hasArgs,
   imageNameOf,
   isArgument,
@@ -135,7 +136,7 @@ export function rpmPinRule(options: {
     severity: 'warning',
     equivalents: options.equivalents,
     description: `Unpinned ${manager} packages install whatever version the repositories serve at build time, so two builds of one commit can differ. Name the version (${options.example}), or the stream of a module (\`${options.programs[0]} module install nodejs:20\`).`,
-    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    docsUrl: hadolintDocsUrl(options.equivalents),
     check({ model }) {
       const hits: RuleHit[] = [];
       // Read only when a package holds a variable: most files have none.

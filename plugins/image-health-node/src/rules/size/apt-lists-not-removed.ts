@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { insertAfter, isCommand, runHas, compact } from '../support';
+import { appendToRun, isCommand, runHas } from '../support';
 import {
   runCommands,
   hasCacheOrTmpfsMountWith,
@@ -44,27 +44,20 @@ export const rule: Rule = {
           ),
       )
       .map(instruction => {
-        const commands = runCommands(model, instruction).filter(c => !c.nested);
-        const last = commands[commands.length - 1];
         return {
           instruction,
           message: 'apt update leaves /var/lib/apt/lists in this layer',
           summary: 'End the same RUN with && rm -rf /var/lib/apt/lists/*',
           // A RUN that only updates is merged into the next install by apt-update-alone; cleaning here would remove the lists before that install.
-          edits:
-            last &&
-            last.terminator === '' &&
-            runHas(instruction, c =>
-              isCommand(c, ['apt-get', 'apt'], 'install'),
-            )
-              ? compact([
-                  insertAfter(
-                    instruction,
-                    last.words[last.words.length - 1],
-                    ' \\\n    && rm -rf /var/lib/apt/lists/*',
-                  ),
-                ])
-              : [],
+          edits: runHas(instruction, c =>
+            isCommand(c, ['apt-get', 'apt'], 'install'),
+          )
+            ? appendToRun(
+                instruction,
+                runCommands(model, instruction),
+                'rm -rf /var/lib/apt/lists/*',
+              )
+            : [],
         };
       });
   },

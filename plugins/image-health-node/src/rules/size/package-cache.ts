@@ -1,19 +1,35 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import {
-  compact,
+  appendToRun,
   commandsOf,
   hasCacheMount,
-  insertAfter,
   isCommand,
   programOf,
 } from '../support';
 import {
   runCommands,
+  hadolintDocsUrl,
   hasCacheOrTmpfsMountWith,
   judgedStages,
   nameOf,
 } from '../peer';
+
+/** What both kinds of cache-clean rule say of themselves (they differ in description and check). */
+function cacheCleanInfo(
+  options: { id: string; manager: string; equivalents: string[] },
+  description: string,
+): Omit<Rule, 'check'> {
+  return {
+    id: options.id,
+    title: `${options.manager} cache not cleaned`,
+    category: 'size',
+    severity: 'warning',
+    equivalents: options.equivalents,
+    description,
+    docsUrl: hadolintDocsUrl(options.equivalents),
+  };
+}
 
 /** A "`<manager> clean` missing after install" rule, for the managers that need one. */
 export function cacheCleanRule(options: {
@@ -27,15 +43,10 @@ export function cacheCleanRule(options: {
   cacheDir: string;
 }): Rule {
   return {
-    id: options.id,
-    title: `${options.manager} cache not cleaned`,
-    category: 'size',
-    severity: 'warning',
-    equivalents: options.equivalents,
-    description: `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${options.cleanup}\` in the same RUN as the install, or they stay in the layer.`,
-    docsUrl: options.equivalents[0]?.startsWith('DL')
-      ? `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`
-      : undefined,
+    ...cacheCleanInfo(
+      options,
+      `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${options.cleanup}\` in the same RUN as the install, or they stay in the layer.`,
+    ),
     check({ model }) {
       const hits: RuleHit[] = [];
       for (const stage of model.stages) {
@@ -54,24 +65,13 @@ export function cacheCleanRule(options: {
           for (let i = at + 1; i < commands.length && !cleaned; i++)
             cleaned = options.isCleanup(commands[i]);
           if (cleaned) continue;
-          const top = commands.filter(c => !c.nested);
-          const last = top[top.length - 1];
           hits.push({
             instruction,
             message: `${programOf(command)} ${
               command.subcommand ?? options.installs[0]
             } without \`${options.cleanup}\` in the same RUN`,
             summary: `End the RUN with && ${options.cleanup}`,
-            edits:
-              last && last.terminator === ''
-                ? compact([
-                    insertAfter(
-                      instruction,
-                      last.words[last.words.length - 1],
-                      ` \\\n    && ${options.cleanup}`,
-                    ),
-                  ])
-                : [],
+            edits: appendToRun(instruction, commands, options.cleanup),
           });
         }
       }
@@ -105,13 +105,10 @@ export function orderedCacheCleanRule(options: {
 }): Rule {
   const cleanup = options.cleanupFor(options.manager);
   return {
-    id: options.id,
-    title: `${options.manager} cache not cleaned`,
-    category: 'size',
-    severity: 'warning',
-    equivalents: options.equivalents,
-    description: `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${cleanup}\` after the install, in the same RUN, or they stay in the layer.`,
-    docsUrl: `https://github.com/hadolint/hadolint/wiki/${options.equivalents[0]}`,
+    ...cacheCleanInfo(
+      options,
+      `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${cleanup}\` after the install, in the same RUN, or they stay in the layer.`,
+    ),
     check({ model }) {
       const judged = options.judgedStagesOnly
         ? judgedStages(model)
@@ -140,24 +137,13 @@ export function orderedCacheCleanRule(options: {
           if (!failing) continue;
           const program = nameOf(failing);
           const text = options.cleanupFor(program);
-          const top = commands.filter(c => !c.nested);
-          const last = top[top.length - 1];
           hits.push({
             instruction,
             message: `${program} ${
               failing.subcommand ?? 'install'
             } without \`${text}\` after it in the same RUN`,
             summary: `End the RUN with && ${text}`,
-            edits:
-              last && last.terminator === ''
-                ? compact([
-                    insertAfter(
-                      instruction,
-                      last.words[last.words.length - 1],
-                      ` \\\n    && ${text}`,
-                    ),
-                  ])
-                : [],
+            edits: appendToRun(instruction, commands, text),
           });
         }
       }
