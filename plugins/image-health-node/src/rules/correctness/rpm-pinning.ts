@@ -140,7 +140,9 @@ export function rpmPinRule(options: {
     check({ model }) {
       const hits: RuleHit[] = [];
       // Read only when a package holds a variable: most files have none.
-      let declaredAt: ((index: number) => DeclaredNames) | undefined;
+      let reader: ((index: number) => DeclaredNames) | undefined;
+      const declaredAt = (index: number) =>
+        (reader ??= declaredNamesReader(model.instructions))(index);
       const instructions = model.instructions;
       for (let index = 0; index < instructions.length; index++) {
         const instruction = instructions[index];
@@ -149,8 +151,7 @@ export function rpmPinRule(options: {
           instruction.trigger?.keyword !== 'RUN'
         )
           continue;
-        const namesFor = () =>
-          (declaredAt ??= declaredNamesReader(instructions))(index);
+        const namesFor = () => declaredAt(index);
         const unpinned: Array<{
           command: ShellCommand;
           arg: string;
