@@ -12,8 +12,10 @@ export const rule: Rule = {
     '`cd` in a RUN only lasts for that RUN and hides where later steps run. Use WORKDIR to change directory.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3003',
   check({ model }) {
-    // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
+    // One finding per RUN (a RUN before FROM too), as hadolint reports it; unlike
+    // most of its RUN rules, DL3003 is not applied to ONBUILD triggers.
     return model.instructions.flatMap(instruction => {
+      if (instruction.keyword !== 'RUN') return [];
       const cd = runCommands(model, instruction).find(c => nameOf(c) === 'cd');
       if (!cd) return [];
       return [

@@ -6,7 +6,6 @@ import {
   removeInstruction,
   runScript,
 } from '../support';
-import { hasArgs } from '../peer';
 import { sourceOf } from '../../dockerfile/model';
 
 /** The managers DS-0017 knows; apt and apt-get count as one. */
@@ -22,6 +21,21 @@ const INSTALL_WORDS = [
   'add',
 ];
 
+/**
+ * Whether `command` is one of `programs`, by name as written (not hadolint's
+ * reading of `exec`/`command` wrappers: this is Trivy's check), with one of
+ * `words` among its arguments.
+ */
+function runsWith(
+  command: ShellCommand,
+  programs: readonly string[],
+  words: readonly string[],
+): boolean {
+  return (
+    programs.includes(command.name) && command.args.some(a => words.includes(a))
+  );
+}
+
 /** Positions of the commands of `manager` that carry one of `words` among their arguments. */
 function indexesOf(
   commands: ShellCommand[],
@@ -30,7 +44,7 @@ function indexesOf(
 ): number[] {
   const found: number[] = [];
   commands.forEach((c, k) => {
-    if (hasArgs(c, manager, words)) found.push(k);
+    if (runsWith(c, manager, words)) found.push(k);
   });
   return found;
 }
@@ -76,7 +90,7 @@ export const rule: Rule = {
       hits.push({
         instruction,
         message: `${
-          commands.find(c => hasArgs(c, programs, UPDATE_WORDS))!.name
+          commands.find(c => runsWith(c, programs, UPDATE_WORDS))!.name
         } update runs alone: the next install may use a stale cached index`,
         summary: 'Run the update and the install in the same RUN.',
         before: mergeable
