@@ -5,6 +5,8 @@ import { describeRule } from '../testing';
 describeRule(rule, {
   catches: [
     'FROM debian:12.5\nRUN wget -O - https://example.com/list | wc -l > /count',
+    // The exec form joined into one shell line, as hadolint reads it, has a pipe.
+    'FROM debian:12.5\nRUN ["/bin/sh", "-c", "wget -O - https://example.com/list | wc -l > /count"]',
     'FROM debian:12.5\nRUN set -o pipefail && wget -O - https://example.com/list | wc -l',
     'FROM debian:12.5\nRUN V="$(curl -fsSL https://example.com/v | head -1)" && echo "$V"',
     'FROM debian:12.5 AS a\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com | tar x',

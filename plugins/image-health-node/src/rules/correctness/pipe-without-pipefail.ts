@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from '../types';
 import { sourceOf } from '../../dockerfile/model';
+import { runCommands } from '../peer';
 
 /** SHELLs hadolint does not judge (PowerShell, cmd): their pipes are not POSIX pipes. */
 const NON_POSIX = /^(pwsh|powershell|cmd)/;
@@ -34,9 +35,9 @@ export const rule: Rule = {
           pipefail = NON_POSIX.test(shell.join(' ')) || setsPipefail(shell);
           continue;
         }
-        if (pipefail || instruction.shell?.kind !== 'posix') continue;
-        // Pipes inside $(…) count too.
-        if (!instruction.shell.commands.some(c => c.terminator === '|'))
+        if (pipefail || instruction.keyword !== 'RUN') continue;
+        // Pipes inside $(…) count too; the exec form is read as one shell line, as hadolint does.
+        if (!runCommands(model, instruction).some(c => c.terminator === '|'))
           continue;
         hits.push({
           instruction,

@@ -11,6 +11,8 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN a && b\nRUN c\nRUN d',
   ],
   passes: [
+    // hadolint reads a RUN as POSIX shell whatever the SHELL: `;` chains (DL3059Spec "commands are chained 2").
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN New-Item -Path C:/app -Type Directory; Set-Location C:/app\nRUN Write-Host done',
     'FROM debian:12.5',
     'FROM debian:12.5\nRUN a',
     '# a comment\nFROM debian:12.5\nRUN a',

@@ -1,10 +1,15 @@
 import type { Rule } from '../types';
-import { commandsOf, isMergeableRun, runScript, sameFlags } from '../support';
-import { sourceOf, type Instruction } from '../../dockerfile/model';
+import { isMergeableRun, runScript, sameFlags } from '../support';
+import {
+  sourceOf,
+  type DockerfileModel,
+  type Instruction,
+} from '../../dockerfile/model';
+import { runCommands } from '../peer';
 
 /** More than one command (assignment-only lines are not commands), as DL3059 counts them. */
-function chains(run: Instruction): boolean {
-  return commandsOf(run).filter(c => c.name !== '').length > 1;
+function chains(model: DockerfileModel, run: Instruction): boolean {
+  return runCommands(model, run).filter(c => c.name !== '').length > 1;
 }
 
 export const rule: Rule = {
@@ -23,7 +28,7 @@ export const rule: Rule = {
       const current = model.instructions[i];
       if (previous.keyword !== 'RUN' || current.keyword !== 'RUN') continue;
       if (!sameFlags(previous, current)) continue;
-      if (chains(previous) || chains(current)) continue;
+      if (chains(model, previous) || chains(model, current)) continue;
       const mergeable = isMergeableRun(previous) && isMergeableRun(current);
       const merged = `${sourceOf(model, previous)} \\\n    && ${runScript(
         model,
