@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hadolintCommand, runCommands } from '../peer';
+import { nameOf, runCommands } from '../peer';
 
 /**
  * The commands DL3001 judges, with what to do instead. hadolint's message also
@@ -32,7 +32,7 @@ export const rule: Rule = {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
       const name = runCommands(model, instruction)
-        .map(c => hadolintCommand(c).name)
+        .map(c => nameOf(c))
         .find(n => Object.hasOwn(ADVICE, n));
       if (name === undefined) return [];
       return [

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { hadolintCommand, runCommands } from '../peer';
+import { nameOf, runCommands } from '../peer';
 
 /** DL4005: `ln … /bin/sh` swaps the shell under every later RUN; SHELL says so in the Dockerfile. */
 export const rule: Rule = {
@@ -15,7 +15,7 @@ export const rule: Rule = {
     // One finding per RUN (or ONBUILD RUN, or a RUN before FROM), as hadolint reports it.
     return model.instructions.flatMap(instruction => {
       const ln = runCommands(model, instruction).find(
-        c => hadolintCommand(c).name === 'ln' && c.args.includes('/bin/sh'),
+        c => nameOf(c) === 'ln' && c.args.includes('/bin/sh'),
       );
       if (!ln) return [];
       const shell =

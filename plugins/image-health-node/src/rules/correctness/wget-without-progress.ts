@@ -2,7 +2,7 @@ import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, insertAfter } from '../support';
-import { hadolintCommand, hadolintFlags, runCommands } from '../peer';
+import { hadolintCommand, hadolintFlags, nameOf, runCommands } from '../peer';
 
 /**
  * DL3047: `wget` prints a progress line per chunk unless told otherwise:
@@ -10,7 +10,7 @@ import { hadolintCommand, hadolintFlags, runCommands } from '../peer';
  * `--no-verbose`, `-o`/`--output-file`, `-a`/`--append-output`).
  */
 export function printsProgress(command: ShellCommand): boolean {
-  if (hadolintCommand(command).name !== 'wget') return false;
+  if (nameOf(command) !== 'wget') return false;
   if (command.args.includes('-nv')) return false;
   const quiet = new Set([
     'progress',

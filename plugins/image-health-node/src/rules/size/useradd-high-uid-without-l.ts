@@ -6,6 +6,7 @@ import {
   hadolintArgs,
   hadolintCommand,
   hadolintFlags,
+  nameOf,
   runCommands,
 } from '../peer';
 
@@ -19,7 +20,7 @@ export function forgetsNoLogInit(
   command: ShellCommand,
   instruction: Instruction,
 ): boolean {
-  if (hadolintCommand(command).name !== 'useradd') return false;
+  if (nameOf(command) !== 'useradd') return false;
   const flags = hadolintFlags(command);
   const has = (...names: string[]) => flags.some(f => names.includes(f.flag));
   if (has('l', 'no-log-init') || !has('u', 'uid')) return false;
