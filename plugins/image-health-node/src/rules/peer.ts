@@ -1,6 +1,6 @@
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
-import { keyValues } from './support';
+import { commandsOf, keyValues } from './support';
 
 /** Readings the rules that claim a hadolint DL id share, so they judge as hadolint documents. */
 
@@ -83,7 +83,8 @@ export function inheritedEnv(
  * and `exec`, `busybox`, `builtin`, `command` and `run` name the program they run.
  */
 export function nameOf(command: ShellCommand): string {
-  return hadolintCommand(command).name;
+  const target = wrappedProgram(command);
+  return target === undefined ? command.name : command.args[target];
 }
 
 /**
@@ -233,11 +234,7 @@ export function runCommands(
   model: DockerfileModel,
   instruction: Instruction,
 ): ShellCommand[] {
-  return (
-    ownReading(model, instruction)?.commands ??
-    instruction.shell?.commands ??
-    []
-  );
+  return ownReading(model, instruction)?.commands ?? commandsOf(instruction);
 }
 
 /**
@@ -342,15 +339,22 @@ export function hadolintCommand(command: ShellCommand): {
   name: string;
   at: number;
 } {
+  const target = wrappedProgram(command);
+  return target === undefined
+    ? { name: command.name, at: 0 }
+    : { name: command.args[target], at: target + 1 };
+}
+
+/** The index in `command.args` of the program a wrapper runs (see `hadolintCommand`); plain comparisons, as every rule asks it of every command. */
+function wrappedProgram(command: ShellCommand): number | undefined {
   const name = command.name;
   const args = command.args;
-  let target: number | undefined;
-  if (['busybox', 'builtin', 'command', 'run'].includes(name)) {
-    target = args.length > 0 && !args[0].startsWith('-') ? 0 : undefined;
-  } else if (name === 'exec') {
-    target = execTarget(args);
-  }
-  return target === undefined
-    ? { name, at: 0 }
-    : { name: args[target], at: target + 1 };
+  if (
+    name === 'busybox' ||
+    name === 'builtin' ||
+    name === 'command' ||
+    name === 'run'
+  )
+    return args.length > 0 && !args[0].startsWith('-') ? 0 : undefined;
+  return name === 'exec' ? execTarget(args) : undefined;
 }
