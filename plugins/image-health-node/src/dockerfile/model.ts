@@ -136,13 +136,15 @@ export interface DockerfileModel {
    */
   commandIndex?: Array<[ShellCommand, Instruction, Stage]>;
   /**
-   * By instruction index, the RUNs (and `ONBUILD RUN`s) hadolint reads other
-   * than this model does, with their script and commands; built on first use by
-   * `runCommands` (rules/peer.ts). On the model for the reason above.
+   * The RUNs as hadolint reads them, built on first use by rules/peer.ts: by
+   * instruction index, those it reads other than this model does (exec form,
+   * `ONBUILD RUN`, …) with their script and commands, and every command of
+   * every RUN and `ONBUILD RUN` in file order. On the model for the reason above.
    */
-  hadolintRuns?: Array<
-    { script: string; commands: ShellCommand[] } | undefined
-  >;
+  hadolintReading?: {
+    runs: Array<{ script: string; commands: ShellCommand[] } | undefined>;
+    commands?: Array<[ShellCommand, Instruction, Stage | undefined]>;
+  };
 }
 
 export function lineOf(model: DockerfileModel, offset: number): number {

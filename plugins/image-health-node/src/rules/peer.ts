@@ -19,16 +19,38 @@ export function eachCommandWithOnbuild<H>(
   ) => H | undefined,
 ): H[] {
   const hits: H[] = [];
-  for (const instruction of model.instructions) {
-    const commands = runCommands(model, instruction);
-    if (commands.length === 0) continue;
-    const stage = model.stages[instruction.stage];
-    for (const command of commands) {
-      const hit = fn(command, instruction, stage);
-      if (hit) hits.push(hit);
-    }
+  const all = hadolintCommandIndex(model);
+  for (let i = 0; i < all.length; i++) {
+    const entry = all[i];
+    const hit = fn(entry[0], entry[1], entry[2]);
+    if (hit) hits.push(hit);
   }
   return hits;
+}
+
+/** Every command `eachCommandWithOnbuild` visits, with its instruction and stage; built once per model. */
+function hadolintCommandIndex(
+  model: DockerfileModel,
+): Array<[ShellCommand, Instruction, Stage | undefined]> {
+  const reading = readingOf(model);
+  let all = reading.commands;
+  if (!all) {
+    all = [];
+    for (const instruction of model.instructions) {
+      const commands = runCommands(model, instruction);
+      if (commands.length === 0) continue;
+      const stage = model.stages[instruction.stage];
+      for (const command of commands) all.push([command, instruction, stage]);
+    }
+    reading.commands = all;
+  }
+  return all;
+}
+
+function readingOf(
+  model: DockerfileModel,
+): NonNullable<DockerfileModel['hadolintReading']> {
+  return (model.hadolintReading ??= { runs: [], commands: undefined });
 }
 
 /** hadolint's wiki page for a rule whose first equivalent is a DL id. */
@@ -193,7 +215,7 @@ export function hadolintText(raw: string): string {
 
 /** A script hadolint reads differently from the model, and its commands. */
 type OwnReading = NonNullable<
-  NonNullable<DockerfileModel['hadolintRuns']>[number]
+  NonNullable<DockerfileModel['hadolintReading']>['runs'][number]
 >;
 
 /**
@@ -220,7 +242,7 @@ function ownReading(
 ): OwnReading | undefined {
   const script = ownScript(instruction);
   if (script === undefined) return undefined;
-  const readings = (model.hadolintRuns ??= []);
+  const readings = readingOf(model).runs;
   let reading = readings[instruction.index];
   if (!reading) {
     reading = { script, commands: parseShell(script).commands };
