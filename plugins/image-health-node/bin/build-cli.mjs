@@ -120,25 +120,6 @@ async function makeCodeCache() {
   }
 }
 
-/**
- * Dockerfiles for the warm-up: the repository's examples when present, and
- * one that uses most instructions, package managers and rules.
- */
-function warmupDockerfiles(dir) {
-  const examples = path.join(root, '..', '..', 'examples');
-  const found = [];
-  if (fs.existsSync(examples)) {
-    for (const entry of fs.readdirSync(examples, { withFileTypes: true })) {
-      const file = path.join(examples, entry.name, 'Dockerfile');
-      if (entry.isDirectory() && fs.existsSync(file)) found.push(file);
-    }
-  }
-  const own = path.join(dir, 'Dockerfile');
-  fs.writeFileSync(own, WARMUP_DOCKERFILE);
-  fs.writeFileSync(path.join(dir, '.dockerignore'), 'node_modules\n.git\n');
-  return [...found.sort(), own];
-}
-
 // Written for the warm-up only: most instruction kinds, several stages and
 // package managers, and lines that trigger many rules.
 const WARMUP_DOCKERFILE = `# syntax=docker/dockerfile:1
@@ -198,6 +179,26 @@ ENTRYPOINT /usr/local/bin/app --serve
 CMD ["--port", "8080"]
 CMD app
 `;
+
+/**
+ * Dockerfiles for the warm-up: the repository's examples when present, and
+ * one that uses most instructions, package managers and rules.
+ */
+function warmupDockerfiles(dir) {
+  const examples = path.join(root, '..', '..', 'examples');
+  const found = [];
+  if (fs.existsSync(examples)) {
+    for (const entry of fs.readdirSync(examples, { withFileTypes: true })) {
+      const file = path.join(examples, entry.name, 'Dockerfile');
+      if (entry.isDirectory() && fs.existsSync(file)) found.push(file);
+    }
+  }
+  const own = path.join(dir, 'Dockerfile');
+  fs.writeFileSync(own, WARMUP_DOCKERFILE);
+  fs.writeFileSync(path.join(dir, '.dockerignore'), 'node_modules\n.git\n');
+  return [...found.sort(), own];
+}
+
 
 const cacheNote = await makeCodeCache();
 process.stdout.write(
