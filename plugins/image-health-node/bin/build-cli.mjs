@@ -199,7 +199,6 @@ function warmupDockerfiles(dir) {
   return [...found.sort(), own];
 }
 
-
 const cacheNote = await makeCodeCache();
 process.stdout.write(
   `built ${path.relative(process.cwd(), outdir) || outdir} (${cacheNote})\n`,
