@@ -28,6 +28,7 @@ import { rule as addRemoteUrl } from './layers/add-remote-url';
 import { rule as aptUpdateAlone } from './layers/apt-update-alone';
 import { rule as cleanupInSeparateLayer } from './layers/cleanup-in-separate-layer';
 import { rule as consecutiveRun } from './layers/consecutive-run';
+import { rule as copyArchiveThenExtract } from './layers/copy-archive-then-extract';
 import { rule as filesRemovedInLaterLayer } from './layers/files-removed-in-later-layer';
 import { rule as copyAllBeforeDependencyInstall } from './build-cache/copy-all-before-dependency-install';
 import { rule as cacheBustingArgEarly } from './build-cache/cache-busting-arg-early';
@@ -106,6 +107,7 @@ export const RULES: readonly Rule[] = [
   aptUpdateAlone,
   cleanupInSeparateLayer,
   consecutiveRun,
+  copyArchiveThenExtract,
   filesRemovedInLaterLayer,
   copyAllBeforeDependencyInstall,
   cacheBustingArgEarly,
