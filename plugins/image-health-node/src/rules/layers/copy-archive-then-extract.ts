@@ -62,10 +62,7 @@ function archivesOf(copy: Instruction): string[] {
   if (words.length < 2) return [];
   const target = words[words.length - 1];
   if (isArchive(target)) return [baseName(target)];
-  return words
-    .slice(0, -1)
-    .map(baseName)
-    .filter(isArchive);
+  return words.slice(0, -1).map(baseName).filter(isArchive);
 }
 
 /** `tar` with `-…x…`, `--extract` or `--get`, or one of the decompressors. */
