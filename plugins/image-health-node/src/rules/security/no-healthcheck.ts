@@ -7,6 +7,8 @@ export const rule: Rule = {
   category: 'security',
   severity: 'info',
   // Not DS-0026: Trivy accepts a HEALTHCHECK in any stage, even one the image does not build on.
+  // Not DL3057: hadolint reports every stage that neither has nor inherits a HEALTHCHECK (a builder
+  // stage too), and counts one in a later stage built on it; this rule judges the image built.
   equivalents: ['CIS-DI-0006'],
   description:
     'Without HEALTHCHECK, Docker and Swarm cannot tell a hung service from a healthy one. (Kubernetes uses its own probes; ignore this rule there.)',
