@@ -63,6 +63,7 @@ import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-r
 import { rule as gemPinVersions } from './correctness/gem-pin-versions';
 import { rule as goPinVersions } from './correctness/go-pin-versions';
 import { rule as instructionBeforeFrom } from './correctness/instruction-before-from';
+import { rule as labelKeyInvalid } from './correctness/label-key-invalid';
 import { rule as lnBinSh } from './correctness/ln-bin-sh';
 import { rule as maintainerDeprecated } from './correctness/maintainer-deprecated';
 import { rule as multipleCmd } from './correctness/multiple-cmd';
@@ -142,6 +143,7 @@ export const RULES: readonly Rule[] = [
   gemPinVersions,
   goPinVersions,
   instructionBeforeFrom,
+  labelKeyInvalid,
   lnBinSh,
   maintainerDeprecated,
   multipleCmd,
