@@ -56,7 +56,7 @@ describe('label-key-invalid findings', () => {
       'FROM debian:12.5\nLABEL Team="web" com.docker.x="y"\nLABEL ok="1"',
     );
     expect(hits).toHaveLength(1);
-    expect(hits[0].instruction.line).toBe(2);
+    expect(hits[0].instruction?.line).toBe(2);
     expect(hits[0].message).toContain('"Team"');
   });
 });

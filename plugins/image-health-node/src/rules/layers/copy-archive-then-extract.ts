@@ -116,13 +116,15 @@ export const rule: Rule = {
             extracted.add(copy.instruction);
       }
     }
-    const hits: RuleHit[] = [];
-    for (const instruction of extracted)
-      hits.push({
-        instruction,
-        message: 'archive copied into the image, then extracted',
-        summary: 'ADD the archive to unpack it without keeping it in a layer.',
-      });
-    return hits.sort((a, b) => a.instruction.index - b.instruction.index);
+    return [...extracted]
+      .sort((a, b) => a.index - b.index)
+      .map(
+        (instruction): RuleHit => ({
+          instruction,
+          message: 'archive copied into the image, then extracted',
+          summary:
+            'ADD the archive to unpack it without keeping it in a layer.',
+        }),
+      );
   },
 };
