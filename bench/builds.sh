@@ -67,15 +67,8 @@ repeat=${BENCH_REPEAT:-3}
 [[ $repeat =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPEAT must be a positive number, not '$repeat'"
 elapsed() { node -e 'console.log((process.argv[2] - process.argv[1]).toFixed(1))' "$1" "$(now)"; }
 
-# Score from the engine's CLI (`image-health scan`), once it exists.
-score_of() {
-  local dir=$1 ref=$2 out
-  out=$(cd "$repo_root" && timeout 300 node plugins/image-health-node/bin/image-health scan \
-    --dockerfile "examples/$dir/Dockerfile" --image "$ref" --insecure-registry "$registry" \
-    --format json 2>"$bench_work/$dir.score.err") || [[ -n $out ]] || { echo null; return; }
-  node -e 'try { const r = JSON.parse(process.argv[1]); console.log(JSON.stringify(r.score ?? null)); }
-           catch { console.log("null"); }' "$out"
-}
+# Score from the engine's CLI (`image-health scan`); null when the scan fails.
+score_of() { example_score "$1" "$2" 2>"$bench_work/$1.score.err" || echo null; }
 
 # --rescore: only re-run the scan on the images the last runs built (e.g. once
 # the CLI gained `scan`, or after a rule change), and rewrite the table.

@@ -71,7 +71,6 @@ if [[ $before$after == *python-* ]]; then
 fi
 ensure_bases "$before" "$after"
 
-cli=$repo_root/plugins/image-health-node/bin/image-health
 [[ -f $repo_root/plugins/image-health-node/dist-cli/image-health.cjs ]] || die "the image-health CLI is not built: run yarn install (its postinstall builds it)"
 
 declare -A size layers score
@@ -81,10 +80,7 @@ for dir in "$before" "$after"; do
   ref=$registry/examples/$dir:latest
   read -r layers[$dir] _ < <(manifest_stats "$ref")
   size[$dir]=$(local_size "$ref")
-  # The score Image Health gives the Dockerfile and the image together.
-  score[$dir]=$(node "$cli" scan --dockerfile "$repo_root/examples/$dir/Dockerfile" \
-    --image "$ref" --insecure-registry "$registry" --format json --fail-on none |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).score.value))')
+  score[$dir]=$(example_score "$dir" "$ref" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).value))')
   echo "$ref: $(human "${size[$dir]}"), ${layers[$dir]} layers, score ${score[$dir]}"
 done
 

@@ -337,4 +337,14 @@ manifest_stats() {
 # Uncompressed size of a local image (what `docker images` shows as SIZE).
 local_size() { node "$demo_dir/image-size.mjs" "$graphroot" "$storage_driver" "$1"; }
 
+# The score Image Health gives an example's Dockerfile and its built image
+# together, as JSON ({value, grade, categories}); fails when the scan does.
+example_score() {
+  local dir=$1 ref=$2 out
+  out=$(cd "$repo_root" && timeout 300 node plugins/image-health-node/bin/image-health scan \
+    --dockerfile "examples/$dir/Dockerfile" --image "$ref" --insecure-registry "$registry" \
+    --format json --fail-on none) || return 1
+  node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1]).score))' "$out"
+}
+
 human() { numfmt --to=si --suffix=B --format='%.1f' "$1"; }
