@@ -1,18 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { RuleInfo } from '@image-health/plugin-image-health-common';
+import {
+  FINDING_CATEGORIES,
+  type RuleInfo,
+} from '@image-health/plugin-image-health-common';
 import { listRules } from '../dockerfile/analyze';
 import { listImageRules } from '../image/rules';
 import { CliInputError, type CliIO } from './io';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
-const CATEGORY_ORDER = [
-  'base-image',
-  'size',
-  'layers',
-  'build-cache',
-  'security',
-  'correctness',
-];
 
 /** A rule and what it reads: the Dockerfile, or the built image. */
 export type CatalogueEntry = RuleInfo & { reads: 'Dockerfile' | 'image' };
@@ -34,8 +29,8 @@ export function ruleCatalogue(): CatalogueEntry[] {
 function byCategory(rules: RuleInfo[]): RuleInfo[] {
   return [...rules].sort(
     (a, b) =>
-      CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
-      a.id.localeCompare(b.id),
+      FINDING_CATEGORIES.indexOf(a.category) -
+        FINDING_CATEGORIES.indexOf(b.category) || a.id.localeCompare(b.id),
   );
 }
 
