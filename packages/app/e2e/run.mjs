@@ -239,7 +239,7 @@ const report = await waitFor(
   180_000,
 );
 // Every example component that asks to be scanned, from the catalog itself.
-const annotated = await waitFor(
+const annotatedComponents = await waitFor(
   'the example catalog',
   async () => {
     const res = await fetch(
@@ -247,15 +247,16 @@ const annotated = await waitFor(
       { headers: { authorization: `Bearer ${token}` } },
     );
     const components = res.ok ? await res.json() : [];
-    const count = components.filter(c =>
+    const scanned = components.filter(c =>
       ['image-health/dockerfile', 'image-health/image'].some(
         a => c.metadata.annotations?.[a],
       ),
-    ).length;
-    return count >= 2 && count;
+    );
+    return scanned.length >= 2 && scanned;
   },
   60_000,
 );
+const annotated = annotatedComponents.length;
 await waitFor(
   `all ${annotated} annotated example components on the scorecard`,
   async () => {
@@ -446,13 +447,8 @@ await check(
 await check(
   'an example whose image is not built says why and still shows its Dockerfile findings',
   async () => {
-    const components = await (
-      await fetch(`${baseUrl}/api/catalog/entities?filter=kind=component`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json();
     const candidates = [];
-    for (const c of components) {
+    for (const c of annotatedComponents) {
       const r = await api(`/v1/entities/component/default/${c.metadata.name}`);
       if (r?.status === 'partial' && r.images.length === 0 && r.error)
         candidates.push([c.metadata.name, r]);
@@ -466,7 +462,9 @@ await check(
     const [name, partial] = candidates[0];
     if (!partial.error.includes(registryHost))
       throw new Error(`the error does not name the registry: ${partial.error}`);
-    await page.goto(`${baseUrl}/catalog/default/component/${name}/image-health`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/${name}/image-health`,
+    );
     await page
       .getByText(partial.error.slice(0, 60), { exact: false })
       .first()
