@@ -4,9 +4,13 @@ import type { FindingCategory, Grade, ReportStatus, Severity } from './report';
 export const ANNOTATION_DOCKERFILE = 'image-health/dockerfile';
 export const ANNOTATION_IMAGE = 'image-health/image';
 export const ANNOTATION_IGNORE = 'image-health/ignore';
+/** The entity's own size budget (`250MB`), instead of its language's. */
+export const ANNOTATION_SIZE_BUDGET = 'image-health/size-budget';
 
 /** One point of an entity's score history. */
 export interface HistoryEntry {
+  /** The scan that made this entry; `GET …/changes?from=&to=` compares two of them. */
+  scanId?: string;
   scannedAt: string;
   status: ReportStatus;
   score: number | null;
@@ -41,6 +45,8 @@ export interface ScorecardRow {
   baseImage?: string;
   userIsRoot?: boolean;
   reclaimableBytes?: number;
+  /** Policy findings (`imageHealth.policy`) of the report; absent for reports made before policies were counted. */
+  policyViolations?: number;
   scannedAt: string;
 }
 

@@ -7,4 +7,7 @@
 export * from './report';
 export * from './score';
 export * from './api';
+export * from './scorecard';
 export * from './permissions';
+export * from './availability';
+export * from './compare';

@@ -21,7 +21,9 @@ export type FindingCategory =
   | 'base-image'
   | 'security'
   | 'build-cache'
-  | 'correctness';
+  | 'correctness'
+  /** A breach of the organisation's policy (`imageHealth.policy`), not of a rule. */
+  | 'policy';
 
 export const FINDING_CATEGORIES: readonly FindingCategory[] = [
   'size',
@@ -30,6 +32,7 @@ export const FINDING_CATEGORIES: readonly FindingCategory[] = [
   'security',
   'build-cache',
   'correctness',
+  'policy',
 ];
 
 /** What a developer pastes to fix a finding: their own lines, then the fixed lines. */
@@ -151,6 +154,9 @@ export interface ImageResult {
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'N/A';
 
+/** Every grade, best first; `N/A` when nothing could be judged. */
+export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
+
 export type ScoreCategoryKey =
   | 'size'
   | 'layers'
@@ -165,15 +171,38 @@ export interface CategoryScore {
   weight: number;
   /** The numbers behind the grade, in words ("182 MB of a 200 MB node budget"). */
   detail: string;
+  /** Size category only: the budget, in compressed bytes, the image or its base estimate was judged against. */
+  budgetBytes?: number;
 }
 
 export interface Score {
   value: number | null;
   grade: Grade;
   categories: Record<ScoreCategoryKey, CategoryScore>;
+  /** Why `value` is lower than the categories' weighted mean, when it is (a policy error caps it). */
+  cappedBy?: string;
 }
 
 export type ReportStatus = 'ok' | 'partial' | 'failed';
+
+/**
+ * How an entity's Dockerfiles were found when no `image-health/dockerfile`
+ * annotation names them.
+ *
+ * @public
+ */
+export interface DockerfileDiscovery {
+  /**
+   * `search`: the source location was searched, each Dockerfile found is a
+   * section of the report. `root`: the source could not be searched (its
+   * integration cannot list files), so only its root `Dockerfile` was tried.
+   */
+  method: 'search' | 'root';
+  /** Dockerfiles found, before the limit cut the list (`search` only). */
+  found?: number;
+  /** What the user should know: the list was cut, or the search was not possible and why. */
+  message?: string;
+}
 
 export interface Report {
   entityRef: string;
@@ -189,4 +218,6 @@ export interface Report {
   score: Score;
   dockerfiles: DockerfileResult[];
   images: ImageResult[];
+  /** Present when the Dockerfiles were found rather than named by an annotation. */
+  discovery?: DockerfileDiscovery;
 }

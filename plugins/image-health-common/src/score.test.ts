@@ -79,6 +79,7 @@ describe('computeScore', () => {
     expect(score.categories.size.value).toBe(0);
     expect(score.categories.size.grade).toBe('F');
     expect(score.categories.size.detail).toMatch(/950 MB compressed against a 20\.0 MB go budget/);
+    expect(score.categories.size.budgetBytes).toBe(20 * MB);
   });
 
   it('passes a 150 MB Node image within the 200 MB Node budget', () => {
@@ -89,6 +90,17 @@ describe('computeScore', () => {
     expect(score.categories.size.value).toBe(100);
   });
 
+  it("judges against the entity's own budget instead of its language's", () => {
+    const score = computeScore({
+      dockerfiles: [dockerfile(['node:20-slim'])],
+      images: [image(150 * MB)],
+      sizeBudget: 100 * MB,
+    });
+    expect(score.categories.size.budgetBytes).toBe(100 * MB);
+    expect(score.categories.size.value).toBeLessThan(100);
+    expect(score.categories.size.detail).toMatch(/^150 MB compressed against a 100 MB the entity's own budget/);
+  });
+
   it('takes budgets from configuration', () => {
     const score = computeScore({
       dockerfiles: [dockerfile(['python:3.11-slim'])],
@@ -96,6 +108,43 @@ describe('computeScore', () => {
       budgets: { python: 100 * MB },
     });
     expect(score.categories.size.value).toBeLessThan(100);
+  });
+});
+
+describe('an entity with several Dockerfiles', () => {
+  const warning = (ruleId: string) => finding({ ruleId, category: 'security', severity: 'warning' });
+  const clean = { ...dockerfile(['golang:1.21', 'scratch']), location: 'services/api/Dockerfile' };
+  const weak = {
+    ...dockerfile(['node:18'], [finding({ category: 'security', severity: 'error' })]),
+    location: 'services/web/Dockerfile',
+  };
+
+  it('takes the score of its worst Dockerfile, whatever the order', () => {
+    const weakAlone = computeScore({ dockerfiles: [weak], images: [] });
+    expect(computeScore({ dockerfiles: [clean, weak], images: [] })).toEqual(weakAlone);
+    expect(computeScore({ dockerfiles: [weak, clean], images: [] })).toEqual(weakAlone);
+    expect(weakAlone.value!).toBeLessThan(computeScore({ dockerfiles: [clean], images: [] }).value!);
+  });
+
+  it('does not add up one warning in each of many Dockerfiles into a worse grade', () => {
+    const many = ['a', 'b', 'c', 'd', 'e'].map(name => ({
+      ...dockerfile(['golang:1.21', 'scratch'], [warning(`rule-${name}`)]),
+      location: `${name}/Dockerfile`,
+    }));
+    const one = computeScore({ dockerfiles: [many[0]], images: [] });
+    expect(computeScore({ dockerfiles: many, images: [] }).value).toBe(one.value);
+  });
+
+  it("judges each Dockerfile with the entity's images", () => {
+    const score = computeScore({ dockerfiles: [clean, weak], images: [image(950 * MB)] });
+    expect(score.categories.size.grade).toBe('F');
+    expect(score.categories.security.value).toBe(70);
+  });
+
+  it('ignores a Dockerfile with nothing to judge', () => {
+    const unparsed = { ...dockerfile([]), location: 'broken/Dockerfile' };
+    const score = computeScore({ dockerfiles: [unparsed, clean], images: [] });
+    expect(score).toEqual(computeScore({ dockerfiles: [clean], images: [] }));
   });
 });
 
@@ -116,6 +165,7 @@ describe('penalties', () => {
     const score = computeScore({ dockerfiles: [result], images: [] });
     expect(score.categories.size.grade).toBe('F');
     expect(score.categories.size.detail).toMatch(/golang:1\.21 alone is about 300 MB against a 20\.0 MB go budget/);
+    expect(score.categories.size.budgetBytes).toBe(20 * MB);
     expect(score.grade).not.toBe('A');
   });
 });

@@ -18,6 +18,16 @@ import type {
  * smaller of that and the image's size against its language budget. A category
  * with nothing to judge is N/A and is left out of the weighted mean, so a
  * Dockerfile-only entity is scored on what applies.
+ *
+ * An entity with several Dockerfiles (a monorepo component, or several named
+ * in its annotation) takes the score of its worst one, each judged alone with
+ * the entity's images: the grade says how far the weakest image build is from
+ * the guide, and ten clean Dockerfiles do not hide one bad one, nor do ten
+ * Dockerfiles with one warning each add up to a failing grade.
+ *
+ * Policy findings (`imageHealth.policy`) take no points from a category: a
+ * report with a policy error scores at most POLICY_SCORE_CAP (grade D),
+ * so an image that breaks the organisation's rules never looks healthy.
  */
 
 export type Language = 'go' | 'rust' | 'node' | 'python' | 'java' | 'default';
@@ -66,7 +76,12 @@ const CATEGORY_OF_FINDING: Record<FindingCategory, ScoreCategoryKey | undefined>
     // Correctness findings are shown but do not move the score: they say
     // nothing about size or speed.
     correctness: undefined,
+    // Policy findings cap the whole score instead (POLICY_SCORE_CAP).
+    policy: undefined,
   };
+
+/** The highest score of a report with a policy error: grade D at best. */
+export const POLICY_SCORE_CAP = 69;
 
 export function gradeOf(value: number | null): Grade {
   if (value === null) return 'N/A';
@@ -165,9 +180,32 @@ export interface ScoreInput {
   dockerfiles: DockerfileResult[];
   images: ImageResult[];
   budgets?: Partial<SizeBudgets>;
+  /** The entity's own budget in bytes (annotation `image-health/size-budget`), instead of its language's. */
+  sizeBudget?: number;
 }
 
+/** The budget the size category judges against, and how to name it. */
+function budgetFor(
+  input: ScoreInput,
+  budgets: SizeBudgets,
+  baseImages: string[],
+): { budget: number; name: string } {
+  if (input.sizeBudget !== undefined)
+    return { budget: input.sizeBudget, name: "the entity's own" };
+  const language = detectLanguage(baseImages);
+  return { budget: budgets[language], name: language };
+}
+
+/** The entity's score: its worst Dockerfile's, each judged alone with the entity's images. */
 export function computeScore(input: ScoreInput): Score {
+  if (input.dockerfiles.length <= 1) return scoreOf(input);
+  const each = input.dockerfiles.map(dockerfile => scoreOf({ ...input, dockerfiles: [dockerfile] }));
+  return each.reduce((worst, score) =>
+    score.value !== null && (worst.value === null || score.value < worst.value) ? score : worst,
+  );
+}
+
+function scoreOf(input: ScoreInput): Score {
   const budgets = { ...DEFAULT_BUDGETS, ...input.budgets };
   const findings = [
     ...input.dockerfiles.flatMap(d => d.findings),
@@ -181,24 +219,29 @@ export function computeScore(input: ScoreInput): Score {
     const inCategory = findings.filter(f => CATEGORY_OF_FINDING[f.category] === key);
     let value: number | null = hasDockerfile || hasImage ? penaltyScore(inCategory) : null;
     let detail = value === null ? 'nothing scanned' : describeFindings(inCategory);
+    let budgetBytes: number | undefined;
 
     if (key === 'size' && hasImage) {
-      const language = detectLanguage([
+      const { budget, name } = budgetFor(input, budgets, [
         ...input.dockerfiles.flatMap(d => d.baseImages),
         ...input.images.flatMap(i => (i.baseImage ? [i.baseImage] : [])),
       ]);
-      const budget = budgets[language];
       const largest = Math.max(...input.images.map(i => i.compressedBytes));
+      budgetBytes = budget;
       const budgetValue = sizeAgainstBudget(largest, budget);
       value = Math.min(value ?? 100, budgetValue);
-      detail = `${formatBytes(largest)} compressed against a ${formatBytes(budget)} ${language} budget; ${detail}`;
+      detail = `${formatBytes(largest)} compressed against a ${formatBytes(budget)} ${name} budget; ${detail}`;
     } else if (key === 'size' && value !== null) {
       const estimate = input.dockerfiles.find(d => d.finalBaseEstimate)?.finalBaseEstimate;
       if (estimate) {
-        const language = detectLanguage(input.dockerfiles.flatMap(d => d.baseImages));
-        const budget = budgets[language];
+        const { budget, name } = budgetFor(
+          input,
+          budgets,
+          input.dockerfiles.flatMap(d => d.baseImages),
+        );
+        budgetBytes = budget;
         value = Math.min(value, sizeAgainstBudget(estimate.compressedBytes, budget));
-        detail = `no image scanned; the final stage's base ${estimate.image} alone is about ${formatBytes(estimate.compressedBytes)} against a ${formatBytes(budget)} ${language} budget; ${detail}`;
+        detail = `no image scanned; the final stage's base ${estimate.image} alone is about ${formatBytes(estimate.compressedBytes)} against a ${formatBytes(budget)} ${name} budget; ${detail}`;
       } else {
         detail = `no image scanned, judged on the Dockerfile only; ${detail}`;
       }
@@ -208,17 +251,31 @@ export function computeScore(input: ScoreInput): Score {
       grade: gradeOf(value),
       weight: CATEGORY_WEIGHTS[key],
       detail,
+      ...(budgetBytes === undefined ? {} : { budgetBytes }),
     };
   }
 
   const scored = Object.values(categories).filter(c => c.value !== null);
   const totalWeight = scored.reduce((sum, c) => sum + c.weight, 0);
-  const value =
+  const mean =
     totalWeight === 0
       ? null
       : Math.round(
           scored.reduce((sum, c) => sum + (c.value as number) * c.weight, 0) /
             totalWeight,
         );
-  return { value, grade: gradeOf(value), categories };
+  const policyErrors = findings.filter(
+    f => f.category === 'policy' && f.severity === 'error',
+  ).length;
+  if (mean !== null && policyErrors > 0 && mean > POLICY_SCORE_CAP) {
+    return {
+      value: POLICY_SCORE_CAP,
+      grade: gradeOf(POLICY_SCORE_CAP),
+      categories,
+      cappedBy: `${policyErrors} policy violation${
+        policyErrors > 1 ? 's' : ''
+      }: capped at ${POLICY_SCORE_CAP} from ${mean}`,
+    };
+  }
+  return { value: mean, grade: gradeOf(mean), categories };
 }

@@ -21,6 +21,10 @@ const external = Object.keys(pkg.dependencies ?? {}).filter(
   name => !name.startsWith('@image-health/'),
 );
 const outdir = path.join(root, 'dist-cli');
+// Built beside it, then moved in file by file (a rename replaces a file
+// atomically): a CLI started meanwhile — tests rebuild the bundle while
+// another process runs it — finds every file, old or new, never a gap.
+const staging = fs.mkdtempSync(path.join(root, '.dist-cli-'));
 
 const common = {
   bundle: true,
@@ -34,11 +38,10 @@ const common = {
   sourcemap: false,
 };
 
-fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
-  outfile: path.join(outdir, 'image-health.cjs'),
+  outfile: path.join(staging, 'image-health.cjs'),
   // `import('./inspect.cjs')` becomes a require: a function that V8 restores
   // from a code cache has no dynamic-import callback (Node 20), so a real
   // import() there would fail.
@@ -59,9 +62,17 @@ for (const command of ['inspect', 'scan']) {
   await build({
     ...common,
     entryPoints: [`src/cli/${command}.ts`],
-    outfile: path.join(outdir, `${command}.cjs`),
+    outfile: path.join(staging, `${command}.cjs`),
   });
 }
+fs.mkdirSync(outdir, { recursive: true });
+const built = fs.readdirSync(staging);
+for (const file of built)
+  fs.renameSync(path.join(staging, file), path.join(outdir, file));
+fs.rmSync(staging, { recursive: true, force: true });
+for (const file of fs.readdirSync(outdir))
+  if (!built.includes(file) && !file.endsWith('.v8-cache'))
+    fs.rmSync(path.join(outdir, file), { recursive: true, force: true });
 /**
  * Writes the V8 code cache of the main bundle after warm-up lint runs, so it
  * also holds the functions linting needs (V8 compiles a function only when it
@@ -88,10 +99,12 @@ async function makeCodeCache() {
       );
     }
     const data = script.createCachedData();
+    const partial = `${loader.codeCache}.${process.pid}`;
     fs.writeFileSync(
-      loader.codeCache,
+      partial,
       Buffer.concat([Buffer.from(loader.cacheHeader(stat), 'latin1'), data]),
     );
+    fs.renameSync(partial, loader.codeCache);
     // A fresh node (this binary, no extra V8 flags) must accept it.
     const check = spawnSync(
       process.execPath,

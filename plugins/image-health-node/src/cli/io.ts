@@ -1,10 +1,15 @@
 import fs from 'node:fs';
+import { isatty } from 'node:tty';
 
 /** Where the CLI writes and reads; tests pass their own. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment (HOME and XDG_CONFIG_HOME locate hadolint's config); process.env when absent. */
+  env?: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (`tty` output is coloured then). */
+  stdoutIsTerminal?: boolean;
 }
 
 let stdoutStream = process.platform === 'win32';
@@ -39,6 +44,9 @@ export const processIO: CliIO = {
   stdout: writeStdout,
   stderr: text => process.stderr.write(text),
   cwd: process.cwd(),
+  env: process.env,
+  // tty.isatty, not process.stdout.isTTY: the latter loads the stream modules.
+  stdoutIsTerminal: isatty(1),
 };
 
 /** A usage or input problem: exit code 2 with a one-line reason on stderr. */

@@ -30,7 +30,7 @@ describe('image-health lint', () => {
     );
     fs.writeFileSync(
       path.join(dir, 'clean.Dockerfile'),
-      `FROM node:20-slim@sha256:${'a'.repeat(
+      `FROM node:24-slim@sha256:${'a'.repeat(
         64,
       )}\nUSER node\nHEALTHCHECK CMD ["node", "health.js"]\nCMD ["node", "index.js"]\n`,
     );
@@ -133,7 +133,7 @@ describe('image-health lint', () => {
     ],
     [
       ['lint', 'Dockerfile', '--format', 'xml'],
-      /--format must be one of text, json, sarif/,
+      /--format must be one of tty, json, sarif, checkstyle/,
     ],
     [['lint', 'Dockerfile', '--fail-on', 'bad'], /--fail-on must be one of/],
     [['lint', 'Dockerfile', '--bogus'], /Unknown option '--bogus'/],

@@ -1,17 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type {
-  DockerfileResult,
-  Severity,
-} from '@image-health/plugin-image-health-common';
+import type { DockerfileResult } from '@image-health/plugin-image-health-common';
 import { analyzeDockerfile, listRules } from '../dockerfile/analyze';
-import { readLintConfig, SEVERITIES, type LintConfig } from './config';
-import { formatJson, formatSarif, formatText } from './format';
+import { parseDockerfile } from '../dockerfile/parse';
+import { applyPolicy } from '../policy';
+import { readPolicyFile, resolveCliConfig } from './config';
 import { CliInputError, type CliIO } from './io';
+import {
+  chooseFailOn,
+  chooseFormat,
+  findingsFail,
+  printResult,
+} from './verdict';
+import { CLI_VERSION } from './version';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
-const VERSION = '0.1.0';
+export const LINT_USAGE =
+  'usage: image-health lint <Dockerfile…> [--format tty|json|sarif|checkstyle|codeclimate|gitlab_codeclimate|junit|github] [--fail-on error|warning|info|style|none] [--config file] [--policy file] [--fix]';
 
 /** `image-health lint <Dockerfile…>`: analyses each file; returns the exit code. */
 export async function runLint(args: string[], io: CliIO): Promise<number> {
@@ -21,9 +26,10 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       args,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
         config: { type: 'string' },
+        policy: { type: 'string' },
         fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -33,33 +39,22 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(
-      'usage: image-health lint <Dockerfile…> [--format text|json|sarif] [--fail-on error|warning|info|style|none] [--config file] [--fix]\n',
-    );
+    io.stdout(`${LINT_USAGE}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw new CliInputError(
-      `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`,
-    );
-  const failOn = values['fail-on'] as Severity | 'none';
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn)) {
-    throw new CliInputError(
-      `--fail-on must be one of ${SEVERITIES.join(
-        ', ',
-      )} or none, not "${failOn}"`,
-    );
-  }
+  const config = resolveCliConfig(values.config, io, { dive: false });
+  const format = chooseFormat(values.format, config);
+  const failOn = chooseFailOn(values['fail-on'], config);
   if (positionals.length === 0)
     throw new CliInputError(
       'give at least one Dockerfile: image-health lint <Dockerfile…>',
     );
-  const config: LintConfig = values.config
-    ? await readLintConfig(path.resolve(io.cwd, values.config))
-    : { ignore: [], severity: {} };
+  const policy = values.policy
+    ? readPolicyFile(path.resolve(io.cwd, values.policy))
+    : undefined;
 
-  const results: DockerfileResult[] = [];
+  let results: DockerfileResult[] = [];
+  const contents: string[] = [];
   for (const file of positionals) {
     const absolute = path.resolve(io.cwd, file);
     let content: string;
@@ -81,19 +76,35 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       location: file,
       content,
       dockerignore: readDockerignore(absolute),
-      ignore: config.ignore,
-      severity: config.severity,
+      ...config.rules,
     });
     if (values.fix && result.suggestedDockerfile !== undefined) {
       fs.writeFileSync(absolute, result.suggestedDockerfile);
     }
     results.push(result);
+    contents.push(content);
   }
+  if (policy)
+    results = applyPolicy(policy, {
+      dockerfiles: results,
+      models: contents.map(content => parseDockerfile(content)),
+      images: [],
+    }).dockerfiles;
 
-  if (format === 'json') io.stdout(formatJson(results));
-  else if (format === 'sarif')
-    io.stdout(formatSarif(results, listRules(), VERSION));
-  else io.stdout(formatText(results));
+  printResult(
+    io,
+    'lint',
+    format,
+    {
+      command: 'lint',
+      dockerfiles: results,
+      images: [],
+      rules: listRules(),
+      version: CLI_VERSION,
+      failures: [],
+    },
+    config,
+  );
 
   const broken = results.find(r => r.parseErrors.length > 0);
   if (broken) {
@@ -105,12 +116,13 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     );
     return 2;
   }
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITIES.indexOf(failOn);
-  const failing = results.some(r =>
-    r.findings.some(f => SEVERITIES.indexOf(f.severity) <= threshold),
-  );
-  return failing ? 1 : 0;
+  return findingsFail(
+    results.flatMap(r => r.findings),
+    failOn,
+    config,
+  )
+    ? 1
+    : 0;
 }
 
 /** BuildKit reads `<Dockerfile>.dockerignore` first, then `.dockerignore` in the context (here: the Dockerfile's folder). */

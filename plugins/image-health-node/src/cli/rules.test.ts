@@ -25,6 +25,11 @@ describe('image-health rules', () => {
       /^apt-no-install-recommends\s+Dockerfile\s+size\s+\w+\s+.*DL3015/m,
     );
     expect(text.stdout).toMatch(/^IMG001\s+image\s+security\s+.*root/m);
+    // Trivy's and dockle's ids where the rule does what they document
+    expect(text.stdout).toMatch(/^workdir-relative\s+.*DS-0009/m);
+    expect(text.stdout).toMatch(/^IMG014\s+image\s+security\s+.*DKL-LI-0001/m);
+    expect(text.stdout).toMatch(/^IMG005\s+.*CIS-DI-0010/m);
+    expect(text.stdout).not.toMatch(/DKL-DI-0010/);
 
     const json = await run(['rules', '--format', 'json']);
     const rules = JSON.parse(json.stdout) as Array<{ id: string }>;

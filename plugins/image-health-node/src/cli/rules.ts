@@ -4,7 +4,7 @@ import {
   type RuleInfo,
 } from '@image-health/plugin-image-health-common';
 import { listRules } from '../dockerfile/analyze';
-import { listImageRules } from '../image/rules';
+import { listImageRules } from '../rules/image';
 import { CliInputError, type CliIO } from './io';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;

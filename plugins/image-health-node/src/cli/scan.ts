@@ -1,27 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  computeScore,
-  type DockerfileResult,
-  type ImageResult,
-  type Report,
-  type Severity,
-} from '@image-health/plugin-image-health-common';
-import { analyzeDockerfile } from '../dockerfile/analyze';
-import { parseReference } from '../registry/reference';
-import { readLintConfig, SEVERITIES, type LintConfig } from './config';
-import { formatText } from './format';
-import { cliImageInspector, formatInspectText } from './inspect';
+import { listRules } from '../dockerfile/analyze';
+import { parseReference } from '../registry';
+import { buildReport, type DockerfileInput } from '../scan';
+import { readPolicyFile, resolveCliConfig } from './config';
+import { cliImageInspector } from './inspect';
 import { CliInputError, type CliIO } from './io';
 import { readDockerignore } from './lint';
+import {
+  imageThresholdsFrom,
+  judgeThresholds,
+  needsDeepAnalysis,
+  parseMinCategory,
+  parseMinScore,
+  type Thresholds,
+} from './thresholds';
+import {
+  chooseFailOn,
+  chooseFormat,
+  findingsFail,
+  printResult,
+} from './verdict';
+import { CLI_VERSION } from './version';
+import {
+  DEEP_LIMIT_OPTIONS,
+  DEEP_LIMIT_USAGE,
+  deepLimitsFrom,
+} from './deepAnalysisLimits';
 
-const USAGE =
-  'usage: image-health scan --dockerfile <path>… --image <ref>… [--format text|json] [--fail-on error|warning|info|style|none] [--min-score 0-100] [--deep] [--platform os/arch] [--insecure-registry host]… [--config file] [--entity ref]';
+const USAGE = `usage: image-health scan --dockerfile <path>… --image <ref>… [--format tty|json|sarif|checkstyle|codeclimate|gitlab_codeclimate|junit|github] [--fail-on error|warning|info|style|none] [--min-score 0-100] [--min-category size=80,security=70] [--max-size 200MB] [--min-efficiency 0-1] [--max-wasted-bytes 20MB] [--max-wasted-percent 0-1] [--deep] [--platform os/arch] [--insecure-registry host]… [--base-image-mirror registry=mirror]… [--config file] [--policy file] [--entity ref] ${DEEP_LIMIT_USAGE}`;
 
 /**
- * `image-health scan`: the Dockerfiles and images of one component, linked
- * and scored as one Report (the same model the backend stores).
+ * `image-health scan`: the Dockerfiles and images of one component, made
+ * into one Report by the scan pipeline the backend uses; this command reads
+ * the files, the flags and the config, and prints.
  */
 export async function runScan(args: string[], io: CliIO): Promise<number> {
   let parsed;
@@ -31,14 +44,22 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
       options: {
         dockerfile: { type: 'string', multiple: true, default: [] },
         image: { type: 'string', multiple: true, default: [] },
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
         'min-score': { type: 'string' },
+        'min-category': { type: 'string', multiple: true, default: [] },
+        'max-size': { type: 'string' },
+        'min-efficiency': { type: 'string' },
+        'max-wasted-bytes': { type: 'string' },
+        'max-wasted-percent': { type: 'string' },
         deep: { type: 'boolean', default: false },
         platform: { type: 'string' },
         'insecure-registry': { type: 'string', multiple: true, default: [] },
+        'base-image-mirror': { type: 'string', multiple: true, default: [] },
         config: { type: 'string' },
+        policy: { type: 'string' },
         entity: { type: 'string', default: 'component:default/cli' },
+        ...DEEP_LIMIT_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,34 +77,34 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
     throw new CliInputError(
       `give a --dockerfile, an --image or both; ${USAGE}`,
     );
-  if (values.format !== 'text' && values.format !== 'json')
-    throw new CliInputError(
-      `--format must be text or json, not "${values.format}"`,
-    );
-  const failOn = values['fail-on'] as Severity | 'none';
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn))
-    throw new CliInputError(
-      `--fail-on must be one of ${SEVERITIES.join(
-        ', ',
-      )} or none, not "${failOn}"`,
-    );
-  const minScore =
-    values['min-score'] === undefined ? undefined : Number(values['min-score']);
-  if (minScore !== undefined && !(minScore >= 0 && minScore <= 100))
-    throw new CliInputError(
-      `--min-score must be a number from 0 to 100, not "${values['min-score']}"`,
-    );
-  const config: LintConfig = values.config
-    ? await readLintConfig(path.resolve(io.cwd, values.config))
-    : { ignore: [], severity: {} };
+  const config = resolveCliConfig(values.config, io, {
+    dive: images.length > 0,
+  });
+  const format = chooseFormat(values.format, config);
+  const failOn = chooseFailOn(values['fail-on'], config);
+  const thresholds: Thresholds = {
+    minScore:
+      values['min-score'] === undefined
+        ? undefined
+        : parseMinScore(values['min-score']),
+    minCategory: parseMinCategory(values['min-category'] as string[]),
+    ...imageThresholdsFrom(values, config.dive),
+  };
+  // dive measures every layer: its thresholds turn the deep analysis on.
+  const deep = Boolean(values.deep) || needsDeepAnalysis(thresholds);
+  const policy = values.policy
+    ? readPolicyFile(path.resolve(io.cwd, values.policy))
+    : undefined;
 
-  const dockerfileResults: DockerfileResult[] = [];
-  const contents = new Map<string, string>();
-  for (const file of dockerfiles) {
+  const dockerfileInputs: DockerfileInput[] = dockerfiles.map(file => {
     const absolute = path.resolve(io.cwd, file);
-    let content: string;
     try {
-      content = fs.readFileSync(absolute, 'utf8');
+      return {
+        kind: 'read',
+        location: file,
+        content: fs.readFileSync(absolute, 'utf8'),
+        dockerignore: readDockerignore(absolute),
+      };
     } catch (error) {
       throw new CliInputError(
         `cannot read ${file}: ${
@@ -91,113 +112,86 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
         }`,
       );
     }
-    contents.set(file, content);
-    dockerfileResults.push(
-      analyzeDockerfile({
-        location: file,
-        content,
-        dockerignore: readDockerignore(absolute),
-        ignore: config.ignore,
-        severity: config.severity,
-      }),
-    );
-  }
-
-  const imageResults: ImageResult[] = [];
-  const errors: string[] = [];
-  if (images.length > 0) {
-    const refHosts: string[] = [];
-    for (const ref of images) {
-      let parsedRef;
-      try {
-        parsedRef = parseReference(ref);
-      } catch (error) {
-        throw new CliInputError((error as Error).message);
-      }
-      if (parsedRef.kind === 'registry') refHosts.push(parsedRef.host);
-    }
-    const inspector = await cliImageInspector({
-      refHosts,
-      insecureRegistries: values['insecure-registry'] as string[],
-      platform: values.platform,
-      deep: Boolean(values.deep),
-    });
-    // The image is linked to the first Dockerfile, as the backend links them,
-    // so its findings name the line that caused them.
-    const linked = dockerfiles[0];
-    try {
-      for (const ref of images) {
-        try {
-          imageResults.push(
-            await inspector.inspect(ref, {
-              deep: Boolean(values.deep),
-              dockerfile: linked
-                ? { location: linked, content: contents.get(linked) ?? '' }
-                : undefined,
-            }),
-          );
-        } catch (error) {
-          errors.push(`${ref}: ${(error as Error).message.split('\n')[0]}`);
-        }
-      }
-    } finally {
-      await inspector.close();
-    }
-  }
-
-  const score = computeScore({
-    dockerfiles: dockerfileResults,
-    images: imageResults,
   });
-  let status: Report['status'] = 'ok';
-  if (errors.length > 0)
-    status =
-      dockerfileResults.length + imageResults.length > 0 ? 'partial' : 'failed';
-  const report: Report = {
-    entityRef: values.entity as string,
-    scannedAt: new Date().toISOString(),
-    status,
-    ...(errors.length ? { error: errors.join('; ') } : {}),
-    score,
-    dockerfiles: dockerfileResults,
-    images: imageResults,
-  };
-
-  if (values.format === 'json') {
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    io.stdout(formatReportText(report));
+  const refHosts: string[] = [];
+  for (const ref of images) {
+    let parsedRef;
+    try {
+      parsedRef = parseReference(ref);
+    } catch (error) {
+      throw new CliInputError((error as Error).message);
+    }
+    if (parsedRef.kind === 'registry') refHosts.push(parsedRef.host);
   }
-  for (const error of errors) io.stderr(`image-health scan: ${error}\n`);
+  // `--base-image-mirror docker.io=localhost:5000`: base-image tags and sizes
+  // measured from that mirror (which is then contacted like an image's registry).
+  const mirrors: Record<string, string> = {};
+  for (const pair of values['base-image-mirror'] as string[]) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1)
+      throw new CliInputError(
+        `--base-image-mirror takes registry=mirror (e.g. docker.io=harbor.acme.internal/dockerhub-proxy), not "${pair}"`,
+      );
+    mirrors[pair.slice(0, eq)] = pair.slice(eq + 1);
+    refHosts.push(pair.slice(eq + 1).split('/')[0]);
+  }
+  const measuring = Object.keys(mirrors).length > 0;
+  const inspector =
+    images.length > 0 || measuring
+      ? await cliImageInspector({
+          refHosts,
+          insecureRegistries: values['insecure-registry'] as string[],
+          platform: values.platform,
+          deep,
+          limits: deepLimitsFrom(values),
+        })
+      : undefined;
+  let scan;
+  try {
+    scan = await buildReport({
+      entityRef: values.entity as string,
+      dockerfiles: dockerfileInputs,
+      images: images.map(ref => ({ kind: 'inspect', ref })),
+      rules: config.rules,
+      budgets: config.budgets,
+      policy,
+      inspector,
+      baseImages: measuring
+        ? inspector?.baseImageMeasurer({ mirrors })
+        : undefined,
+      platform: values.platform,
+      deep,
+    });
+  } finally {
+    await inspector?.close();
+  }
+  const { report } = scan;
 
-  if (status === 'failed') return 2;
-  if (minScore !== undefined && (score.value ?? 0) < minScore) return 1;
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITIES.indexOf(failOn);
-  const findings = [...dockerfileResults, ...imageResults].flatMap(
+  const outcome = judgeThresholds(report.images, thresholds, report);
+  printResult(
+    io,
+    'scan',
+    format,
+    {
+      command: 'scan',
+      dockerfiles: report.dockerfiles,
+      images: report.images,
+      report,
+      rules: listRules(),
+      version: CLI_VERSION,
+      failures: outcome.failures,
+    },
+    config,
+  );
+  for (const image of scan.images)
+    if (image.error) io.stderr(`image-health scan: ${image.error}\n`);
+  for (const reason of outcome.unjudged)
+    io.stderr(`image-health scan: cannot judge: ${reason}\n`);
+
+  if (report.status === 'failed' || outcome.unjudged.length > 0) return 2;
+  if (outcome.failures.length > 0) return 1;
+  const findings = [...report.dockerfiles, ...report.images].flatMap(
     r => r.findings,
   );
-  return findings.some(f => SEVERITIES.indexOf(f.severity) <= threshold)
-    ? 1
-    : 0;
-}
-
-function formatReportText(report: Report): string {
-  const { score } = report;
-  const lines = [
-    `score: ${score.value ?? 'N/A'} (${score.grade})${
-      report.status !== 'ok' ? `, ${report.status}` : ''
-    }`,
-  ];
-  for (const [name, category] of Object.entries(score.categories)) {
-    lines.push(
-      `  ${name.padEnd(11)} ${String(category.value ?? 'N/A').padStart(
-        3,
-      )} ${category.grade.padEnd(3)} ${category.detail}`,
-    );
-  }
-  let text = `${lines.join('\n')}\n`;
-  if (report.dockerfiles.length) text += `\n${formatText(report.dockerfiles)}`;
-  for (const image of report.images) text += `\n${formatInspectText(image)}`;
-  return text;
+  return findingsFail(findings, failOn, config) ? 1 : 0;
 }

@@ -57,6 +57,34 @@ describe('analyzeDockerfile', () => {
     ).toContain('apt-no-install-recommends');
   });
 
+  it('reads pragmas as hadolint does: a trailing comment is allowed, a name that is not a rule code voids a hadolint pragma', () => {
+    const install = 'RUN apt-get install -y curl';
+    expect(
+      ids(
+        `FROM debian:12.5\n# hadolint ignore=DL3015 # slim enough\n${install}`,
+      ),
+    ).not.toContain('apt-no-install-recommends');
+    expect(
+      ids(`FROM debian:12.5\n# hadolint ignore=crazy,DL3015\n${install}`),
+    ).toContain('apt-no-install-recommends');
+    // Our own pragma takes our ids and any peer's.
+    expect(
+      ids(
+        `FROM debian:12.5\n# image-health ignore=apt-no-install-recommends # slim\n${install}`,
+      ),
+    ).not.toContain('apt-no-install-recommends');
+  });
+
+  it('lets no pragma ignore anything with disableIgnorePragma', () => {
+    const content =
+      '# hadolint global ignore=DL3008\nFROM debian:12.5\n# hadolint ignore=DL3015\nRUN apt-get install -y curl';
+    expect(ids(content)).not.toContain('apt-no-install-recommends');
+    expect(ids(content)).not.toContain('apt-pin-versions');
+    const strict = ids(content, { disableIgnorePragma: true });
+    expect(strict).toContain('apt-no-install-recommends');
+    expect(strict).toContain('apt-pin-versions');
+  });
+
   it('honours global and stage pragmas', () => {
     expect(
       ids(
@@ -162,6 +190,52 @@ describe('analyzeDockerfile', () => {
   });
 });
 
+describe('fixes shown for a very long instruction', () => {
+  it('shows a RUN over 4 kB by the lines each finding edits, so a report stays small however long the RUN (the fuzzer found 18,000 commands in one RUN taking 7 GB)', () => {
+    const commands = '\tapt-get install e; \\\n'.repeat(2000);
+    const result = analyze(
+      `FROM debian:12\nRUN set -eux; \\\n${commands}\ttrue\n`,
+    );
+    const pins = result.findings.filter(f => f.ruleId === 'apt-pin-versions');
+    expect(pins).toHaveLength(101);
+    expect(pins[100].message).toMatch(/^1900 more findings of this rule/);
+    expect(pins[5].remediation.before).toBe('\tapt-get install e; \\');
+    expect(pins[5].remediation.after).toBe('\tapt-get install e=<version>; \\');
+    expect(JSON.stringify(result).length).toBeLessThan(8 * 2 ** 20);
+  });
+
+  it('still shows a short RUN whole', () => {
+    const result = analyze('FROM debian:12\nRUN apt-get install -y curl\n');
+    const pin = result.findings.find(f => f.ruleId === 'apt-pin-versions');
+    expect(pin?.remediation.before).toBe('RUN apt-get install -y curl');
+    expect(pin?.remediation.after).toBe(
+      'RUN apt-get install -y curl=<version>',
+    );
+  });
+});
+
+describe('findings of one rule in one file', () => {
+  it('lists at most 100, then one finding saying how many more, while the suggested Dockerfile still fixes them all', () => {
+    const maintainers = Array.from(
+      { length: 150 },
+      (_, i) => `MAINTAINER m${i}`,
+    ).join('\n');
+    const result = analyze(`FROM debian:12.5\n${maintainers}\n`);
+    const listed = result.findings.filter(
+      f => f.ruleId === 'maintainer-deprecated',
+    );
+    expect(listed).toHaveLength(101);
+    expect(listed[100].message).toMatch(
+      /^50 more findings of this rule in this file are not listed \(at most 100 per rule\); the first of them: /,
+    );
+    expect(listed[100].line).toBe(102);
+    expect(result.suggestedDockerfile).not.toMatch(/MAINTAINER/);
+    expect(result.suggestedDockerfile).toContain(
+      'LABEL org.opencontainers.image.authors="m149"',
+    );
+  });
+});
+
 describe('listRules', () => {
   const rules = listRules();
 
@@ -181,7 +255,7 @@ describe('listRules', () => {
       expect(rule.description.length).toBeGreaterThan(20);
       for (const peer of rule.equivalents)
         expect(peer).toMatch(
-          /^(DL\d{4}|DS-\d{4}|CIS-DI-\d{4}|[A-Z][A-Za-z]+)$/,
+          /^(DL\d{4}|DS-\d{4}|CIS-DI-\d{4}|DKL-(?:DI|LI)-\d{4}|[A-Z][A-Za-z]+)$/,
         );
     }
   });

@@ -7,10 +7,13 @@ import type {
 } from '@image-health/plugin-image-health-common';
 import { estimateFinalBase } from './estimate';
 import { RULES } from '../rules';
-import { applyEditsTo } from '../rules/support';
+import { normalizeRuleId } from '../scan/ruleSettings';
+import { shownFix } from '../rules/fixText';
 import type { Edit, Rule, RuleHit } from '../rules/types';
+import type { LabelType } from '../rules/correctness/labelSchema';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
+import { developmentEnvironmentReason, unshippedReason } from './stages';
 
 /** What the analyzer needs besides the Dockerfile's text. */
 export interface AnalyzeOptions {
@@ -24,6 +27,18 @@ export interface AnalyzeOptions {
   ignore?: string[];
   /** Severity overrides by our id or a peer's. */
   severity?: Record<string, Severity>;
+  /** The scan's clock (end-of-life rules compare dates with it); now when absent. */
+  now?: Date;
+  /** Required labels by value type (hadolint's `label-schema`): enables the label rules. */
+  labelSchema?: Record<string, LabelType>;
+  /** Report labels outside the schema (hadolint's `strict-labels`). */
+  strictLabels?: boolean;
+  /** Registries a FROM may pull from (hadolint's `trustedRegistries`): enables DL3026. */
+  trustedRegistries?: readonly string[];
+  /** Rules that are off by default to run (our ids or a peer's); a severity override enables one too. */
+  enable?: string[];
+  /** Inline `# hadolint ignore=…` pragmas suppress nothing (hadolint's `disable-ignore-pragma`). */
+  disableIgnorePragma?: boolean;
 }
 
 /** Analyzes one Dockerfile. Synchronous, never throws on bad input. */
@@ -31,27 +46,43 @@ export function analyzeDockerfile(options: AnalyzeOptions): DockerfileResult {
   return analyzeWithFixes(options).result;
 }
 
-/** A finding and the edits that fix it, if the fix is mechanical. */
+/**
+ * A finding and the edits that fix it, if the fix is mechanical; past a
+ * rule's MAX_FINDINGS_PER_RULE in one file only the edits are kept, for the
+ * suggested Dockerfile.
+ */
 interface FindingWithEdits {
-  finding: Finding;
+  finding?: Finding;
   edits: Edit[];
+  /** Where the hit is, to order findings and edits alike. */
+  line: number;
+  ruleId: string;
 }
+
+/**
+ * Findings one rule lists for one file; past it, one more finding says how
+ * many were left out. A Dockerfile decides how many findings it has: 26,000
+ * CMD lines made a 33 MB report. No real Dockerfile of the corpus comes near.
+ */
+const MAX_FINDINGS_PER_RULE = 100;
 
 /**
  * The analysis, plus which findings the suggested Dockerfile fixes. Edits
  * that overlap (two rules rewriting the same RUN) are applied in rounds:
- * the first round's result is analysed again, up to three times.
+ * the first round's result is analysed again, up to three times (fixRounds).
  */
 export function analyzeWithFixes(options: AnalyzeOptions): {
   result: DockerfileResult;
   fixed: Finding[];
+  /** The Dockerfile as parsed for the analysis (the image inspection reads it too). */
+  model: DockerfileModel;
 } {
   const first = runRules(options.content ?? '', options);
   const result: DockerfileResult = {
     location: options.location,
     stages: stageSummaries(first.model),
     baseImages: baseImagesOf(first.model),
-    findings: first.findings.map(f => f.finding),
+    findings: first.findings.flatMap(f => (f.finding ? [f.finding] : [])),
     parseErrors: first.model.parseErrors,
   };
   const finalBaseEstimate = estimateFinalBase(first.model);
@@ -59,7 +90,8 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
   const fixed: Finding[] = [];
   let text = first.model.text;
   let round = first;
-  for (let pass = 0; pass < 3; pass++) {
+  const rounds = fixRounds(text);
+  for (let pass = 0; pass < rounds; pass++) {
     const withEdits = round.findings.filter(f => f.edits.length > 0);
     if (withEdits.length === 0) break;
     const applied = applyEditSets(
@@ -68,13 +100,26 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
     );
     if (applied.appliedSets.size === 0) break;
     if (pass === 0)
-      applied.appliedSets.forEach(i => fixed.push(withEdits[i].finding));
+      applied.appliedSets.forEach(i => {
+        const finding = withEdits[i].finding;
+        if (finding) fixed.push(finding);
+      });
     text = applied.text;
-    if (applied.appliedSets.size === withEdits.length) break;
+    if (applied.appliedSets.size === withEdits.length || pass + 1 === rounds)
+      break;
     round = runRules(text, options);
   }
   if (text !== first.model.text) result.suggestedDockerfile = text;
-  return { result, fixed };
+  return { result, fixed, model: first.model };
+}
+
+/**
+ * Rounds of fixes: three, but one for a file over 64 kB, whose every round
+ * re-runs all rules (the corpus's largest Dockerfile is 20 kB; a fuzzed one of
+ * 15,000 RUNs spent 4 s in its rounds).
+ */
+function fixRounds(text: string): number {
+  return text.length > 65_536 ? 1 : 3;
 }
 
 /** Shared empties for the common call without ignores or overrides (never written to). */
@@ -87,18 +132,38 @@ function runRules(
 ): { model: DockerfileModel; findings: FindingWithEdits[] } {
   const model = parseDockerfile(content);
   const ignored = options.ignore?.length
-    ? new Set(options.ignore.map(normalizeId))
+    ? new Set(options.ignore.map(normalizeRuleId))
     : NO_IDS;
   const severity = options.severity
     ? new Map(
-        Object.entries(options.severity).map(([id, s]) => [normalizeId(id), s]),
+        Object.entries(options.severity).map(([id, s]) => [
+          normalizeRuleId(id),
+          s,
+        ]),
       )
     : NO_OVERRIDES;
+  const enabled = options.enable?.length
+    ? new Set(options.enable.map(normalizeRuleId))
+    : NO_IDS;
   const findings: FindingWithEdits[] = [];
-  const suppressions = suppressionsOf(model);
-  const context = { model, dockerignore: options.dockerignore };
+  const suppressions = suppressionsOf(model, options.disableIgnorePragma);
+  const context = {
+    model,
+    dockerignore: options.dockerignore,
+    now: options.now,
+    labelSchema: options.labelSchema,
+    strictLabels: options.strictLabels,
+    trustedRegistries: options.trustedRegistries,
+  };
+  const developmentEnvironment = developmentEnvironmentReason(options.location);
   for (const rule of RULES) {
     if (matches(rule, ignored)) continue;
+    if (
+      rule.optIn &&
+      !matches(rule, enabled) &&
+      !idsOf(rule).some(id => severity.has(id))
+    )
+      continue;
     let hits: RuleHit[];
     try {
       hits = rule.check(context);
@@ -110,39 +175,117 @@ function runRules(
       });
       continue;
     }
+    let listed = 0;
+    let left: RuleHit | undefined;
+    let leftOut = 0;
     for (const hit of hits) {
       const line = hit.instruction?.line;
       if (suppressions.isSuppressed(rule, line)) continue;
+      const reason =
+        rule.unshipped &&
+        (developmentEnvironment ?? unshippedReasonOf(model, hit));
+      if (reason && rule.unshipped === 'silent') continue;
+      if (listed === MAX_FINDINGS_PER_RULE) {
+        left ??= hit;
+        leftOut++;
+        if (hit.edits?.length)
+          findings.push({ edits: hit.edits, line: line ?? 0, ruleId: rule.id });
+        continue;
+      }
+      listed++;
+      const finding = toFinding(
+        rule,
+        hit,
+        model,
+        options.location,
+        overrideOf(rule, severity),
+      );
+      if (reason) {
+        // The operator's own override of this rule still wins.
+        if (!idsOf(rule).some(id => severity.has(id)))
+          finding.severity = 'info';
+        finding.message = `${finding.message} (${reason})`;
+      }
       findings.push({
-        finding: toFinding(
-          rule,
-          hit,
-          model,
-          options.location,
-          overrideOf(rule, severity),
-        ),
+        finding,
         edits: hit.edits ?? [],
+        line: line ?? 0,
+        ruleId: rule.id,
+      });
+    }
+    if (left) {
+      const finding = toFinding(
+        rule,
+        {
+          instruction: left.instruction,
+          message: `${leftOut} more findings of this rule in this file are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule); the first of them: ${left.message}`,
+          summary: left.summary,
+        },
+        model,
+        options.location,
+        overrideOf(rule, severity),
+      );
+      findings.push({
+        finding,
+        edits: [],
+        line: left.instruction?.line ?? 0,
+        ruleId: rule.id,
       });
     }
   }
-  findings.sort(
-    (a, b) =>
-      (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
-      compareIds(a.finding.ruleId, b.finding.ruleId),
-  );
+  findings.sort((a, b) => a.line - b.line || compareIds(a.ruleId, b.ruleId));
   return { model, findings };
 }
+
+/** Why the stage of a hit does not ship, if it does not (instructions before any FROM have no stage). */
+function unshippedReasonOf(
+  model: DockerfileModel,
+  hit: RuleHit,
+): string | undefined {
+  const stage = hit.instruction
+    ? model.stages[hit.instruction.stage]
+    : undefined;
+  return stage ? unshippedReason(model, stage) : undefined;
+}
+
+/** What the catalogue says of a rule's findings in stages that do not ship. */
+const UNSHIPPED_NOTE = {
+  silent:
+    'Not reported in stages whose files do not reach the final image (a builder only copied from, an unused target), nor in a .devcontainer/ Dockerfile.',
+  info: 'Reported as info, with the reason, in stages whose files do not reach the final image (a builder only copied from, an unused target) and in a .devcontainer/ Dockerfile.',
+};
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
 export function listRules(): RuleInfo[] {
   return RULES.map(
-    ({ id, title, category, severity, equivalents, description, docsUrl }) => ({
+    ({
       id,
       title,
       category,
       severity,
       equivalents,
       description,
+      docsUrl,
+      unshipped,
+      optIn,
+      differsFrom,
+    }) => ({
+      id,
+      title,
+      category,
+      severity,
+      equivalents,
+      description: [
+        description,
+        unshipped && UNSHIPPED_NOTE[unshipped],
+        optIn &&
+          'Off by default (as in hadolint): enabled by naming it in a severity override.',
+        ...Object.entries(differsFrom ?? {}).map(
+          ([peer, why]) => `Deliberately different from ${peer}: ${why}`,
+        ),
+      ]
+        .filter(Boolean)
+        .join(' '),
       docsUrl,
     }),
   );
@@ -154,19 +297,12 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function normalizeId(id: string): string {
-  // `DS002`, `DS-0002` and `AVD-DS-0002` name the same Trivy check.
-  const trimmed = id.trim().toUpperCase();
-  const trivy = /^(?:AVD-)?DS-?0*(\d+)$/.exec(trimmed);
-  return trivy ? `DS-${trivy[1].padStart(4, '0')}` : trimmed;
-}
-
 const ruleIds = new WeakMap<Rule, string[]>();
 
 function idsOf(rule: Rule): string[] {
   let ids = ruleIds.get(rule);
   if (!ids) {
-    ids = [rule.id, ...rule.equivalents].map(normalizeId);
+    ids = [rule.id, ...rule.equivalents].map(normalizeRuleId);
     ruleIds.set(rule, ids);
   }
   return ids;
@@ -195,15 +331,7 @@ function toFinding(
   severity: Severity,
 ): Finding {
   const instruction = hit.instruction;
-  const own = instruction
-    ? model.text.slice(instruction.start, instruction.end)
-    : undefined;
-  const before = hit.before ?? own;
-  const after =
-    hit.after ??
-    (instruction && hit.edits?.length
-      ? applyEditsTo(model, instruction, hit.edits)
-      : undefined);
+  const { before, after } = shownFix(model, hit);
   // Keys set one by one (same order as before), not spread from temporary objects.
   const remediation: Finding['remediation'] = { summary: hit.summary };
   if (before !== undefined) remediation.before = before;
@@ -222,25 +350,22 @@ function toFinding(
   };
 }
 
-/** Pragmas: `# hadolint ignore=…` before an instruction, `global ignore=…`, `stage ignore=…`. */
-function suppressionsOf(model: DockerfileModel) {
+/**
+ * Pragmas: `# hadolint ignore=…` before an instruction, `global ignore=…`, `stage ignore=…`;
+ * none of them count when `disabled` (hadolint's `disable-ignore-pragma`).
+ */
+function suppressionsOf(model: DockerfileModel, disabled = false) {
   const byLine = new Map<number, Set<string>>();
   const global = new Set<string>();
   const ranges: Array<{ from: number; to: number; ids: Set<string> }> = [];
-  // Pragmas and instructions are both in file order: walk them together.
-  let cursor = 0;
   for (const pragma of model.pragmas) {
-    const ids = new Set(pragma.ids.map(normalizeId));
+    const ids = new Set(pragma.ids.map(normalizeRuleId));
     if (pragma.scope === 'global') {
       ids.forEach(id => global.add(id));
       continue;
     }
-    while (
-      cursor < model.instructions.length &&
-      model.instructions[cursor].line <= pragma.line
-    )
-      cursor++;
-    const next = model.instructions[cursor];
+    const next =
+      pragma.next === undefined ? undefined : model.instructions[pragma.next];
     if (!next) continue;
     if (pragma.scope === 'next') {
       const set = byLine.get(next.line) ?? new Set<string>();
@@ -259,7 +384,7 @@ function suppressionsOf(model: DockerfileModel) {
   }
   return {
     isSuppressed(rule: Rule, line: number | undefined): boolean {
-      if (model.pragmas.length === 0) return false;
+      if (disabled || model.pragmas.length === 0) return false;
       const ids = idsOf(rule);
       if (ids.some(id => global.has(id))) return true;
       if (line === undefined) return false;

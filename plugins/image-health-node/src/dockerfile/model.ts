@@ -1,5 +1,6 @@
 import type { ParseError } from '@image-health/plugin-image-health-common';
 import type { ShellCommand } from './shell';
+import type { StageReach } from './stages';
 
 /** A `--name=value` flag of FROM, RUN, COPY, ADD or HEALTHCHECK. */
 export interface InstructionFlag {
@@ -113,6 +114,8 @@ export interface Pragma {
   ids: string[];
   /** 1-based line of the comment. */
   line: number;
+  /** The instruction after it (index in `DockerfileModel.instructions`), if any. */
+  next?: number;
 }
 
 export interface DockerfileModel {
@@ -135,15 +138,19 @@ export interface DockerfileModel {
    * reaches, which made a third of the analysis time garbage collection.
    */
   commandIndex?: Array<[ShellCommand, Instruction, Stage]>;
+  /** Each stage's reach into the final image, by index; built on first use by `stageReaches` (dockerfile/stages.ts). */
+  stageReach?: StageReach[];
   /**
    * The RUNs as hadolint reads them, built on first use by rules/peer.ts: by
    * instruction index, those it reads other than this model does (exec form,
    * `ONBUILD RUN`, …) with their script and commands, and every command of
-   * every RUN and `ONBUILD RUN` in file order. On the model for the reason above.
+   * every RUN and `ONBUILD RUN` in file order, and those grouped by the name
+   * hadolint gives their program. On the model for the reason above.
    */
   hadolintReading?: {
     runs: Array<{ script: string; commands: ShellCommand[] } | undefined>;
     commands?: Array<[ShellCommand, Instruction, Stage | undefined]>;
+    byName?: Map<string, Array<[ShellCommand, Instruction, Stage | undefined]>>;
   };
 }
 

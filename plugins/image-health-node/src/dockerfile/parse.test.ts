@@ -16,6 +16,13 @@ describe('parseDockerfile', () => {
     });
     expect(model.escapeChar).toBe('`');
     expect(parseDockerfile('FROM x:1\n# syntax=foo').directives).toEqual({});
+    // Long runs of spaces around a value are trimmed (a fuzzed 100 kB line).
+    const spaces = ' '.repeat(50_000);
+    expect(
+      parseDockerfile(
+        `# syntax =${spaces}docker/dockerfile:1${spaces}\nFROM x:1`,
+      ).directives,
+    ).toEqual({ syntax: 'docker/dockerfile:1' });
   });
 
   it('joins continuations, drops comment lines inside them, keeps lines', () => {

@@ -81,3 +81,34 @@ describe('parseShell', () => {
     expect(script.commands[0].name).toBe('echo');
   });
 });
+
+describe('nested command substitutions inside double quotes', () => {
+  it('reads each command once however deep (the fuzzer found 30 levels filling a 4 GB heap)', () => {
+    const depth = 30;
+    const script = `arch="${'$(h="'.repeat(depth)}uname -m${'")'.repeat(
+      depth,
+    )}"; echo "$arch"`;
+    const { commands, parseError } = parseShell(script);
+    expect(parseError).toBeUndefined();
+    // the assignment of each level (a command without a name), `arch=…`, and echo
+    expect(commands.map(c => c.name)).toEqual([
+      ...Array(depth + 1).fill(''),
+      'echo',
+    ]);
+  });
+
+  it('gives a parse error, not a stack overflow, past 256 open substitutions (the fuzzer found 25,000 in one RUN)', () => {
+    const script = `echo "${'$("'.repeat(25_000)}"`;
+    const { parseError } = parseShell(script);
+    expect(parseError).toMatch(/nested more than 256 deep/);
+    // 200 levels are still read as usual.
+    expect(
+      parseShell(`echo "${'$("'.repeat(200)}x${'")'.repeat(200)}"`).parseError,
+    ).toBeUndefined();
+  });
+
+  it('still reads the commands of a substitution inside a substitution', () => {
+    const { commands } = parseShell('x="$(dirname "$(which node)")"');
+    expect(commands.map(c => c.name).sort()).toEqual(['', 'dirname', 'which']);
+  });
+});

@@ -50,4 +50,26 @@ describe('configFacts', () => {
       configFacts({ config: { Healthcheck: { Test: ['NONE'] } } }).healthcheck,
     ).toBeUndefined();
   });
+
+  it('reads a config whose fields have the wrong types (the image writes it) without throwing', () => {
+    const hostile = {
+      config: {
+        User: 7,
+        Env: [1, null, 'DB_PASSWORD=x', ['A=b']],
+        Healthcheck: { Test: 'curl -f http://x' },
+        Labels: ['a'],
+        ExposedPorts: 'all',
+      },
+    } as any;
+    expect(configFacts(hostile)).toEqual({
+      user: '',
+      userIsRoot: true,
+      rootKind: 'implicit',
+      exposedPorts: [],
+      labels: {},
+      secretEnvNames: ['DB_PASSWORD'],
+      healthcheck: undefined,
+    });
+    expect(configFacts(null as any).rootKind).toBe('implicit');
+  });
 });

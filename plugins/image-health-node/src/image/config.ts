@@ -1,5 +1,6 @@
 import type { RootKind } from '@image-health/plugin-image-health-common';
-import type { ImageConfig } from '../registry/manifest';
+import type { ImageConfig } from '../registry';
+import { isSecretName } from '../secrets';
 
 /** What the image config says about how the container runs. */
 export interface ConfigFacts {
@@ -11,12 +12,6 @@ export interface ConfigFacts {
   secretEnvNames: string[];
   healthcheck?: string;
 }
-
-const SECRET_ENV =
-  /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
-/** Names that point at a secret or verify signatures rather than hold a secret. */
-const NOT_SECRET_ENV =
-  /(?:_FILE|_PATH|_DIR|_URL_FILE|_ID)$|^GPG_KEYS?$|KEYRING/i;
 
 /** USER as Docker reads it: `name|uid[:group|gid]`; empty means root. */
 export function classifyUser(user: string | undefined): {
@@ -32,29 +27,44 @@ export function classifyUser(user: string | undefined): {
   return { user: value, userIsRoot: false, rootKind: 'none' };
 }
 
+/** The image writes its config: every field is checked for its type before it is read. */
 export function configFacts(config: ImageConfig): ConfigFacts {
-  const c = config.config ?? {};
+  const c = isRecord(config?.config) ? config.config : {};
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string')
+      : [];
   const secretEnvNames: string[] = [];
-  for (const pair of c.Env ?? []) {
+  for (const pair of strings(c.Env)) {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    if (value && SECRET_ENV.test(name) && !NOT_SECRET_ENV.test(name))
+    if (value && isSecretName(name))
       secretEnvNames.push(name);
   }
-  const test = c.Healthcheck?.Test;
+  const test = strings(isRecord(c.Healthcheck) ? c.Healthcheck.Test : []);
   let healthcheck: string | undefined;
-  if (test && test.length && test[0] !== 'NONE') {
+  if (test.length && test[0] !== 'NONE') {
     healthcheck =
       test[0] === 'CMD-SHELL' || test[0] === 'CMD'
         ? test.slice(1).join(' ')
         : test.join(' ');
   }
+  const labels: Record<string, string> = {};
+  if (isRecord(c.Labels))
+    for (const [key, value] of Object.entries(c.Labels))
+      if (typeof value === 'string') labels[key] = value;
   return {
-    ...classifyUser(c.User),
-    exposedPorts: Object.keys(c.ExposedPorts ?? {}).sort(),
-    labels: { ...(c.Labels ?? {}) },
+    ...classifyUser(typeof c.User === 'string' ? c.User : undefined),
+    exposedPorts: isRecord(c.ExposedPorts)
+      ? Object.keys(c.ExposedPorts).sort()
+      : [],
+    labels,
     secretEnvNames,
     healthcheck,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImageResult } from '@image-health/plugin-image-health-common';
-import { runInspect } from '../cli/inspect';
+import { main } from '../cli/main';
 import { requireBinaries } from '../testing/binaries';
 import {
   OciLayoutWriter,
@@ -57,18 +57,6 @@ afterAll(async () => {
 async function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: any) => {
-      stdout += chunk;
-      return true;
-    });
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: any) => {
-      stderr += chunk;
-      return true;
-    });
   const saved = { ...process.env };
   Object.assign(
     process.env,
@@ -76,12 +64,15 @@ async function cli(args: string[], env: Record<string, string> = {}) {
     env,
   );
   try {
-    const code = await runInspect(args);
+    const code = await main(['inspect', ...args], {
+      stdout: t => (stdout += t),
+      stderr: t => (stderr += t),
+      cwd: dir,
+      env: { HOME: dir },
+    });
     return { code, stdout, stderr };
   } finally {
     process.env = saved;
-    out.mockRestore();
-    err.mockRestore();
   }
 }
 
@@ -129,6 +120,24 @@ describe('image-health inspect', () => {
     expect(JSON.parse(stdout).ref).toBe(`oci:${layoutDir}:v1`);
   });
 
+  it('stops the deep analysis at a limit set by its flag, and the finding names the flag', async () => {
+    const { code, stdout } = await cli([
+      `oci:${layoutDir}:v1`,
+      '--deep',
+      '--max-entries',
+      '1',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as ImageResult;
+    expect(result.deepAnalysis?.complete).toBe(false);
+    const cap = result.findings.find(f => /--max-entries/.test(f.message));
+    expect(cap?.message).toMatch(
+      /imageHealth\.deepAnalysis\.maxEntries, --max-entries on the CLI/,
+    );
+  });
+
   it('takes credentials from the docker config.json', async () => {
     const configDir = join(dir, 'docker');
     await writeTree(configDir, {});
@@ -161,9 +170,14 @@ describe('image-health inspect', () => {
   it.each([
     [[], /expected one image reference, got 0/],
     [['Bad Ref'], /invalid image reference "Bad Ref"/],
-    [['x', '--format', 'xml'], /--format must be text or json/],
+    [['x', '--format', 'xml'], /--format must be one of tty, json, sarif/],
     [['x', '--platform', 'amd64'], /--platform must be os\/arch/],
     [['x', '--nope'], /Unknown option '--nope'/],
+    [
+      ['x', '--max-layers', '0'],
+      /--max-layers must be a whole number of at least 1, not "0"/,
+    ],
+    [['x', '--max-layer-bytes', 'lots'], /--max-layer-bytes: /],
     [
       ['oci:/nonexistent/layout'],
       /index.json cannot be read: is it an OCI image layout\?/,

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImageInspector, listImageRules } from '../registry';
+import { parseDockerfile } from '../dockerfile/parse';
+import { ImageInspector, listImageRules } from '.';
 import { requireBinaries } from '../testing/binaries';
 import {
   buildFixtures,
@@ -231,7 +232,10 @@ describe('an image built by buildah from a Dockerfile', () => {
     const ins = inspector({ baseImages: [fixtures.refs.base] });
     const result = await ins.inspect(fixtures.refs.built, {
       deep: true,
-      dockerfile: { location: 'Dockerfile', content: fixtures.dockerfile },
+      dockerfile: {
+        location: 'Dockerfile',
+        model: parseDockerfile(fixtures.dockerfile),
+      },
     });
     expect(result.user).toBe('1000');
     expect(result.baseImage).toBe(fixtures.refs.base);
@@ -249,7 +253,9 @@ describe('an image built by buildah from a Dockerfile', () => {
     const result = await ins.inspect(fixtures.refs.wasteful, {
       dockerfile: {
         location: 'Dockerfile',
-        content: `FROM ${fixtures.refs.multi}\nENV API_TOKEN=hunter2\nRUN true\n`,
+        model: parseDockerfile(
+          `FROM ${fixtures.refs.multi}\nENV API_TOKEN=hunter2\nRUN true\n`,
+        ),
       },
     });
     expect(result).toMatchObject({

@@ -2,27 +2,26 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { RegistryClient, sha256Digest } from '../registry/client';
-import { RegistryError } from '../registry/errors';
 import {
   formatPlatform,
+  formatReference,
   ManifestFormatError,
   MEDIA_TYPES,
   parseManifest,
   pickPlatform,
   platformManifests,
+  RegistryClient,
+  RegistryError,
+  sha256Digest,
   type AnyManifest,
   type Descriptor,
   type ImageConfig,
   type ImageIndex,
   type ImageManifest,
-  type Platform,
-} from '../registry/manifest';
-import {
-  formatReference,
   type LocalReference,
+  type Platform,
   type RegistryReference,
-} from '../registry/reference';
+} from '../registry';
 
 /** One platform's image, resolved: what shallow inspection reads. */
 export interface ResolvedImage {

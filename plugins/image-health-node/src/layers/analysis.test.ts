@@ -89,6 +89,11 @@ describe('analyzeTree', () => {
     expect(mayHoldPrivateKey(file('usr/share/doc/x/test.pem', 900))).toBe(
       false,
     );
+    expect(mayHoldPrivateKey(file('srv/keys/gcp-sa.json', 2300))).toBe(true);
+    expect(
+      mayHoldPrivateKey(file('app/node_modules/x/package.json', 900)),
+    ).toBe(false);
+    expect(mayHoldPrivateKey(file('app/data/big.json', 60_000))).toBe(false);
     expect(
       holdsPrivateKey(
         Buffer.from('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn'),
@@ -106,5 +111,21 @@ describe('analyzeTree', () => {
       privateKeys: new Set(['0:srv/tls/server.pem']),
     });
     expect(found.secretFiles.map(f => f.path)).toEqual(['/srv/tls/server.pem']);
+  });
+});
+
+describe('analyzeTree on a deep tree', () => {
+  it('walks a 200,000-deep directory chain without recursion, still finding what lies at the bottom', () => {
+    const deep = Array.from({ length: 200_000 }, () => 'd').join('/');
+    const tree = new ImageFileTree({ maxEntries: 1_000_000 });
+    tree.addLayer([
+      file(`${deep}/.env`, 5),
+      file(`usr/share/${deep}/.env`, 5),
+      file('root/.cache/pip/wheel', 2048),
+    ]);
+    const found = analyzeTree(tree);
+    expect(found.files).toBe(3);
+    expect(found.secretFiles.map(f => f.path)).toEqual([`/${deep}/.env`]);
+    expect(found.caches.map(c => c.name)).toEqual(['pip cache']);
   });
 });

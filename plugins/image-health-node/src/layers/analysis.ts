@@ -1,4 +1,14 @@
-import { subtreeBytes, type ImageFileTree } from './filetree';
+import {
+  accountFacts,
+  type AccountFacts,
+  type AccountFileTexts,
+} from './accountFiles';
+import {
+  subtreeBytes,
+  type FileNode,
+  type ImageFileTree,
+  type Inefficiency,
+} from './filetree';
 
 /**
  * What the final filesystem of an image contains that a better build would
@@ -30,6 +40,12 @@ export interface TreeFacts {
   setuidFiles: FileFact[];
   secretFiles: FileFact[];
   gitDirectories: FileFact[];
+  /** Editor and desktop leftovers, IDE folders, build files (dockle's DKL-LI-0003), up to UNNECESSARY_LISTED. */
+  unnecessaryFiles: FileFact[];
+  /** The sudo program, where a PATH directory holds it. */
+  sudoFiles: FileFact[];
+  /** What /etc/passwd, /etc/group and /etc/shadow say, when deep analysis kept them. */
+  accounts: AccountFacts;
   files: number;
   bytes: number;
 }
@@ -77,8 +93,57 @@ export const TOOLCHAIN_PATTERNS: Pattern[] = [
   { name: 'gradle', root: /^opt\/gradle$/ },
 ];
 
-const SECRET_NAME =
-  /^(?:\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?|id_(?:rsa|dsa|ecdsa|ed25519)|\.git-credentials|\.netrc|\.pgpass|credentials\.json|application_default_credentials\.json|[\w.-]*private[\w.-]*\.pem|[\w.-]+\.(?:key|p12|pfx))$/;
+const SECRET_FILE_NAMES = new Set([
+  '.env',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  '.git-credentials',
+  '.netrc',
+  '.pgpass',
+  'credentials.json',
+  'credential.json',
+  'credentials.xml',
+  'password.txt',
+  'application_default_credentials.json',
+]);
+/** Extensions dockle (CIS-DI-0010) reads as credentials; its noisy ones (.mdf, .pcap, .rdp…) left out. */
+const SECRET_EXTENSIONS = [
+  '.secret',
+  '.ovpn',
+  '.private_key',
+  '.keychain',
+  '.agilekeychain',
+  '.psafe3',
+];
+const ENV_TEMPLATES = new Set(['example', 'sample', 'template', 'dist']);
+const PLAIN_NAME = /^[\w.-]+$/;
+
+/**
+ * `.env` and `.env.<stage>` (not its templates), SSH keys, credential files,
+ * `*private*.pem`, `*.key`, `*.p12`, `*.pfx`, dockle's credential extensions. Written as string tests, not one
+ * pattern: `[\w.-]*private[\w.-]*\.pem` backtracks quadratically on a long name.
+ */
+function looksLikeSecretName(name: string): boolean {
+  if (SECRET_FILE_NAMES.has(name)) return true;
+  if (!PLAIN_NAME.test(name)) return false;
+  if (name.startsWith('.env.')) {
+    const stage = name.slice('.env.'.length);
+    return stage.length > 0 && !ENV_TEMPLATES.has(stage);
+  }
+  if (name.endsWith('.pem')) return name.includes('private');
+  if (
+    SECRET_EXTENSIONS.some(
+      ext => name.length > ext.length && name.endsWith(ext),
+    )
+  )
+    return true;
+  return (
+    name.length > 4 &&
+    (name.endsWith('.key') || name.endsWith('.p12') || name.endsWith('.pfx'))
+  );
+}
 const SECRET_PATH = new RegExp(
   `^(?:${HOME}/\\.aws/credentials|${HOME}/\\.docker/config\\.json|${HOME}/\\.kube/config)$`,
 );
@@ -87,6 +152,42 @@ const SECRET_EXEMPT =
   /^(?:usr\/(?:share|lib|include|lib64|libexec)\/|etc\/ssl\/|etc\/pki\/|usr\/local\/lib\/|proc\/|sys\/)/;
 
 const LARGEST = 10;
+
+/** Files no running service needs: desktop and editor leftovers, the build's own files. */
+const UNNECESSARY_FILE_NAMES = new Set([
+  '.DS_Store',
+  'Thumbs.db',
+  '.vimrc',
+  'Dockerfile',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+]);
+/** IDE folders copied with the build context. */
+const UNNECESSARY_DIR_NAMES = new Set(['.vscode', '.idea']);
+const UNNECESSARY_LISTED = 20;
+
+/** A vim swap file: `.<name>.swp` (or .swo, .swn while one exists). */
+function isSwapFile(name: string): boolean {
+  return (
+    name.length > 5 &&
+    name.startsWith('.') &&
+    (name.endsWith('.swp') || name.endsWith('.swo') || name.endsWith('.swn'))
+  );
+}
+
+/** Dependencies' own files (a package's Dockerfile), which the build does not choose. */
+function inDependencies(path: string): boolean {
+  return path.includes('node_modules/') || path.includes('vendor/');
+}
+
+const SUDO_PATHS = new Set([
+  'bin/sudo',
+  'sbin/sudo',
+  'usr/bin/sudo',
+  'usr/sbin/sudo',
+  'usr/local/bin/sudo',
+  'usr/local/sbin/sudo',
+]);
 
 function largestLayer(byLayer: Map<number, number>): number {
   let best = -1;
@@ -107,15 +208,18 @@ function group(
   const byLayer = new Map<number, number>();
   let bytes = 0;
   let files = 0;
-  const visit = (node: NonNullable<ReturnType<ImageFileTree['lookup']>>) => {
+  const stack: FileNode[] = [];
+  for (const [, node] of roots) if (node) stack.push(node);
+  while (stack.length) {
+    const node = stack.pop()!;
     if (node.type === 'file') {
       bytes += node.size;
       files++;
       byLayer.set(node.layer, (byLayer.get(node.layer) ?? 0) + node.size);
     }
-    if (node.children) for (const child of node.children.values()) visit(child);
-  };
-  for (const [, node] of roots) if (node) visit(node);
+    if (node.children)
+      for (const child of node.children.values()) stack.push(child);
+  }
   return {
     name,
     paths: roots.map(([p]) => `/${p}`),
@@ -125,21 +229,29 @@ function group(
   };
 }
 
-/** Small files worth reading while streaming: they may hold a private key whatever their name. */
+/** JSON files read for a key: a cloud service-account key is a few KiB; package manifests are skipped. */
+const KEY_JSON_BYTES = 16 * 1024;
+
+/**
+ * Small files worth reading while streaming: they may hold a private key
+ * whatever their name — key and certificate files, SSH files, and small JSON
+ * files outside node_modules (a service-account key, `"private_key": "-----BEGIN…"`).
+ */
 export function mayHoldPrivateKey(entry: {
   path: string;
   type: string;
   size: number;
 }): boolean {
-  return (
-    entry.type === 'file' &&
-    entry.size > 0 &&
-    entry.size <= 64 * 1024 &&
+  if (entry.type !== 'file' || entry.size === 0 || entry.size > 64 * 1024)
+    return false;
+  const keyLike =
     /(?:\.(?:pem|key|der|crt|cert)|(?:^|\/)\.ssh\/[^/]+|(?:^|\/)id_[a-z0-9]+)$/.test(
       entry.path,
-    ) &&
-    !SECRET_EXEMPT.test(entry.path)
-  );
+    ) ||
+    (entry.path.endsWith('.json') &&
+      entry.size <= KEY_JSON_BYTES &&
+      !entry.path.includes('node_modules/'));
+  return keyLike && !SECRET_EXEMPT.test(entry.path);
 }
 
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
@@ -151,45 +263,114 @@ export function holdsPrivateKey(content: Buffer): boolean {
 export interface AnalyzeTreeOptions {
   /** `${layer}:${path}` of files whose content is a private key. */
   privateKeys?: Set<string>;
+  /** The account files' texts deep analysis kept (see accountFiles.ts). */
+  accountFiles?: AccountFileTexts;
 }
 
-/** One pass over the final filesystem. */
+/** Components that decide the cache and toolchain patterns (usr/local/share/.cache/yarn has 5). */
+const PATTERN_DEPTH = 5;
+/** Components that decide SECRET_PATH (home/<user>/.docker/config.json has 4). */
+const SECRET_PATH_DEPTH = 4;
+/** Components that decide SECRET_EXEMPT (usr/local/lib/ has 3). */
+const EXEMPT_DEPTH = 3;
+
+interface Visit {
+  path: string;
+  node: FileNode;
+  depth: number;
+  /** Under a SECRET_EXEMPT prefix. */
+  exempt: boolean;
+  /** Under a .git directory already reported. */
+  inGit: boolean;
+}
+
+/**
+ * One pass over the final filesystem, linear in its size however deep it is:
+ * patterns are tested only on the shallow paths whose first components decide
+ * them, and what a directory decides (exempt, inside .git) is handed down.
+ */
 export function analyzeTree(
   tree: ImageFileTree,
   options: AnalyzeTreeOptions = {},
 ): TreeFacts {
-  const cacheRoots = new Map<string, Array<[string, any]>>();
-  const toolchainRoots = new Map<string, Array<[string, any]>>();
+  const cacheRoots = new Map<string, Array<[string, FileNode]>>();
+  const toolchainRoots = new Map<string, Array<[string, FileNode]>>();
   const largest: FileFact[] = [];
   const setuidFiles: FileFact[] = [];
   const secretFiles: FileFact[] = [];
   const gitDirectories: FileFact[] = [];
+  const unnecessaryFiles: FileFact[] = [];
+  const sudoFiles: FileFact[] = [];
+  const unnecessary = (path: string, node: FileNode, bytes: number) => {
+    if (unnecessaryFiles.length < UNNECESSARY_LISTED && !inDependencies(path))
+      unnecessaryFiles.push({ path: `/${path}`, bytes, layer: node.layer });
+  };
+  const privateKeys = options.privateKeys ?? new Set<string>();
+  // `${layer}:${path}` keys are built only for files whose name one of them ends in
+  const privateKeyNames = new Set(
+    [...privateKeys].map(key => {
+      const path = key.slice(key.indexOf(':') + 1);
+      return path.slice(path.lastIndexOf('/') + 1);
+    }),
+  );
   let files = 0;
   let bytes = 0;
 
-  for (const [path, node] of tree.walk()) {
+  const stack: Visit[] = [];
+  const pushChildren = (parent: Visit) => {
+    for (const child of parent.node.children?.values() ?? []) {
+      const path = parent.path ? `${parent.path}/${child.name}` : child.name;
+      const depth = parent.depth + 1;
+      stack.push({
+        path,
+        node: child,
+        depth,
+        exempt:
+          parent.exempt ||
+          (depth <= EXEMPT_DEPTH + 1 && SECRET_EXEMPT.test(path)),
+        inGit: parent.inGit,
+      });
+    }
+  };
+  pushChildren({
+    path: '',
+    node: tree.root,
+    depth: 0,
+    exempt: false,
+    inGit: false,
+  });
+  while (stack.length) {
+    const visit = stack.pop()!;
+    const { path, node, depth } = visit;
     if (node.type === 'dir') {
-      for (const pattern of CACHE_PATTERNS) {
-        if (pattern.root.test(path))
-          cacheRoots.set(pattern.name, [
-            ...(cacheRoots.get(pattern.name) ?? []),
-            [path, node],
-          ]);
+      if (depth <= PATTERN_DEPTH) {
+        for (const pattern of CACHE_PATTERNS) {
+          if (pattern.root.test(path))
+            cacheRoots.set(pattern.name, [
+              ...(cacheRoots.get(pattern.name) ?? []),
+              [path, node],
+            ]);
+        }
+        for (const pattern of TOOLCHAIN_PATTERNS) {
+          if (pattern.root.test(path))
+            toolchainRoots.set(pattern.name, [
+              ...(toolchainRoots.get(pattern.name) ?? []),
+              [path, node],
+            ]);
+        }
       }
-      for (const pattern of TOOLCHAIN_PATTERNS) {
-        if (pattern.root.test(path))
-          toolchainRoots.set(pattern.name, [
-            ...(toolchainRoots.get(pattern.name) ?? []),
-            [path, node],
-          ]);
-      }
-      if (node.name === '.git' && !SECRET_EXEMPT.test(path)) {
+      // A .git inside a reported .git is part of it: counted once.
+      if (node.name === '.git' && !visit.exempt && !visit.inGit) {
         gitDirectories.push({
           path: `/${path}`,
           bytes: subtreeBytes(node),
           layer: node.layer,
         });
+        visit.inGit = true;
       }
+      if (UNNECESSARY_DIR_NAMES.has(node.name) && !visit.exempt)
+        unnecessary(path, node, subtreeBytes(node));
+      pushChildren(visit);
       continue;
     }
     if (node.type !== 'file') continue;
@@ -203,6 +384,13 @@ export function analyzeTree(
       largest.sort((a, b) => b.bytes - a.bytes);
       if (largest.length > LARGEST) largest.pop();
     }
+    if (
+      !visit.exempt &&
+      (UNNECESSARY_FILE_NAMES.has(node.name) || isSwapFile(node.name))
+    )
+      unnecessary(path, node, node.size);
+    if (depth <= 4 && node.name === 'sudo' && SUDO_PATHS.has(path))
+      sudoFiles.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
     if (node.mode & 0o6000) {
       setuidFiles.push({
         path: `/${path}`,
@@ -212,9 +400,11 @@ export function analyzeTree(
       });
     }
     if (
-      ((SECRET_NAME.test(node.name) || SECRET_PATH.test(path)) &&
-        !SECRET_EXEMPT.test(path)) ||
-      options.privateKeys?.has(`${node.layer}:${path}`)
+      (!visit.exempt &&
+        (looksLikeSecretName(node.name) ||
+          (depth <= SECRET_PATH_DEPTH && SECRET_PATH.test(path)))) ||
+      (privateKeyNames.has(node.name) &&
+        privateKeys.has(`${node.layer}:${path}`))
     ) {
       secretFiles.push({
         path: `/${path}`,
@@ -238,7 +428,39 @@ export function analyzeTree(
     setuidFiles,
     secretFiles,
     gitDirectories,
+    unnecessaryFiles,
+    sudoFiles,
+    accounts: accountFacts(tree, options.accountFiles ?? new Map()),
     files,
     bytes,
+  };
+}
+
+/** The paths behind wastedBytes kept in a summary (the inspector shows 5). */
+const INEFFICIENCIES_KEPT = 20;
+
+/** The merged tree's numbers and facts, without the tree: what findings and reports read. */
+export interface TreeSummary {
+  efficiency: number;
+  wastedBytes: number;
+  reclaimableBytes: number;
+  layerReclaimableBytes: number[];
+  /** The largest inefficiencies first, at most 20. */
+  inefficiencies: Inefficiency[];
+  facts: TreeFacts;
+}
+
+/** Summarises a merged tree (on the thread that built it: only the summary leaves it). */
+export function summarizeTree(
+  tree: ImageFileTree,
+  options: AnalyzeTreeOptions = {},
+): TreeSummary {
+  return {
+    efficiency: tree.efficiency,
+    wastedBytes: tree.wastedBytes,
+    reclaimableBytes: tree.reclaimableBytes,
+    layerReclaimableBytes: tree.layerReclaimableBytes,
+    inefficiencies: tree.inefficiencies(INEFFICIENCIES_KEPT),
+    facts: analyzeTree(tree, options),
   };
 }

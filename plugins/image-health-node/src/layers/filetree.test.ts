@@ -133,3 +133,27 @@ describe('ImageFileTree (dive definitions)', () => {
     expect(tree.efficiency).toBe(1);
   });
 });
+
+describe('ImageFileTree on hostile paths', () => {
+  // ~1 MB of `a/a/a/…`: quadratic tree building took minutes and gigabytes on this
+  const deepPath = Array.from({ length: 500_000 }, () => 'a').join('/');
+
+  it('builds a 500,000-deep path in time linear in its bytes (an operator may raise the path limits)', () => {
+    const tree = new ImageFileTree({ maxEntries: 1_000_000 });
+    tree.addLayer([file(deepPath, 7)]);
+    tree.addLayer([file(deepPath, 9)]);
+    expect(tree.lookup(deepPath)).toMatchObject({ type: 'file', size: 9 });
+    expect(tree.wastedBytes).toBe(16);
+    expect(tree.reclaimableBytes).toBe(7);
+    tree.addLayer([whiteout('a')]);
+    expect(tree.lookup('a')).toBeUndefined();
+    expect(tree.reclaimableBytes).toBe(16);
+  });
+
+  it('stops at maxEntries when paths imply more directories than entries list, naming the limit', () => {
+    const tree = new ImageFileTree({ maxEntries: 1000 });
+    expect(() => tree.addLayer([file(deepPath, 1)])).toThrow(
+      /more than 1000 directories .*imageHealth\.deepAnalysis\.maxEntries/,
+    );
+  });
+});

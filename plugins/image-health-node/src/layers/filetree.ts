@@ -1,4 +1,9 @@
-import type { TarEntry, TarEntryType } from './tar';
+import { limitError } from './errors';
+import {
+  DEFAULT_LAYER_ANALYSIS_LIMITS,
+  type LayerAnalysisLimits,
+} from './limits';
+import { normalizeTarPath, type TarEntry, type TarEntryType } from './tar';
 
 /** One path of the merged image filesystem. */
 export interface FileNode {
@@ -48,6 +53,44 @@ function joinPath(dir: string, name: string): string {
   return dir ? `${dir}/${name}` : name;
 }
 
+/** The directories of one layer's own paths, component by component. */
+interface PathTrie {
+  children?: Map<string, PathTrie>;
+}
+
+/**
+ * One layer's paths as a trie: building it is linear in the bytes of the
+ * paths (each component is hashed once), where listing every ancestor of
+ * every path as a string would be quadratic in a path's depth.
+ */
+function pathTrie(paths: Iterable<string>): PathTrie {
+  const root: PathTrie = {};
+  for (const path of paths) {
+    if (baseName(path).startsWith(OPAQUE)) continue;
+    let node = root;
+    for (const part of path.split('/')) {
+      node.children ??= new Map();
+      let child = node.children.get(part);
+      if (!child) {
+        child = {};
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+  }
+  return root;
+}
+
+/** Whether another path of the layer lies under `path`. */
+function hasChildren(trie: PathTrie, path: string): boolean {
+  let node: PathTrie | undefined = trie;
+  for (const part of path.split('/')) {
+    node = node.children?.get(part);
+    if (!node) return false;
+  }
+  return !!node.children?.size;
+}
+
 /**
  * The image's filesystem built layer by layer (whiteouts and opaque
  * directories applied), with dive's efficiency bookkeeping alongside.
@@ -76,6 +119,20 @@ export class ImageFileTree {
   /** Per layer: bytes of regular file content it shipped. */
   readonly layerFileBytes: number[] = [];
   layers = 0;
+  /** Directories made because a path lay under them, though no tar entry listed them. */
+  private impliedDirectories = 0;
+
+  /**
+   * Tar entries are counted as they are read; the directories they only
+   * imply are counted here, against the same limit: a path 200 levels deep
+   * under no listed directory makes 200 nodes from one entry.
+   */
+  constructor(
+    private readonly limits: Pick<
+      LayerAnalysisLimits,
+      'maxEntries'
+    > = DEFAULT_LAYER_ANALYSIS_LIMITS,
+  ) {}
 
   /** Applies the next layer's entries (in tar order). */
   addLayer(entries: Iterable<TarEntry>): void {
@@ -86,22 +143,10 @@ export class ImageFileTree {
     for (const entry of entries) if (entry.path) byPath.set(entry.path, entry);
 
     // dive visits the leaves of each layer's own tree
-    const parents = new Set<string>();
-    for (const path of byPath.keys()) {
-      if (baseName(path).startsWith(OPAQUE)) continue;
-      for (
-        let i = path.lastIndexOf('/');
-        i > 0;
-        i = path.lastIndexOf('/', i - 1)
-      ) {
-        const parent = path.slice(0, i);
-        if (parents.has(parent)) break;
-        parents.add(parent);
-      }
-    }
+    const layerTree = pathTrie(byPath.keys());
     for (const [path, entry] of byPath) {
       const name = baseName(path);
-      if (name.startsWith(OPAQUE) || parents.has(path)) continue;
+      if (name.startsWith(OPAQUE) || hasChildren(layerTree, path)) continue;
       if (name.startsWith(WHITEOUT)) {
         const target = joinPath(dirName(path), name.slice(WHITEOUT.length));
         const previous = this.lookup(target);
@@ -163,7 +208,7 @@ export class ImageFileTree {
       parent.children!.set(name, node);
       if (entry.type === 'hardlink' && entry.linkname) {
         // A tar hard link points at an earlier entry of the same layer, which carries the bytes.
-        const target = this.lookup(normalizeLink(entry.linkname));
+        const target = this.lookup(normalizeTarPath(entry.linkname));
         if (target?.type === 'file' && target.layer === layer) {
           (target.hardlinks ??= []).push(node);
         }
@@ -220,15 +265,19 @@ export class ImageFileTree {
     return node;
   }
 
-  /** Every path of the final filesystem, parents before children. */
-  *walk(): Generator<[string, FileNode]> {
-    const stack: Array<[string, FileNode]> = [['', this.root]];
+  /**
+   * Every path of the final filesystem, parents before children, with its
+   * depth (1 for a top-level path). The paths are concatenations V8 keeps as
+   * ropes: a caller that only looks at shallow paths stays linear.
+   */
+  *walk(): Generator<[string, FileNode, number]> {
+    const stack: Array<[string, FileNode, number]> = [['', this.root, 0]];
     while (stack.length) {
-      const [path, node] = stack.pop()!;
-      if (path) yield [path, node];
+      const [path, node, depth] = stack.pop()!;
+      if (path) yield [path, node, depth];
       if (node.children) {
         for (const child of node.children.values())
-          stack.push([joinPath(path, child.name), child]);
+          stack.push([joinPath(path, child.name), child, depth + 1]);
       }
     }
   }
@@ -251,6 +300,13 @@ export class ImageFileTree {
       let child = node.children!.get(part);
       if (!child || child.type !== 'dir') {
         if (child) this.reclaim(child);
+        if (++this.impliedDirectories > this.limits.maxEntries) {
+          throw limitError(
+            'too-many-entries',
+            'maxEntries',
+            `the image's paths imply more than ${this.limits.maxEntries} directories that no tar entry lists`,
+          );
+        }
         child = {
           name: part,
           type: 'dir',
@@ -268,35 +324,39 @@ export class ImageFileTree {
     return node;
   }
 
-  private reclaim(node: FileNode): void {
-    node.removed = true;
-    if (node.type === 'file') {
-      // The content lives on while a hard link to it is still in the tree: hand it over.
-      const survivor = node.hardlinks?.find(link => !link.removed);
-      if (survivor) {
-        survivor.type = 'file';
-        survivor.size = node.size;
-        survivor.hardlinks = node.hardlinks!.filter(
-          link => link !== survivor && !link.removed,
-        );
-      } else {
-        this.layerReclaimableBytes[node.layer] += node.size;
+  private reclaim(removed: FileNode): void {
+    // a stack, not recursion: a directory chain may be as deep as the limits allow
+    const stack = [removed];
+    while (stack.length) {
+      const node = stack.pop()!;
+      node.removed = true;
+      if (node.type === 'file') {
+        // The content lives on while a hard link to it is still in the tree: hand it over.
+        const survivor = node.hardlinks?.find(link => !link.removed);
+        if (survivor) {
+          survivor.type = 'file';
+          survivor.size = node.size;
+          survivor.hardlinks = node.hardlinks!.filter(
+            link => link !== survivor && !link.removed,
+          );
+        } else {
+          this.layerReclaimableBytes[node.layer] += node.size;
+        }
       }
+      if (node.children)
+        for (const child of node.children.values()) stack.push(child);
     }
-    if (node.children)
-      for (const child of node.children.values()) this.reclaim(child);
   }
 }
 
-function normalizeLink(linkname: string): string {
-  let path = linkname;
-  while (path.startsWith('./')) path = path.slice(2);
-  return path.replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
-export function subtreeBytes(node: FileNode): number {
-  let total = node.size;
-  if (node.children)
-    for (const child of node.children.values()) total += subtreeBytes(child);
+export function subtreeBytes(root: FileNode): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    total += node.size;
+    if (node.children)
+      for (const child of node.children.values()) stack.push(child);
+  }
   return total;
 }

@@ -5,6 +5,18 @@ import { createHash } from 'node:crypto';
 import { readLayer, sniffCompression, type LayerReadOptions } from './reader';
 import { requireBinaries } from '../testing/binaries';
 import type { TarEntry } from './tar';
+import { ImageBudget } from './budget';
+import { pack } from 'tar-stream';
+
+/** Tar bytes from tar-stream, which writes names past 100 bytes as PAX headers. */
+async function packTar(files: Array<[string, string]>): Promise<Buffer> {
+  const archive = pack();
+  for (const [name, content] of files) archive.entry({ name }, content);
+  archive.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 jest.setTimeout(30_000);
 
@@ -115,5 +127,45 @@ describe('readLayer', () => {
     await expect(
       read(bomb, { maxUncompressedBytes: 4 * 1024 * 1024 }),
     ).rejects.toMatchObject({ reason: 'too-large' });
+  });
+
+  it('stops at a path longer than maxPathBytes or deeper than maxPathDepth, naming the limit', async () => {
+    const long = await packTar([[`${'x/'.repeat(200)}file`, 'hi']]);
+    await expect(
+      read(long, { limits: { maxPathBytes: 256 } }),
+    ).rejects.toMatchObject({
+      reason: 'path-too-long',
+      limit: 'maxPathBytes',
+      message: expect.stringContaining('imageHealth.deepAnalysis.maxPathBytes'),
+    });
+    await expect(
+      read(long, { limits: { maxPathDepth: 100 } }),
+    ).rejects.toMatchObject({
+      reason: 'path-too-deep',
+      limit: 'maxPathDepth',
+      message: expect.stringContaining('imageHealth.deepAnalysis.maxPathDepth'),
+    });
+    const { entries } = await read(long);
+    expect(entries.map(e => e.path)).toEqual([`${'x/'.repeat(200)}file`]);
+  });
+
+  it('counts entries and bytes of all layers of an image against its limits', async () => {
+    const imageBudget = new ImageBudget();
+    const limits = { maxImageBytes: tar.length * 2 + 1 };
+    await read(gzipSync(tar), { imageBudget, limits });
+    await read(gzipSync(tar), { imageBudget, limits });
+    await expect(
+      read(gzipSync(tar), { imageBudget, limits }),
+    ).rejects.toMatchObject({
+      limit: 'maxImageBytes',
+      message: expect.stringContaining(
+        'imageHealth.deepAnalysis.maxImageBytes',
+      ),
+    });
+    const entries = new ImageBudget();
+    await read(tar, { imageBudget: entries, maxEntries: 5 });
+    await expect(
+      read(tar, { imageBudget: entries, maxEntries: 5 }),
+    ).rejects.toMatchObject({ limit: 'maxEntries' });
   });
 });

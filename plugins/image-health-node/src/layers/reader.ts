@@ -3,6 +3,9 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import type { ImageBudget } from './budget';
+import { LayerReadError, limitError } from './errors';
+import { layerAnalysisLimits, type LayerAnalysisLimits } from './limits';
 import {
   TarFormatError,
   TarHeaderReader,
@@ -12,30 +15,21 @@ import {
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
-/** Why a layer could not be read to the end. */
-export type LayerErrorReason =
-  | 'digest-mismatch'
-  | 'truncated'
-  | 'corrupt'
-  | 'too-large'
-  | 'too-many-entries'
-  | 'network';
-
-export class LayerReadError extends Error {
-  constructor(readonly reason: LayerErrorReason, message: string) {
-    super(message);
-    this.name = 'LayerReadError';
-  }
-}
+export { LayerReadError, isLimitError } from './errors';
+export type { LayerErrorReason } from './errors';
 
 export interface LayerReadOptions extends Omit<TarReaderOptions, 'onEntry'> {
   onEntry: (entry: TarEntry) => void;
   /** The blob's digest; the bytes are hashed as they stream and compared at the end. */
   expectedDigest?: string;
-  /** Stop (as a decompression bomb) after this many uncompressed bytes. */
-  maxUncompressedBytes: number;
-  /** Stop after this many tar entries. */
-  maxEntries: number;
+  /** Stop (as a decompression bomb) after this many uncompressed bytes (default limits.maxLayerBytes). */
+  maxUncompressedBytes?: number;
+  /** Stop after this many tar entries (default limits.maxEntries). */
+  maxEntries?: number;
+  /** Path, depth and image-wide limits; each missing one at its default. */
+  limits?: Partial<LayerAnalysisLimits>;
+  /** Totals of the whole image: entries and bytes then count against the image's limits. */
+  imageBudget?: ImageBudget;
 }
 
 export interface LayerReadResult {
@@ -121,10 +115,17 @@ function zstdDecoder(onData: (chunk: Buffer) => void): Decoder {
   };
 }
 
-function classify(error: unknown): LayerReadError {
+function classify(error: unknown, maxPathBytes: number): LayerReadError {
   if (error instanceof LayerReadError) return error;
-  if (error instanceof TarFormatError)
+  if (error instanceof TarFormatError) {
+    if (error.reason === 'name-too-long')
+      return limitError(
+        'path-too-long',
+        'maxPathBytes',
+        `the layer has a path of ${error.bytes} bytes, longer than ${maxPathBytes}`,
+      );
     return new LayerReadError(error.reason, error.message);
+  }
   const e = error as NodeJS.ErrnoException;
   const message = e?.message ?? String(error);
   if (e?.code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) {
@@ -154,6 +155,35 @@ function classify(error: unknown): LayerReadError {
   );
 }
 
+/** Refuses a path longer or deeper than the limits; linear in its length. */
+function checkPath(path: string, limits: LayerAnalysisLimits): void {
+  if (path.length > limits.maxPathBytes / 3) {
+    // a UTF-16 unit is at most 3 bytes of UTF-8, so short names need no count
+    const bytes = Buffer.byteLength(path);
+    if (bytes > limits.maxPathBytes) {
+      throw limitError(
+        'path-too-long',
+        'maxPathBytes',
+        `the layer has a path of ${bytes} bytes, longer than ${
+          limits.maxPathBytes
+        } (${JSON.stringify(path.slice(0, 40))}…)`,
+      );
+    }
+  }
+  let depth = 1;
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+    if (++depth > limits.maxPathDepth) {
+      throw limitError(
+        'path-too-deep',
+        'maxPathDepth',
+        `the layer has a path more than ${
+          limits.maxPathDepth
+        } directories deep (${JSON.stringify(path.slice(0, 40))}…)`,
+      );
+    }
+  }
+}
+
 /**
  * Streams one layer blob once: hash (digest check), decompress, walk tar
  * headers. Nothing touches disk and only one chunk is in memory at a time.
@@ -166,30 +196,47 @@ export async function readLayer(
   let compressedBytes = 0;
   let uncompressedBytes = 0;
   let failure: LayerReadError | undefined;
+  const limits = layerAnalysisLimits(options.limits);
+  const maxLayerBytes = options.maxUncompressedBytes ?? limits.maxLayerBytes;
+  const maxEntries = options.maxEntries ?? limits.maxEntries;
+  const budget = options.imageBudget;
   const tar = new TarHeaderReader({
     ...options,
+    maxNameBytes: limits.maxPathBytes,
     onEntry: entry => {
-      if (tar.entries > options.maxEntries) {
-        throw new LayerReadError(
+      const entries = budget ? budget.addEntries(1) : tar.entries;
+      if (entries > maxEntries) {
+        throw limitError(
           'too-many-entries',
-          `the image has more than ${options.maxEntries} files (imageHealth.deepAnalysis.maxEntries)`,
+          'maxEntries',
+          `the image has more than ${maxEntries} files`,
         );
       }
+      checkPath(entry.path, limits);
+      if (entry.linkname) checkPath(entry.linkname, limits);
       options.onEntry(entry);
     },
   });
   const onData = (chunk: Buffer) => {
     uncompressedBytes += chunk.length;
-    if (uncompressedBytes > options.maxUncompressedBytes) {
-      throw new LayerReadError(
+    if (uncompressedBytes > maxLayerBytes) {
+      throw limitError(
         'too-large',
-        `the layer expands to more than ${options.maxUncompressedBytes} bytes (imageHealth.deepAnalysis.maxLayerBytes): a decompression bomb or an oversized layer`,
+        'maxLayerBytes',
+        `the layer expands to more than ${maxLayerBytes} bytes, as a decompression bomb or an oversized layer would`,
+      );
+    }
+    if (budget && budget.addBytes(chunk.length) > limits.maxImageBytes) {
+      throw limitError(
+        'too-large',
+        'maxImageBytes',
+        `the image's layers expand to more than ${limits.maxImageBytes} bytes`,
       );
     }
     tar.push(chunk);
   };
   const fail = (error: Error) => {
-    failure ??= classify(error);
+    failure ??= classify(error, limits.maxPathBytes);
   };
   let decoder: Decoder | undefined;
   let compression: Compression = 'none';

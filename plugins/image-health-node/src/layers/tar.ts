@@ -19,7 +19,12 @@ export interface TarEntry {
 }
 
 export class TarFormatError extends Error {
-  constructor(readonly reason: 'truncated' | 'corrupt', message: string) {
+  constructor(
+    readonly reason: 'truncated' | 'corrupt' | 'name-too-long',
+    message: string,
+    /** For name-too-long: the bytes of the name. */
+    readonly bytes?: number,
+  ) {
     super(message);
     this.name = 'TarFormatError';
   }
@@ -82,15 +87,19 @@ function parsePax(buf: Buffer): Record<string, string> {
   return out;
 }
 
+/**
+ * Without a leading `./` or `/`, a trailing `/` or repeated slashes. One
+ * split and join, no regular expression: names come from the image and may be
+ * megabytes long, and a backtracking pattern over a run of slashes is quadratic.
+ */
 export function normalizeTarPath(name: string): string {
-  let path = name;
-  while (path.startsWith('./')) path = path.slice(2);
-  path = path
-    .replace(/^\/+/, '')
-    .replace(/\/+$/, '')
-    .replace(/\/{2,}/g, '/');
-  if (path === '.') return '';
-  return path;
+  const parts = name.split('/');
+  const kept: string[] = [];
+  for (const part of parts) {
+    if (part === '' || (part === '.' && kept.length === 0)) continue;
+    kept.push(part);
+  }
+  return kept.join('/');
 }
 
 export interface TarReaderOptions {
@@ -98,6 +107,8 @@ export interface TarReaderOptions {
   /** Return a byte limit to receive the entry's content through onContent. */
   wantContent?: (entry: TarEntry) => boolean;
   onContent?: (entry: TarEntry, content: Buffer) => void;
+  /** Longer GNU long names and link targets stop the read before they are buffered. */
+  maxNameBytes?: number;
 }
 
 const MAX_META_BYTES = 1024 * 1024;
@@ -184,6 +195,18 @@ export class TarHeaderReader {
       typeflag === 'L' ||
       typeflag === 'K'
     ) {
+      if (
+        (typeflag === 'L' || typeflag === 'K') &&
+        this.options.maxNameBytes !== undefined &&
+        // the stored name ends in a NUL
+        size > this.options.maxNameBytes + 1
+      ) {
+        throw new TarFormatError(
+          'name-too-long',
+          `the layer has a ${size - 1}-byte file name`,
+          size - 1,
+        );
+      }
       if (size > MAX_META_BYTES) {
         throw new TarFormatError(
           'corrupt',

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ImageInspector, RegistryClient, RegistryError } from '.';
+import { RegistryClient, RegistryError } from '.';
+import { ImageInspector } from '../image';
 import { requireBinaries } from '../testing/binaries';
 import {
   inMemoryImage,
@@ -471,7 +472,7 @@ describe('hostile and failing registries', () => {
     const ins = inspector({ maxLayerBytes: 16 * 1024 * 1024, maxEntries: 100 });
     const exploded = await ins.inspect(`${hostile.host}/acme/bomb:1`);
     expect(exploded.findings.find(f => f.ruleId === 'IMG010')?.message).toMatch(
-      /expands to more than 16777216 bytes .*decompression bomb/,
+      /expands to more than 16777216 bytes.*decompression bomb.*imageHealth\.deepAnalysis\.maxLayerBytes/,
     );
     const flooded = await ins.inspect(`${hostile.host}/acme/many:1`);
     expect(flooded.findings.find(f => f.ruleId === 'IMG010')?.message).toMatch(
@@ -492,7 +493,17 @@ describe('hostile and failing registries', () => {
           .end();
       },
     );
-    const c = client();
+    // storage is a host of its own on loopback: allowed because it is configured
+    const c = client({
+      registries: [
+        {
+          host: hostile.host,
+          insecure: true,
+          auth: { token: `tok-${PASSWORD}` },
+        },
+        { host: storage.host, insecure: true },
+      ],
+    });
     const body = await c.openBlob(ref('acme/redirect'), image.layerDigest);
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
@@ -505,25 +516,6 @@ describe('hostile and failing registries', () => {
     expect(storage.requests.filter(r => r.path === '/blob/layer')).toEqual([
       { method: 'GET', path: '/blob/layer', authorization: undefined },
     ]);
-    await c.close();
-  });
-
-  it.each([
-    ['file:///etc/passwd', /a redirect to a file: URL; refused/],
-    [
-      'http://169.254.169.254/latest/meta-data/',
-      /a redirect to the link-local address 169.254.169.254; refused/,
-    ],
-    ['http://[fe80::1]/x', /link-local address \[fe80::1\]; refused/],
-  ])('refuses a blob redirect to %s', async (location, message) => {
-    const repo = `acme/r${Math.random().toString(36).slice(2, 8)}`;
-    hostile.route(`GET /v2/${repo}/blobs/${image.layerDigest}`, (_req, res) => {
-      res.writeHead(302, { location }).end();
-    });
-    const c = client();
-    const error = await failure(c.openBlob(ref(repo), image.layerDigest));
-    expect(error.kind).toBe('redirect');
-    expect(error.message).toMatch(message);
     await c.close();
   });
 });

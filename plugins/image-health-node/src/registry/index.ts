@@ -1,18 +1,28 @@
 /**
- * Reading images where they live: the OCI Distribution client, references,
- * manifests, and the ImageInspector the backend and the CLI call.
+ * Reading images where they live: the OCI Distribution client (transport with
+ * its address policy, auth, manifests), references and credentials.
  */
-export type {
-  RegistryConfig,
-  DeepAnalysisConfig,
-  ImageInspectorOptions,
-  InspectOptions,
-} from './types';
+export type { RegistryConfig, DeepAnalysisConfig } from './types';
+export { RegistryClient, type RegistryClientOptions } from './client';
+export type { RequestStats } from './transport';
 export {
-  RegistryClient,
-  type RegistryClientOptions,
-  type RequestStats,
-} from './client';
+  MEDIA_TYPES,
+  MANIFEST_ACCEPT,
+  ManifestFormatError,
+  parseManifest,
+  formatPlatform,
+  parsePlatform,
+  platformManifests,
+  pickPlatform,
+  type AnyManifest,
+  type Descriptor,
+  type FetchedManifest,
+  type ImageConfig,
+  type ImageIndex,
+  type ImageManifest,
+  type Platform,
+} from './manifests';
+export { sha256Digest } from './digests';
 export {
   RegistryError,
   isRegistryError,
@@ -21,10 +31,9 @@ export {
 export {
   parseReference,
   formatReference,
+  canonicalHost,
   InvalidReferenceError,
   type RegistryReference,
   type LocalReference,
 } from './reference';
 export { loadDockerConfigCredentials } from './dockerConfig';
-export { ImageInspector } from '../image/inspector';
-export { listImageRules } from '../image/rules';

@@ -1,3 +1,5 @@
+import type { LayerAnalysisLimits } from '../layers/limits';
+
 /** One entry of `imageHealth.registries`: the only hosts the engine contacts. */
 export interface RegistryConfig {
   /** host[:port] as written in image references, e.g. `ghcr.io`, `localhost:5000`. */
@@ -8,41 +10,13 @@ export interface RegistryConfig {
   auth?: { username?: string; password?: string; token?: string };
 }
 
-export interface DeepAnalysisConfig {
+/**
+ * `imageHealth.deepAnalysis`: whether layers are read, the limits that bound
+ * the work (each missing one at its default, see DEFAULT_LAYER_ANALYSIS_LIMITS)
+ * and how many layers are read at once.
+ */
+export interface DeepAnalysisConfig extends Partial<LayerAnalysisLimits> {
   enabled: boolean;
-  /** Uncompressed bytes read from one layer before it is treated as a decompression bomb. */
-  maxLayerBytes: number;
-  /** Tar entries read from one image before analysis stops. */
-  maxEntries: number;
-}
-
-export interface ImageInspectorOptions {
-  registries: RegistryConfig[];
-  /** `os/arch[/variant]` scored from a multi-arch index; default linux/amd64. */
-  platform?: string;
-  deepAnalysis?: DeepAnalysisConfig;
-  /** Base images (references) whose layers are matched against an image's leading layers. */
-  baseImages?: string[];
-  /** Per-request timeout, ms (default 30 000). */
-  timeoutMs?: number;
-  /** Retries on 429/5xx (default 3). */
-  maxRetries?: number;
-  /** First retry backoff, ms (default 500). */
-  retryBaseMs?: number;
-  /** Requests in flight per registry (default 4). */
-  concurrencyPerRegistry?: number;
-  /** Where a user fixes credentials for a host (appears in auth errors). */
-  credentialsHint?: (host: string) => string;
-  /** Local sources (`oci:`, `docker-archive:`) are read only when allowed (the CLI allows them). */
-  allowLocalSources?: boolean;
-}
-
-/** What one inspection may add to the image alone. */
-export interface InspectOptions {
-  /** Overrides the configured deep-analysis switch. */
-  deep?: boolean;
-  /** Overrides the configured platform. */
-  platform?: string;
-  /** The Dockerfile the image was built from: base image fallback and remediation lines. */
-  dockerfile?: { location: string; content: string };
+  /** Layers read at once, each on its own worker thread. Default: the cores available, at most 4. */
+  parallelLayers?: number;
 }

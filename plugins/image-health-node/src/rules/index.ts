@@ -5,6 +5,9 @@
 import type { Rule } from './types';
 import { rule as baseImageHeavy } from './base-image/base-image-heavy';
 import { rule as baseImageLatest } from './base-image/base-image-latest';
+import { rule as baseImageEndOfLife } from './base-image/base-image-end-of-life';
+import { rule as baseImageNearingEndOfLife } from './base-image/base-image-nearing-end-of-life';
+import { rule as buildStageEndOfLife } from './base-image/build-stage-end-of-life';
 import { rule as baseImageNotPinnedByDigest } from './base-image/base-image-not-pinned-by-digest';
 import { rule as baseImageUntagged } from './base-image/base-image-untagged';
 import { rule as fromPlatformFixed } from './base-image/from-platform-fixed';
@@ -17,6 +20,7 @@ import { rule as buildToolsInFinalStage } from './size/build-tools-in-final-stag
 import { rule as devDependenciesInFinalStage } from './size/dev-dependencies-in-final-stage';
 import { rule as dnfCleanMissing } from './size/dnf-clean-missing';
 import { rule as npmCacheNotCleaned } from './size/npm-cache-not-cleaned';
+import { rule as packageInstallAfterClean } from './size/package-install-after-clean';
 import { rule as pipNoCacheDir } from './size/pip-no-cache-dir';
 import { rule as singleStageCompiledBuild } from './size/single-stage-compiled-build';
 import { rule as useraddHighUidWithoutL } from './size/useradd-high-uid-without-l';
@@ -45,6 +49,7 @@ import { rule as secretInEnvArg } from './security/secret-in-env-arg';
 import { rule as sudoInRun } from './security/sudo-in-run';
 import { rule as userRootExplicit } from './security/user-root-explicit';
 import { rule as userRootImplicit } from './security/user-root-implicit';
+import { rule as volumeSystemDirectory } from './security/volume-system-directory';
 import { rule as apkPinVersions } from './correctness/apk-pin-versions';
 import { rule as aptGetMissingYes } from './correctness/apt-get-missing-yes';
 import { rule as aptPinVersions } from './correctness/apt-pin-versions';
@@ -60,6 +65,8 @@ import { rule as dnfPinVersions } from './correctness/dnf-pin-versions';
 import { rule as duplicateStageAlias } from './correctness/duplicate-stage-alias';
 import { rule as envSelfReference } from './correctness/env-self-reference';
 import { rule as exposePortOutOfRange } from './correctness/expose-port-out-of-range';
+import { rule as exposeUndefinedVariable } from './correctness/expose-undefined-variable';
+import { rule as userNotCreated } from './correctness/user-not-created';
 import { rule as gemPinVersions } from './correctness/gem-pin-versions';
 import { rule as goPinVersions } from './correctness/go-pin-versions';
 import { rule as instructionBeforeFrom } from './correctness/instruction-before-from';
@@ -77,17 +84,40 @@ import { rule as useAptGet } from './correctness/use-apt-get';
 import { rule as wgetAndCurl } from './correctness/wget-and-curl';
 import { rule as wgetWithoutProgress } from './correctness/wget-without-progress';
 import { rule as workdirRelative } from './correctness/workdir-relative';
+import { rule as workdirSystemDirectory } from './correctness/workdir-system-directory';
 import { rule as yumMissingYes } from './correctness/yum-missing-yes';
 import { rule as yumPinVersions } from './correctness/yum-pin-versions';
 import { rule as zypperNonInteractive } from './correctness/zypper-non-interactive';
 import { rule as zypperPinVersions } from './correctness/zypper-pin-versions';
 
+import { rule as zypperDistUpgrade } from './correctness/zypper-dist-upgrade';
+import { rule as stageNameReserved } from './correctness/stage-name-reserved';
+import { rule as fromPlatformTargetRedundant } from './base-image/from-platform-target-redundant';
+import { rule as userNonNumeric } from './security/user-non-numeric';
+import { rule as copyWholeFilesystem } from './size/copy-whole-filesystem';
+
+import { rule as labelMissing } from './correctness/label-missing';
+import { rule as labelSuperfluous } from './correctness/label-superfluous';
+import { rule as labelEmpty } from './correctness/label-empty';
+import { rule as labelNotUrl } from './correctness/label-not-url';
+import { rule as labelNotRfc3339 } from './correctness/label-not-rfc3339';
+import { rule as labelNotSpdx } from './correctness/label-not-spdx';
+import { rule as labelNotGitHash } from './correctness/label-not-git-hash';
+import { rule as labelNotSemver } from './correctness/label-not-semver';
+import { rule as labelNotEmail } from './correctness/label-not-email';
+import { rule as baseImageUntrustedRegistry } from './base-image/base-image-untrusted-registry';
+import { rule as inlineIgnorePragma } from './correctness/inline-ignore-pragma';
+
 export const RULES: readonly Rule[] = [
+  baseImageEndOfLife,
+  baseImageNearingEndOfLife,
+  buildStageEndOfLife,
   baseImageHeavy,
   baseImageLatest,
   baseImageNotPinnedByDigest,
   baseImageUntagged,
   fromPlatformFixed,
+  fromPlatformTargetRedundant,
   toolchainFinalStage,
   aptGetDistUpgrade,
   apkNoCache,
@@ -97,6 +127,7 @@ export const RULES: readonly Rule[] = [
   devDependenciesInFinalStage,
   dnfCleanMissing,
   npmCacheNotCleaned,
+  packageInstallAfterClean,
   pipNoCacheDir,
   singleStageCompiledBuild,
   useraddHighUidWithoutL,
@@ -125,6 +156,7 @@ export const RULES: readonly Rule[] = [
   sudoInRun,
   userRootExplicit,
   userRootImplicit,
+  volumeSystemDirectory,
   apkPinVersions,
   aptGetMissingYes,
   aptPinVersions,
@@ -140,6 +172,8 @@ export const RULES: readonly Rule[] = [
   duplicateStageAlias,
   envSelfReference,
   exposePortOutOfRange,
+  exposeUndefinedVariable,
+  userNotCreated,
   gemPinVersions,
   goPinVersions,
   instructionBeforeFrom,
@@ -157,10 +191,26 @@ export const RULES: readonly Rule[] = [
   wgetAndCurl,
   wgetWithoutProgress,
   workdirRelative,
+  workdirSystemDirectory,
   yumMissingYes,
   yumPinVersions,
   zypperNonInteractive,
   zypperPinVersions,
+  zypperDistUpgrade,
+  stageNameReserved,
+  userNonNumeric,
+  copyWholeFilesystem,
+  labelMissing,
+  labelSuperfluous,
+  labelEmpty,
+  labelNotUrl,
+  labelNotRfc3339,
+  labelNotSpdx,
+  labelNotGitHash,
+  labelNotSemver,
+  labelNotEmail,
+  baseImageUntrustedRegistry,
+  inlineIgnorePragma,
 ];
 
 export type { Rule, RuleContext, RuleHit, Edit } from './types';

@@ -1,4 +1,5 @@
 /* eslint-disable jest/no-export -- shared helpers for the rules' one-line test cases */
+import { shownFix } from './fixText';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Rule, RuleHit } from './types';
 
@@ -9,6 +10,14 @@ export function hitsOf(
   dockerignore?: string | null,
 ): RuleHit[] {
   return rule.check({ model: parseDockerfile(dockerfile), dockerignore });
+}
+
+/** The fixed lines a finding of `hit` (a hit on `dockerfile`) shows. */
+export function shownAfter(
+  dockerfile: string,
+  hit: RuleHit,
+): string | undefined {
+  return shownFix(parseDockerfile(dockerfile), hit).after;
 }
 
 /** Whether `rule` raises anything on `dockerfile`. */

@@ -125,7 +125,10 @@ export async function buildFixtures(
     'bin/sh': { symlink: 'busybox' },
   });
   const b = await layerFromFiles(layout, work, 'b', {
-    'var/lib/apt/lists/deb.debian.org_dists_bookworm_main': bytes(w.aptList, 2),
+    'var/lib/apt/lists/deb.example.invalid_dists_bookworm_main': bytes(
+      w.aptList,
+      2,
+    ),
     'root/.cache/pip/wheels/x.whl': bytes(w.pipWheel, 3),
     'app/.env': w.env,
     'srv/tls/server.pem': w.keyPem,

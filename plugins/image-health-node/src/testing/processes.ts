@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { spawn, type ChildProcess, execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
@@ -79,4 +80,31 @@ export async function startProcess(
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       }),
   };
+}
+
+/** A throwaway self-signed certificate and key (2 days) written to `<dir>/<name>.crt` and `.key`. */
+export async function selfSignedCertificate(
+  dir: string,
+  name: string,
+  subject: { cn: string; ip?: string },
+): Promise<{ keyPath: string; certPath: string }> {
+  const keyPath = join(dir, `${name}.key`);
+  const certPath = join(dir, `${name}.crt`);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${subject.cn}`,
+    ...(subject.ip ? ['-addext', `subjectAltName=IP:${subject.ip}`] : []),
+  ]);
+  return { keyPath, certPath };
 }

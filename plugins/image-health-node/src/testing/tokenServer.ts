@@ -1,8 +1,7 @@
 import { createSign, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
-import { run } from './processes';
+import { selfSignedCertificate } from './processes';
 
 export interface TokenServer {
   /** `http://127.0.0.1:<port>/token` */
@@ -33,23 +32,11 @@ export async function startTokenServer(options: {
   /** Pull is granted without credentials too. */
   anonymousPull?: boolean;
 }): Promise<TokenServer> {
-  const keyPath = join(options.dir, 'token.key');
-  const certPath = join(options.dir, 'token.crt');
-  await run('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    keyPath,
-    '-out',
-    certPath,
-    '-days',
-    '2',
-    '-subj',
-    '/CN=image-health-test-token',
-  ]);
+  const { keyPath, certPath } = await selfSignedCertificate(
+    options.dir,
+    'token',
+    { cn: 'image-health-test-token' },
+  );
   const key = await readFile(keyPath, 'utf8');
   const certDer = Buffer.from(
     (await readFile(certPath, 'utf8'))

@@ -15,7 +15,9 @@ export const rule: Rule = {
   title: "'apt-get dist-upgrade' used",
   category: 'base-image',
   severity: 'warning',
-  equivalents: ['DS-0024'],
+  unshipped: 'info',
+  // DKL-DI-0003 ("Avoid apt-get dist-upgrade"): dockle reads the image history the same way.
+  equivalents: ['DS-0024', 'DKL-DI-0003'],
   description:
     '`apt-get dist-upgrade` may move the image to new major package versions, adds a layer that duplicates much of the base image, and makes two builds of one commit differ. Build on a newer base image tag (or rebuild on the refreshed one) instead.',
   docsUrl: 'https://avd.aquasec.com/misconfig/ds024',

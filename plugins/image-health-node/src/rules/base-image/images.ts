@@ -1,4 +1,6 @@
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { allCommands } from '../support';
+import { smallerTag } from './known-images';
 
 /** Stages that build on an image from a registry (not `scratch`, not an earlier stage). */
 export function externalStages(model: DockerfileModel): Stage[] {
@@ -164,40 +166,63 @@ export const VARIANT_SIZES: Record<string, BaseImageSizes> = {
 const SMALL_MARKERS =
   /(slim|alpine|distroless|minimal|micro|nano|busybox|scratch|jre|chiseled)/;
 
-/** The smaller variant of a heavy base, when the table knows one. */
+/**
+ * Whether the file needs glibc: it installs Debian packages (apt, dpkg) or
+ * downloads a binary built for glibc. Such a file must not be moved to a musl
+ * (Alpine) base.
+ */
+export function needsGlibc(model: DockerfileModel): boolean {
+  return allCommands(model).some(
+    ([command]) =>
+      ['apt-get', 'apt', 'aptitude', 'dpkg'].includes(command.program) ||
+      command.args.some(a => /linux-gnu|\.deb\b|glibc|manylinux/.test(a)),
+  );
+}
+
+/** The smaller variant of a heavy base, when the table knows one that exists and fits the file. */
 export function lighterVariant(
+  model: DockerfileModel,
   stage: Stage,
 ): { image: string; full: number; size: number; caveat?: string } | undefined {
-  const entry = VARIANT_SIZES[stage.image.repository];
+  const repository = stage.image.repository;
+  const entry = VARIANT_SIZES[repository];
   const tag = stage.image.tag;
   if (
     !entry ||
     !tag ||
     stage.image.digest ||
     stage.image.registry ||
+    // `${IMAGE}:10` resolves through an ARG the build may override.
+    stage.image.raw.split(':')[0].includes('$') ||
     SMALL_MARKERS.test(tag)
   )
     return undefined;
-  if (stage.image.repository === 'eclipse-temurin' && !/jdk/.test(tag))
-    return undefined;
-  const variant = entry.variants[0];
-  if (!variant) {
-    const alternative = entry.alternative;
-    if (!alternative) return undefined;
+  const allowMusl = !needsGlibc(model);
+  const smaller = smallerTag(repository, tag, allowMusl);
+  if (smaller) {
+    let suffix = smaller.tag.includes('slim') ? '-slim' : '';
+    if (smaller.musl) suffix = '-alpine';
+    const size =
+      entry.variants.find(v => v.suffix === suffix)?.size ??
+      entry.variants[0]?.size;
+    if (size === undefined) return undefined;
     return {
-      image: alternative.image.replace('{tag}', tag),
+      image: `${stage.image.raw.split(':')[0]}:${smaller.tag}`,
       full: entry.full,
-      size: alternative.size,
-      caveat: alternative.caveat,
+      size,
+      ...(smaller.musl
+        ? { caveat: 'musl libc and apk instead of glibc and apt' }
+        : {}),
     };
   }
-  const base =
-    stage.image.repository === 'eclipse-temurin'
-      ? tag.replace(/-?jdk/, '')
-      : tag;
+  const alternative =
+    entry.variants.length === 0 ? entry.alternative : undefined;
+  if (!alternative || (alternative.image.startsWith('alpine') && !allowMusl))
+    return undefined;
   return {
-    image: `${stage.image.raw.split(':')[0]}:${base}${variant.suffix}`,
+    image: alternative.image.replace('{tag}', tag),
     full: entry.full,
-    size: variant.size,
+    size: alternative.size,
+    caveat: alternative.caveat,
   };
 }

@@ -7,6 +7,7 @@ export const rule: Rule = {
   title: 'Compiler toolchain image is the final stage',
   category: 'base-image',
   severity: 'warning',
+  unshipped: 'info',
   equivalents: [],
   description:
     'Shipping golang, rust, gcc, maven/gradle, a JDK or the .NET SDK as the runtime image adds hundreds of MB of compiler nobody runs. Build in a stage, copy the artifact into a runtime image.',

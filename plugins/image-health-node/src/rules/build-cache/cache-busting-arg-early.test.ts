@@ -71,7 +71,7 @@ describe('changesEveryBuild', () => {
 
 describe('cache-busting-arg-early remediation', () => {
   const dockerfile = [
-    'FROM node:20 AS app',
+    'FROM node:24 AS app',
     'ARG GIT_COMMIT',
     'ENV REVISION=${GIT_COMMIT}',
     'WORKDIR /app',
@@ -109,7 +109,7 @@ describe('cache-busting-arg-early remediation', () => {
       ].join('\n'),
     );
     expect(result.suggestedDockerfile).toContain(
-      'FROM node:20 AS app\nWORKDIR /app\n',
+      'FROM node:24 AS app\nWORKDIR /app\n',
     );
   });
 
@@ -133,6 +133,18 @@ describe('cache-busting-arg-early and installs that need the value', () => {
         'FROM debian:12\nARG VERSION=latest\nRUN apt-get update && apt-get install -y curl && curl -fsSLO https://example.com/tool-${VERSION}.tar.gz\n',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('cache-busting-arg-early and names that are regex syntax', () => {
+  it('follows an ENV whose name is not a shell name, and a name that only starts like the ARG', () => {
+    const hits = hitsOf(
+      rule,
+      'FROM debian:12\nARG GIT_COMMIT\nENV REV(=$GIT_COMMIT\nRUN apt-get update && apt-get install -y curl && echo $GIT_COMMITS\n',
+    );
+    expect(hits.map(h => h.message)).toEqual([
+      'ARG GIT_COMMIT changes on every build and is declared before the dependency installs at line 4: each build re-runs them',
+    ]);
   });
 });
 
@@ -195,5 +207,20 @@ describe('cache-busting-arg-early over the shared corpus', () => {
     }
     expect(reported).toBeGreaterThan(200);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('a Dockerfile of thousands of per-build ARG lines', () => {
+  it('reports the first 50 declarations of the stage, each naming the install below it', () => {
+    const text = `FROM debian:12\n${'ARG GIT_COMMIT\n'.repeat(
+      20_000,
+    )}RUN apt-get update && apt-get install -y curl\n`;
+    const hits = hitsOf(rule, text);
+    expect(hits).toHaveLength(50);
+    expect(hits[0].instruction?.line).toBe(2);
+    expect(hits[49].instruction?.line).toBe(51);
+    expect(hits[0].message).toBe(
+      'ARG GIT_COMMIT changes on every build and is declared before the dependency installs at line 20002: each build re-runs them',
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   isCommand,
   keyValues,
   removeInstruction,
+  variablesUsedIn,
 } from '../support';
 import { isPipInstall } from '../size/pip-no-cache-dir';
 import { ECOSYSTEMS } from './dependencies';
@@ -67,12 +68,16 @@ const SOURCE_TOKENS = new Set([
 
 /** Names repeat across Dockerfiles (NODE_VERSION, TARGETARCH, …): judged once each. */
 const judged = new Map<string, boolean>();
+/** Names kept in `judged`, and the longest kept: a file's names must not fill the process's memory. */
+const JUDGED_NAMES = 10_000;
+const JUDGED_NAME_LENGTH = 64;
 
 export function changesEveryBuild(name: string): boolean {
   let answer = judged.get(name);
   if (answer === undefined) {
     answer = judgeName(name);
-    if (judged.size > 10_000) judged.clear();
+    if (name.length > JUDGED_NAME_LENGTH) return answer;
+    if (judged.size >= JUDGED_NAMES) judged.clear();
     judged.set(name, answer);
   }
   return answer;
@@ -116,58 +121,113 @@ export function installsDependencies(instruction: Instruction): boolean {
   );
 }
 
-/** Whether the instruction's text uses `$name` or `${name…}` (the model keeps no list of references). */
-function references(text: string, names: string[]): boolean {
-  if (!text.includes('$')) return false;
-  return names.some(name => {
-    const n = name.replace(/[^A-Za-z0-9_]/g, '\\$&');
-    return new RegExp(`\\$(\\{${n}\\b|${n}(?![A-Za-z0-9_]))`).test(text);
-  });
+/** Groups reported per stage: past them a hostile file (thousands of ARG lines) costs no more. */
+const MAX_GROUPS_PER_STAGE = 50;
+
+/** The variables each instruction of a stage expands, each text read once. */
+function variableUses(model: DockerfileModel) {
+  const cache = new Map<Instruction, Set<string>>();
+  return (instruction: Instruction): Set<string> => {
+    let used = cache.get(instruction);
+    if (!used) {
+      const text = sourceOf(model, instruction);
+      used = text.includes('$')
+        ? variablesUsedIn(text, { operators: true })
+        : new Set();
+      cache.set(instruction, used);
+    }
+    return used;
+  };
 }
 
-/** ARG/ENV declarations of a stage whose value is new on every build, grouped with the ENVs built from them. */
+function usesAny(used: Set<string>, names: Set<string>): boolean {
+  const [small, large] =
+    used.size <= names.size ? [used, names] : [names, used];
+  for (const name of small) if (large.has(name)) return true;
+  return false;
+}
+
+interface PerBuildGroup {
+  members: Instruction[];
+  names: Set<string>;
+  /** The per-build name the finding is about: the one of the earliest declaration merged in. */
+  label: string;
+  /** When the group was made or last grew: the order findings come in. */
+  seq: number;
+}
+
+/**
+ * ARG/ENV declarations of a stage whose value is new on every build, grouped
+ * with the ENVs built from them. Linear in the stage: each ENV looks up the
+ * groups of the names it uses, and a merge moves the smaller groups into the
+ * largest.
+ */
 function perBuildGroups(
-  model: DockerfileModel,
   stage: Stage,
-): Array<{ members: Instruction[]; names: string[] }> {
-  const groups: Array<{ members: Instruction[]; names: string[] }> = [];
+  usesOf: (instruction: Instruction) => Set<string>,
+): PerBuildGroup[] {
+  const byName = new Map<string, Set<PerBuildGroup>>();
+  const live = new Set<PerBuildGroup>();
+  let seq = 0;
+  const track = (group: PerBuildGroup, names: Iterable<string>) => {
+    for (const name of names) {
+      let groups = byName.get(name);
+      if (!groups) byName.set(name, (groups = new Set()));
+      groups.add(group);
+    }
+  };
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV')
       continue;
     // Most files declare nothing per-build: no ENV needs reading then.
-    if (instruction.keyword === 'ENV' && groups.length === 0) continue;
+    if (instruction.keyword === 'ENV' && live.size === 0) continue;
+    const names = keyValues(instruction).map(([name]) => name);
     if (instruction.keyword === 'ARG') {
       // `ARG NAME` or `ARG NAME=default`, possibly several.
-      const words = instruction.words;
-      let busting = false;
-      for (let w = 0; w < words.length && !busting; w++) {
-        const eq = words[w].value.indexOf('=');
-        busting = changesEveryBuild(
-          eq < 0 ? words[w].value : words[w].value.slice(0, eq),
-        );
-      }
-      if (busting)
-        groups.push({
-          members: [instruction],
-          names: keyValues(instruction).map(([name]) => name),
-        });
+      const label = names.find(changesEveryBuild);
+      if (label === undefined) continue;
+      const group = {
+        members: [instruction],
+        names: new Set(names),
+        label,
+        seq: seq++,
+      };
+      live.add(group);
+      track(group, names);
       continue;
     }
-    const names = keyValues(instruction).map(([name]) => name);
     // An ENV takes a new value on every build when it is built from a per-build declaration.
-    const text = sourceOf(model, instruction);
-    const joined = groups.filter(g => references(text, g.names));
-    if (joined.length === 0) continue;
-    const merged = {
-      members: [...joined.flatMap(g => g.members), instruction].sort(
-        (a, b) => a.index - b.index,
-      ),
-      names: [...joined.flatMap(g => g.names), ...names],
-    };
-    for (const g of joined) groups.splice(groups.indexOf(g), 1);
-    groups.push(merged);
+    const joined = new Set<PerBuildGroup>();
+    for (const name of usesOf(instruction))
+      for (const group of byName.get(name) ?? []) joined.add(group);
+    if (joined.size === 0) continue;
+    const ordered = [...joined].sort((a, b) => a.seq - b.seq);
+    const into = ordered.reduce((a, b) =>
+      b.members.length + b.names.size > a.members.length + a.names.size ? b : a,
+    );
+    for (const group of ordered) {
+      if (group === into) continue;
+      for (const name of group.names) {
+        byName.get(name)!.delete(group);
+        into.names.add(name);
+      }
+      track(into, group.names);
+      into.members.push(...group.members);
+      live.delete(group);
+    }
+    into.members.push(instruction);
+    for (const name of names) into.names.add(name);
+    track(into, names);
+    into.label = ordered[0].label;
+    into.seq = seq++;
   }
-  return groups;
+  return [...live]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, MAX_GROUPS_PER_STAGE)
+    .map(group => ({
+      ...group,
+      members: group.members.sort((a, b) => a.index - b.index),
+    }));
 }
 
 function lineStart(model: DockerfileModel, instruction: Instruction): number {
@@ -196,30 +256,35 @@ export const rule: Rule = {
     'https://docs.docker.com/reference/dockerfile/#impact-on-build-caching',
   check({ model }) {
     const hits: RuleHit[] = [];
+    const usesOf = variableUses(model);
     for (const stage of model.stages) {
-      for (const { members, names } of perBuildGroups(model, stage)) {
+      const groups = perBuildGroups(stage, usesOf);
+      if (groups.length === 0) continue;
+      const stageInstalls = stage.instructions.filter(
+        i => i.keyword === 'RUN' && installsDependencies(i),
+      );
+      const expanding = stage.instructions.filter(i => usesOf(i).size > 0);
+      for (const { members, names, label: name } of groups) {
         const first = members[0];
-        const after = stage.instructions.filter(
-          i => i.index > first.index && !members.includes(i),
-        );
+        const memberSet = new Set(members);
         // An install that uses the value has to re-run when it changes anyway.
-        const installs = after.filter(
-          i =>
-            i.keyword === 'RUN' &&
-            installsDependencies(i) &&
-            !references(sourceOf(model, i), names),
+        const installs = stageInstalls.filter(
+          i => i.index > first.index && !usesAny(usesOf(i), names),
         );
         if (installs.length === 0) continue;
-        const use = after.find(i => references(sourceOf(model, i), names));
+        const use = expanding.find(
+          i =>
+            i.index > first.index &&
+            !memberSet.has(i) &&
+            usesAny(usesOf(i), names),
+        );
         const moved = members.filter(m => !use || m.index < use.index);
         const shown = moved.map(m => sourceOf(model, m)).join('\n');
         const beforeUse = use
           ? installs.filter(i => i.index < use.index)
           : installs;
         const afterUse = use ? installs.filter(i => i.index > use.index) : [];
-        const label = `${first.keyword} ${
-          names.find(changesEveryBuild) ?? names[0]
-        }`;
+        const label = `${first.keyword} ${name}`;
         const message = `${label} changes on every build and is declared before the dependency installs at ${describe(
           installs,
         )}: each build re-runs them`;

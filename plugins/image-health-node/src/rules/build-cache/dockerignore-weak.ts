@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { broadCopyOf, ignores } from './dockerignore';
+import { DockerignoreMatcher } from '../../dockerignore/match';
+import { broadCopyOf } from './dockerignore';
 
 const SHOULD_IGNORE = ['.git', 'node_modules', '.env'];
 
@@ -16,7 +17,8 @@ export const rule: Rule = {
     if (typeof dockerignore !== 'string') return [];
     const copy = broadCopyOf(model);
     if (!copy) return [];
-    const missing = SHOULD_IGNORE.filter(p => !ignores(dockerignore, p));
+    const matcher = new DockerignoreMatcher(dockerignore);
+    const missing = SHOULD_IGNORE.filter(p => !matcher.ignores(p));
     if (missing.length === 0) return [];
     return [
       {

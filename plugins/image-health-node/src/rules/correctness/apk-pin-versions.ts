@@ -7,7 +7,10 @@ export const rule = pinRule({
   manager: 'apk',
   equivalents: ['DL3018'],
   example: 'curl=8.5.0-r0',
+  program: 'apk',
   installs: c => (hasArgs(c, 'apk', ['add']) ? 'add' : undefined),
   valueFlags: ['-t', '--virtual', '-X', '--repository'],
+  pin: p => `${p}=<version>`,
+  versionsOf: p => `apk policy ${p}`,
   isPinned: p => /[=~<>]/.test(p) || p.endsWith('.apk'),
 });

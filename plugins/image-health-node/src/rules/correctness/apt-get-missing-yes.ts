@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandWithOnbuild, hasArgs } from '../peer';
+import { eachCommandNamed, hasArgs } from '../peer';
 
 /** Quiet level 2 (`-qq`, `-q -q`, `--quiet --quiet`, `-q=2`) implies yes; so DL3014 counts the q's. */
 function quietTwice(command: ShellCommand): boolean {
@@ -23,13 +23,14 @@ export const rule: Rule = {
   title: 'apt-get install without -y',
   category: 'correctness',
   severity: 'warning',
-  // Not DS-0021: Trivy does not take -qq as a yes and judges the whole RUN text at once.
-  equivalents: ['DL3014'],
+  // DS-0021 agrees on trivy-checks' cases (rules/trivyChecks.test.ts); Trivy does not take -qq as a
+  // yes (this rule, as hadolint, stays silent there) and judges the whole RUN text at once.
+  equivalents: ['DL3014', 'DS-0021'],
   description:
     'Without -y (or --yes, --assume-yes, -qq) apt-get asks for confirmation and the non-interactive build aborts.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3014',
   check({ model }) {
-    return eachCommandWithOnbuild(model, (command, instruction) => {
+    return eachCommandNamed(model, 'apt-get', (command, instruction) => {
       if (!hasArgs(command, 'apt-get', ['install'])) return undefined;
       if (
         hasFlag(command, '-y', '--yes', '--assume-yes', '--qq') ||

@@ -1,5 +1,6 @@
 import { rule } from './apt-pin-versions';
-import { describeRule } from '../testing';
+import { describeRule, hitsOf, shownAfter } from '../testing';
+import { corpusFile } from '../../quality/corpus';
 
 // DL3008's documented cases, in our own Dockerfiles.
 describeRule(rule, {
@@ -19,7 +20,39 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN apt-get install ./wkhtmltox_0.12.6-1.bookworm_amd64.deb',
     'FROM debian:12.5\nRUN apt-get install -y /tmp/pkg.deb',
     'FROM debian:12.5\nRUN apt-get install -y nginx/bookworm-backports',
-    'FROM debian:12.5\nRUN set -e && \\\n echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/backports.list && \\\n apt-get update && \\\n apt-get install -y --no-install-recommends -t bookworm-backports openjdk-17-jdk=17.0.9+9-1~bpo12+1 && \\\n rm -rf /var/lib/apt/lists/*',
+    'FROM debian:12.5\nRUN set -e && \\\n echo "deb http://deb.example.invalid/debian bookworm-backports main" > /etc/apt/sources.list.d/backports.list && \\\n apt-get update && \\\n apt-get install -y --no-install-recommends -t bookworm-backports openjdk-17-jdk=17.0.9+9-1~bpo12+1 && \\\n rm -rf /var/lib/apt/lists/*',
     'FROM debian:12.5\nRUN apt-get install -y --target-release bookworm-backports curl=7.88.1-10',
   ],
+});
+
+describe('apt-pin-versions on a real Dockerfile', () => {
+  it('shows each package with the version pattern apt-get accepts, and how to find the version', () => {
+    const dockerfile = corpusFile(
+      'apps/testdrivenio/fastapi-tdd-docker/project/Dockerfile',
+    );
+    const [hit] = hitsOf(rule, dockerfile);
+    expect(shownAfter(dockerfile, hit)).toContain(
+      'netcat-traditional=<version> gcc=<version> postgresql=<version>',
+    );
+    expect(hit.summary).toContain('apt-cache policy netcat-traditional');
+    // A placeholder is for the reader: never applied to the suggested Dockerfile.
+    expect(hit.edits).toBeUndefined();
+  });
+});
+
+describe('apt-pin-versions on the official nginx Dockerfile (issue 13)', () => {
+  it('reads $nginxPackages as the pinned list the RUN assigns, and build dependencies purged in the same RUN as never shipped', () => {
+    expect(
+      hitsOf(
+        rule,
+        corpusFile(
+          'apps/BretFisher/udemy-docker-mastery/dockerfile-sample-1/Dockerfile',
+        ),
+      ).map(h => h.message),
+    ).toEqual([
+      // gnupg1 is purged again; ca-certificates stays.
+      'apt-get installs unpinned: ca-certificates',
+      'apt-get installs unpinned: gettext-base, curl',
+    ]);
+  });
 });

@@ -7,7 +7,10 @@ export const rule = pinRule({
   manager: 'apt-get',
   equivalents: ['DL3008'],
   example: 'curl=8.5.0-2',
+  program: 'apt-get',
   installs: c => (hasArgs(c, 'apt-get', ['install']) ? 'install' : undefined),
   valueFlags: ['-t', '--target-release'],
+  pin: p => `${p}=<version>`,
+  versionsOf: p => `apt-cache policy ${p}`,
   isPinned: p => p.includes('=') || p.includes('/') || p.endsWith('.deb'),
 });

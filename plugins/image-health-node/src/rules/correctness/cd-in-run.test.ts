@@ -1,5 +1,6 @@
 import { rule } from './cd-in-run';
-import { describeRule } from '../testing';
+import { describeRule, hitsOf } from '../testing';
+import { corpusFile } from '../../quality/corpus';
 
 // DL3003's documented cases, in our own Dockerfiles.
 describeRule(rule, {
@@ -21,4 +22,17 @@ describeRule(rule, {
     // DL3003 is not among the rules hadolint applies to ONBUILD triggers.
     'FROM debian:12.5\nONBUILD RUN cd /opt',
   ],
+});
+
+describe('cd-in-run on the official nginx Dockerfile (issue 13)', () => {
+  it('does not advise a WORKDIR for a directory the RUN makes with mktemp', () => {
+    expect(
+      hitsOf(
+        rule,
+        corpusFile(
+          'apps/BretFisher/udemy-docker-mastery/dockerfile-sample-1/Dockerfile',
+        ),
+      ),
+    ).toEqual([]);
+  });
 });

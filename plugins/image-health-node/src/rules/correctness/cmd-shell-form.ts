@@ -1,22 +1,65 @@
 import type { Rule } from '../types';
-import type { Instruction } from '../../dockerfile/model';
+import type {
+  DockerfileModel,
+  Instruction,
+  Stage,
+} from '../../dockerfile/model';
+import { isWindows } from '../security/user';
 import { parseShell } from '../../dockerfile/shell';
 
-/** The shell-form command of a CMD, ENTRYPOINT or `HEALTHCHECK CMD`, with its words; undefined for JSON form. */
+/**
+ * The shell-form command of a CMD or ENTRYPOINT, with its words; undefined
+ * for JSON form. A HEALTHCHECK is not judged: it is a short probe the engine
+ * starts and waits for, which never needs a stop signal (issue 13).
+ */
 function shellForm(
   i: Instruction,
 ): { label: string; text: string; words: Instruction['words'] } | undefined {
-  if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') {
-    return !i.json && i.args !== ''
-      ? { label: i.keyword, text: i.args, words: i.words }
-      : undefined;
+  if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') return undefined;
+  return !i.json && i.args !== ''
+    ? { label: i.keyword, text: i.args, words: i.words }
+    : undefined;
+}
+
+/** The SHELL instructions (JSON form) of each stage, in order. */
+function shellsByStage(model: DockerfileModel): Map<number, Instruction[]> {
+  const shells = new Map<number, Instruction[]>();
+  for (const i of model.instructions) {
+    if (i.keyword !== 'SHELL' || !i.json) continue;
+    const own = shells.get(i.stage);
+    if (own) own.push(i);
+    else shells.set(i.stage, [i]);
   }
-  if (i.keyword !== 'HEALTHCHECK') return undefined;
-  const m = /^CMD\s+/i.exec(i.args);
-  if (!m) return undefined;
-  const text = i.args.slice(m[0].length);
-  if (text.trimStart().startsWith('[')) return undefined;
-  return { label: 'HEALTHCHECK CMD', text, words: i.words.slice(1) };
+  return shells;
+}
+
+/**
+ * The shell a stage's shell-form commands run under: its last SHELL, or one
+ * it inherits through `FROM <stage>`. The SHELLs are read once per check
+ * (filtering every stage's instructions per CMD was quadratic: 5 s for a
+ * fuzzed file of 26,000 CMDs).
+ */
+function shellOf(
+  model: DockerfileModel,
+  shells: ReadonlyMap<number, Instruction[]>,
+  instruction: Instruction,
+): string[] {
+  const seen = new Set<number>();
+  for (
+    let stage: Stage | undefined = model.stages[instruction.stage];
+    stage && !seen.has(stage.index);
+    stage =
+      stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
+  ) {
+    seen.add(stage.index);
+    let last: Instruction | undefined;
+    for (const i of shells.get(stage.index) ?? []) {
+      if (stage.index !== instruction.stage || i.index < instruction.index)
+        last = i;
+    }
+    if (last) return last.json!;
+  }
+  return ['/bin/sh', '-c'];
 }
 
 export const rule: Rule = {
@@ -25,13 +68,22 @@ export const rule: Rule = {
   category: 'correctness',
   severity: 'warning',
   equivalents: ['DL3025', 'JSONArgsRecommended'],
+  differsFrom: {
+    DL3025:
+      'hadolint also holds `HEALTHCHECK CMD` to the JSON form; a health probe is a short command the engine runs and never sends a stop signal to, so its shell form is not reported.',
+  },
   description:
-    'Shell form runs the program under /bin/sh -c, which does not forward SIGTERM: containers wait the full stop timeout and are killed. Use the JSON (exec) form. Like hadolint, HEALTHCHECK CMD is held to the same form.',
+    "Shell form runs the program under /bin/sh -c (or the stage's SHELL), which does not forward SIGTERM: containers wait the full stop timeout and are killed. Use the JSON (exec) form. Not judged: HEALTHCHECK CMD (a probe never needs a stop signal, where hadolint holds it to the same form) and Windows stages (no SIGTERM; their shell form runs the stage's SHELL).",
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3025',
   check({ model }) {
+    const shells = shellsByStage(model);
     return model.instructions.flatMap(instruction => {
       const form = shellForm(instruction);
       if (!form) return [];
+      const stage = model.stages[instruction.stage];
+      if (!stage || isWindows(stage)) return [];
+      const shell = shellOf(model, shells, instruction);
+      const shellText = shell.join(' ');
       {
         const script = parseShell(form.text);
         const simple =
@@ -50,7 +102,7 @@ export const rule: Rule = {
         return [
           {
             instruction,
-            message: `${form.label} ${form.text} runs under /bin/sh -c and will not receive SIGTERM`,
+            message: `${form.label} ${form.text} runs under ${shellText} and will not receive SIGTERM`,
             summary: `Write ${form.label} in JSON form${
               json
                 ? `: ${form.label} ${json}`
@@ -66,14 +118,39 @@ export const rule: Rule = {
                     },
                   ]
                 : undefined,
-            after: json
-              ? undefined
-              : `${form.label} ["/bin/sh", "-c", ${JSON.stringify(
-                  `exec ${form.text}`,
-                )}]`,
+            after: json ? undefined : execForm(form.label, shell, form.text),
           },
         ];
       }
     });
   },
 };
+
+/**
+ * The command run by the stage's shell with `exec` before the program that
+ * must receive signals: the last top-level command of the script (`exec cd`
+ * would fail). None when that command is part of a pipeline or a compound.
+ */
+function execForm(
+  label: string,
+  shell: string[],
+  text: string,
+): string | undefined {
+  const script = parseShell(text);
+  if (script.parseError) return undefined;
+  const last = script.commands.filter(c => !c.nested).pop();
+  if (!last || last.pipePosition > 0 || last.terminator === '|')
+    return undefined;
+  if (
+    script.commands.some(
+      c => !c.nested && c.pipeline === last.pipeline && c !== last,
+    )
+  )
+    return undefined;
+  if (['cd', 'export', 'set', 'exec', ''].includes(last.name)) return undefined;
+  const withExec = `${text.slice(0, last.start)}exec ${text.slice(last.start)}`;
+  return `${label} ${JSON.stringify([...shell, withExec]).replace(
+    /","/g,
+    '", "',
+  )}`;
+}

@@ -37,3 +37,28 @@ describe('copy-from-undefined-stage messages', () => {
     expect(hit.instruction?.line).toBe(2);
   });
 });
+
+describe('copy-from-undefined-stage and images (issue 13)', () => {
+  it('advises pinning an image named in --from, never a stage name with a /', () => {
+    const [hit] = hitsOf(
+      rule,
+      'FROM debian:12-slim\nCOPY --from=bitnami/kubectl /opt/bitnami/kubectl/bin/kubectl /usr/local/bin/',
+    );
+    expect(hit.summary).toBe(
+      'Pin the image: COPY --from=bitnami/kubectl:<version>@sha256:<digest>.',
+    );
+    expect(hit.summary).not.toContain('AS bitnami/kubectl');
+  });
+
+  it('catches :latest in a file whose FROM lines are pinned by digest, and only there', () => {
+    const pinned =
+      'FROM debian:12-slim@sha256:2424c1850714a4d94666ec928e24d86de958646737b1d113f5b2207be44d37d8\nCOPY --from=ghcr.io/acme/tools:latest /bin/tool /usr/local/bin/';
+    expect(hitsOf(rule, pinned)[0]?.message).toContain('moving tag');
+    expect(
+      hitsOf(
+        rule,
+        'FROM debian:12-slim\nCOPY --from=ghcr.io/acme/tools:latest /bin/tool /usr/local/bin/',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ export const rule: Rule = {
   severity: 'warning',
   equivalents: ['DL3022'],
   description:
-    '`COPY --from` should name a stage defined earlier (`FROM … AS build`), an earlier stage by its number, or an image with its tag. A name that is not a stage is pulled from a registry as an image, which is rarely what was meant and makes the build depend on whatever that name resolves to.',
+    '`COPY --from` should name a stage defined earlier (`FROM … AS build`), an earlier stage by its number, or an image with its tag. A name that is not a stage is pulled from a registry as an image, which is rarely what was meant and makes the build depend on whatever that name resolves to. An image name (with `/`) is advised to be pinned, never turned into a stage name; `:latest` is reported where the FROM lines are pinned by digest.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3022',
   check({ model }) {
     const hits: RuleHit[] = [];
@@ -35,7 +35,25 @@ export const rule: Rule = {
       if (instruction.keyword !== 'COPY') continue;
       const from = flagOf(instruction, 'from')?.value;
       if (from === undefined || from === null) continue;
-      if (from.includes(':') || names.has(from.toLowerCase())) continue;
+      if (names.has(from.toLowerCase())) continue;
+      if (from.includes(':') || from.includes('@')) {
+        // A tagged image is valid; a moving tag in a file that pins its bases
+        // by digest is the one unpinned input left (issue 13).
+        if (
+          !from.includes('@') &&
+          /:latest$/.test(from) &&
+          model.stages.some(s => s.image.digest)
+        )
+          hits.push({
+            instruction,
+            message: `COPY --from=${from} takes files from a moving tag in a file whose FROM lines are pinned by digest`,
+            summary: `Pin it like the FROM lines: COPY --from=${from.replace(
+              /:latest$/,
+              '',
+            )}:<version>@sha256:<digest>.`,
+          });
+        continue;
+      }
       const index = /^\d+/.exec(from);
       if (index && Number(index[0]) < count) continue;
       if (!firstByName) {
@@ -55,15 +73,19 @@ export const rule: Rule = {
         message = `COPY --from=${from}: only ${count} stage${
           count === 1 ? '' : 's'
         } (numbered from 0) are defined before this line`;
-      hits.push({
-        instruction,
-        message,
-        summary: later
-          ? `Move the stage ${later.name} above the stage that copies from it.`
-          : `Name an earlier stage (FROM … AS ${
-              index ? 'build' : from
-            }) or an image with its tag or digest.`,
-      });
+      // `--from=bitnami/kubectl` names an image (a stage name holds no `/`):
+      // valid, but it pulls whatever latest is; the advice is to pin it.
+      const image = !index && /[/.]/.test(from);
+      if (image)
+        message = `COPY --from=${from} copies from the image's latest: an untagged image`;
+      let summary = `Name an earlier stage (FROM … AS ${
+        index ? 'build' : from
+      }) or an image with its tag or digest.`;
+      if (later)
+        summary = `Move the stage ${later.name} above the stage that copies from it.`;
+      else if (image)
+        summary = `Pin the image: COPY --from=${from}:<version>@sha256:<digest>.`;
+      hits.push({ instruction, message, summary });
     }
     return hits;
   },

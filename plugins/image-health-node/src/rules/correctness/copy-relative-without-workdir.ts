@@ -1,12 +1,13 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
 import { imageNameOf } from '../peer';
+import { withoutQuotes } from '../support';
 
 /** The destination of a COPY without its surrounding quotes. */
 function destinationOf(copy: Instruction): string | undefined {
   const args = copy.json ?? copy.words.map(w => w.value);
   if (args.length < 2) return undefined;
-  return args[args.length - 1].replace(/^["']+|["']+$/g, '');
+  return withoutQuotes(args[args.length - 1]);
 }
 
 /** Absolute (`/app`, `C:\app`, `c:/app`) or a variable the build fills in. */

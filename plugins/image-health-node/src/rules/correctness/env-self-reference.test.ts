@@ -43,3 +43,16 @@ describe('env-self-reference findings', () => {
     );
   });
 });
+
+describe('an ENV with thousands of pairs', () => {
+  it('names the one pair another refers to', () => {
+    const pairs = Array.from({ length: 20_000 }, (_, i) => `V${i}=x${i}`);
+    const hits = hitsOf(
+      rule,
+      `FROM python:3.12\nENV ${pairs.join(' ')} LAST=$V7/bin\n`,
+    );
+    expect(hits.map(h => h.message)).toEqual([
+      'ENV uses $V7 in the statement that defines it',
+    ]);
+  });
+});

@@ -1,14 +1,5 @@
 import type { Rule, RuleHit } from '../types';
-import { keyValues } from '../support';
-
-/** `${name}`, or `$name` not followed by a letter, digit or `_`. */
-function refersTo(value: string, name: string): boolean {
-  if (value.includes(`\${${name}}`)) return true;
-  return value
-    .split(`$${name}`)
-    .slice(1)
-    .some(rest => !/^[A-Za-z0-9_]/.test(rest));
-}
+import { keyValues, variablesUsedIn } from '../support';
 
 /**
  * DL3044: an ENV whose value uses a variable set by another pair of the same
@@ -35,9 +26,15 @@ export const rule: Rule = {
       }
       if (instruction.keyword !== 'ENV') continue;
       const pairs = keyValues(instruction);
+      // Each value read once: how many values use each name (linear in the statement).
+      const usedBy = pairs.map(([, value]) => variablesUsedIn(value ?? ''));
+      const users = new Map<string, number>();
+      for (const used of usedBy)
+        for (const name of used) users.set(name, (users.get(name) ?? 0) + 1);
       const referred = pairs
-        .filter(([name], i) =>
-          pairs.some(([, value], j) => j !== i && refersTo(value ?? '', name)),
+        .filter(
+          ([name], i) =>
+            (users.get(name) ?? 0) - (usedBy[i].has(name) ? 1 : 0) > 0,
         )
         .map(([name]) => name)
         .filter(name => !declared.has(name));

@@ -5,8 +5,9 @@ export const rule: Rule = {
   title: 'EXPOSE port out of range',
   category: 'correctness',
   severity: 'error',
-  // Not DS-0008: Trivy does not read port ranges (8000-70000), which DL3011 checks.
-  equivalents: ['DL3011'],
+  // DS-0008 agrees on trivy-checks' cases (rules/trivyChecks.test.ts); Trivy does not read port
+  // ranges (8000-70000), which DL3011 checks, so a range past 65535 is ours alone.
+  equivalents: ['DL3011', 'DS-0008'],
   description: 'Valid UNIX ports are 0 to 65535.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3011',
   check({ model }) {

@@ -1,5 +1,5 @@
 import { rule } from './gem-pin-versions';
-import { describeRule, hitsOf } from '../testing';
+import { describeRule, hitsOf, shownAfter } from '../testing';
 
 // Cases as hadolint documents DL3028 (its wiki and spec), plus ONBUILD and exec forms.
 describeRule(rule, {
@@ -33,13 +33,12 @@ describeRule(rule, {
 
 describe('gem-pin-versions remediation', () => {
   it('names every unpinned gem and shows where the versions go', () => {
-    const [hit] = hitsOf(
-      rule,
-      'FROM ruby:3.3\nRUN gem install bundler:2.5.6 rails --no-document rake',
-    );
+    const dockerfile =
+      'FROM ruby:3.3\nRUN gem install bundler:2.5.6 rails --no-document rake';
+    const [hit] = hitsOf(rule, dockerfile);
     // `--no-document rake`: hadolint reads every option as taking a value.
     expect(hit.message).toBe('gem install of unpinned gems: rails');
-    expect(hit.after).toBe(
+    expect(shownAfter(dockerfile, hit)).toBe(
       'RUN gem install bundler:2.5.6 rails:X.Y.Z --no-document rake',
     );
   });

@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
-import { applyEditsTo, compact, replaceWord } from '../support';
+import { compact, replaceWord } from '../support';
 import { eachCommandWithOnbuild, hasArgs } from '../peer';
 
 /**
@@ -40,6 +40,7 @@ export const rule: Rule = {
   title: 'gem packages not pinned',
   category: 'correctness',
   severity: 'warning',
+  unshipped: 'info',
   equivalents: ['DL3028'],
   description:
     'An unpinned `gem install` installs whatever version RubyGems serves at build time, so two builds of one commit can differ. Pin each gem (`gem install bundler:2.5.6`, or `-v 2.5.6`), or install from a Gemfile.lock with bundler.',
@@ -80,9 +81,7 @@ export const rule: Rule = {
           .map(u => u.gem)
           .join(', ')}`,
         summary: `Pin each gem to the version you tested, e.g. gem install ${unpinned[0].gem}:<version>.`,
-        ...(placeholders.length === unpinned.length
-          ? { after: applyEditsTo(model, instruction, placeholders) }
-          : {}),
+        ...(placeholders.length === unpinned.length ? { placeholders } : {}),
       });
     }
     return hits;

@@ -1,5 +1,5 @@
 import { rule } from './go-pin-versions';
-import { describeRule, hitsOf } from '../testing';
+import { describeRule, hitsOf, shownAfter } from '../testing';
 
 // Cases as hadolint documents DL3062 (its README and spec), plus real-world forms.
 describeRule(rule, {
@@ -41,14 +41,13 @@ describeRule(rule, {
 
 describe('go-pin-versions remediation', () => {
   it('names the packages and shows where the version goes', () => {
-    const [hit] = hitsOf(
-      rule,
-      'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest && go install example.com/x@v1.0.0',
-    );
+    const dockerfile =
+      'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest && go install example.com/x@v1.0.0';
+    const [hit] = hitsOf(rule, dockerfile);
     expect(hit.message).toBe(
       'go install without a pinned version: github.com/go-delve/delve/cmd/dlv@latest',
     );
-    expect(hit.after).toBe(
+    expect(shownAfter(dockerfile, hit)).toBe(
       'RUN go install github.com/go-delve/delve/cmd/dlv@vX.Y.Z && go install example.com/x@v1.0.0',
     );
   });

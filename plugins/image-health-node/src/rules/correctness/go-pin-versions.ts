@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { applyEditsTo, compact, replaceWord } from '../support';
-import { runCommands, eachCommandWithOnbuild, hasArgs } from '../peer';
+import { compact, replaceWord } from '../support';
+import { runCommands, eachCommandNamed, hasArgs } from '../peer';
 import type { Instruction } from '../../dockerfile/model';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
@@ -50,6 +50,7 @@ export const rule: Rule = {
   title: 'go packages not pinned',
   category: 'correctness',
   severity: 'warning',
+  unshipped: 'info',
   equivalents: ['DL3062'],
   description:
     '`go install example.com/tool` or `…@latest` (and the same with `go get` or `go run`) fetches whatever version is newest at build time, so two builds of one commit can differ. Name the version: `go install example.com/tool@v1.2.3`.',
@@ -58,7 +59,7 @@ export const rule: Rule = {
     const hits: RuleHit[] = [];
     // The RUNs that run go at all; hadolint reads each RUN's go commands together.
     const runs = new Set<Instruction>();
-    eachCommandWithOnbuild(model, (command, instruction) => {
+    eachCommandNamed(model, 'go', (command, instruction) => {
       if (hasArgs(command, 'go', ['run', 'install', 'get']))
         runs.add(instruction);
       return undefined;
@@ -92,7 +93,7 @@ export const rule: Rule = {
           unpinned[0].pkg.replace(/@.*$/, '') || 'example.com/tool'
         }@v1.2.3.`,
         ...(placeholders.length > 0 && placeholders.length === unpinned.length
-          ? { after: applyEditsTo(model, instruction, placeholders) }
+          ? { placeholders }
           : {}),
       });
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import type { Instruction } from '../../dockerfile/model';
 import { hadolintDocsUrl } from '../peer';
+import { labelInstruction } from './labelSchema';
 
 const equivalents = ['DL3048'];
 
@@ -38,16 +39,6 @@ export function labelKeys(label: Instruction): string[] {
   return words.map(w => unquote(w.split('=')[0]));
 }
 
-function labelOf(instruction: Instruction): Instruction | undefined {
-  if (instruction.keyword === 'LABEL') return instruction;
-  if (
-    instruction.keyword === 'ONBUILD' &&
-    instruction.trigger?.keyword === 'LABEL'
-  )
-    return instruction.trigger;
-  return undefined;
-}
-
 /** DL3048: LABEL (and ONBUILD LABEL) keys in Docker's recommended key format; one finding per instruction. */
 export const rule: Rule = {
   id: 'label-key-invalid',
@@ -60,7 +51,7 @@ export const rule: Rule = {
   docsUrl: hadolintDocsUrl(equivalents),
   check({ model }) {
     return model.instructions.flatMap(instruction => {
-      const label = labelOf(instruction);
+      const label = labelInstruction(instruction);
       if (!label) return [];
       for (const key of labelKeys(label)) {
         const problem = keyProblem(key);

@@ -1,6 +1,11 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandWithOnbuild, hadolintDocsUrl, hasArgs } from '../peer';
+import {
+  eachCommandWithOnbuild,
+  hadolintDocsUrl,
+  hasArgs,
+  runsRunning,
+} from '../peer';
 
 /** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
 export function assumeYesRule(options: {
@@ -25,6 +30,9 @@ export function assumeYesRule(options: {
     )}; the build then aborts.`,
     docsUrl: hadolintDocsUrl(options.equivalents),
     check({ model }) {
+      // Most files run none of the programs: one look at the command index
+      // says so (dnf-missing-yes 0.65 → 0.2 ms per corpus pass).
+      if (runsRunning(model, options.programs).size === 0) return [];
       // Like hadolint: the install word anywhere among the arguments, ONBUILD RUN too.
       return eachCommandWithOnbuild(model, (command, instruction) => {
         if (!hasArgs(command, options.programs, options.installs))

@@ -26,11 +26,14 @@ export const rule = pinRule({
   manager: 'npm',
   equivalents: ['DL3016'],
   example: 'typescript@5.6.3',
+  program: 'npm',
   installs: c =>
     nameOf(c) === 'npm' && firstOperand(c) === 'install'
       ? 'install'
       : undefined,
   valueFlags: VALUE_FLAGS,
+  pin: p => `${p}@<version>`,
+  versionsOf: p => `npm view ${p} versions`,
   isPinned: p => {
     if (/^(git|git\+ssh|git\+http|git\+https):\/\//.test(p))
       return p.includes('#');

@@ -1,11 +1,28 @@
-import type { Rule } from '../types';
+import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
-import { operandsAfter } from '../support';
-import { eachCommandWithOnbuild, hadolintDocsUrl } from '../peer';
+import {
+  commandsOf,
+  compact,
+  isCommand,
+  laterMentions,
+  mentionedAfter,
+  operandsAfter,
+  replaceWord,
+  type LaterMentions,
+} from '../support';
+import type { Instruction } from '../../dockerfile/model';
+import { buildDependencyInstalls } from '../size/build-steps';
+import {
+  eachCommandNamed,
+  eachCommandWithOnbuild,
+  hadolintDocsUrl,
+} from '../peer';
 
 /**
  * "Pin versions in <manager> install" rules: one finding per command listing the
- * unpinned packages. Like hadolint, flags are switches except `valueFlags` (whose
+ * unpinned packages. Unlike hadolint (issue 13), a package the same RUN removes
+ * again (a build dependency) and a variable the RUN fills with pinned packages
+ * are not reported. Like hadolint, flags are switches except `valueFlags` (whose
  * next word is their value), a word holding a variable is judged as written, and
  * `ONBUILD RUN` is checked too.
  */
@@ -16,33 +33,157 @@ export function pinRule(options: {
   example: string;
   /** The install subcommand the packages follow, when `command` installs. */
   installs(command: ShellCommand): string | undefined;
+  /** The name hadolint gives the one program `installs` accepts (`nameOf`), when it accepts one: only its commands are visited. */
+  program?: string;
   valueFlags: string[];
   isPinned(pkg: string, command: ShellCommand): boolean;
+  /** The package with a version placeholder, in the form the manager accepts (`curl=<version>`). */
+  pin(pkg: string): string;
+  /** The command that lists the versions of `pkg` on offer. */
+  versionsOf(pkg: string): string;
 }): Rule {
   return {
     id: options.id,
     title: `${options.manager} packages not pinned`,
     category: 'correctness',
     severity: 'warning',
+    unshipped: 'info',
     equivalents: options.equivalents,
     description: `Unpinned ${options.manager} packages install whatever version is current at build time, so two builds of one commit can differ. Pin versions (${options.example}).`,
     docsUrl: hadolintDocsUrl(options.equivalents),
     check({ model }) {
-      return eachCommandWithOnbuild(model, (command, instruction) => {
+      // What a RUN removes, read once per RUN: asked once per install, it was
+      // quadratic in a RUN of 18,000 installs (the fuzzer's; 5 s).
+      let last: Instruction | undefined;
+      let removals: Removals | undefined;
+      const judge = (command: ShellCommand, instruction: Instruction) => {
         const sub = options.installs(command);
         if (!sub) return undefined;
-        const unpinned = operandsAfter(command, sub, options.valueFlags)
-          .map(p => p.value)
-          .filter(p => p !== sub && !options.isPinned(p, command));
+        if (instruction !== last) {
+          last = instruction;
+          removals = removalsOf(instruction);
+        }
+        const operands = operandsAfter(command, sub, options.valueFlags);
+        const removed = removals
+          ? removedInSameRun(
+              removals,
+              command,
+              operands.map(p => p.value),
+            )
+          : undefined;
+        const unpinned = operands.filter(
+          p =>
+            p.value !== sub &&
+            !options.isPinned(p.value, command) &&
+            !(
+              p.value.includes('$') &&
+              holdsPinnedList(instruction, p.value, options.isPinned, command)
+            ) &&
+            !removed?.has(p.value),
+        );
         if (unpinned.length === 0) return undefined;
-        return {
+        const names = unpinned.map(p => p.value);
+        // The fixed line shows where each version goes; which version is the user's choice.
+        const placeholders = compact(
+          unpinned.map(p =>
+            replaceWord(instruction, p.word, options.pin(p.value)),
+          ),
+        );
+        const hit: RuleHit = {
           instruction,
-          message: `${options.manager} installs unpinned: ${unpinned.join(
-            ', ',
-          )}`,
-          summary: `Pin each package, e.g. ${options.example}.`,
+          message: `${options.manager} installs unpinned: ${names.join(', ')}`,
+          summary: `Pin each package to the version you tested (${
+            options.example
+          }); \`${options.versionsOf(names[0])}\` lists the versions on offer.`,
         };
-      });
+        if (
+          instruction.keyword === 'RUN' &&
+          placeholders.length === unpinned.length
+        )
+          hit.placeholders = placeholders;
+        return hit;
+      };
+      return options.program === undefined
+        ? eachCommandWithOnbuild(model, judge)
+        : eachCommandNamed(model, options.program, judge);
     },
   };
+}
+
+/**
+ * Whether `word` is a variable (`$pkgs`, `"${pkgs}"`) the same RUN assigns
+ * a list of pinned packages (the official images' `nginxPackages="nginx=1.25…"`).
+ */
+function holdsPinnedList(
+  instruction: Instruction,
+  word: string,
+  isPinned: (pkg: string, command: ShellCommand) => boolean,
+  command: ShellCommand,
+): boolean {
+  const name = /^"?\$\{?(\w+)\}?"?$/.exec(word)?.[1];
+  if (!name) return false;
+  for (const c of commandsOf(instruction))
+    for (const assignment of c.assignments) {
+      if (!assignment.startsWith(`${name}=`)) continue;
+      const packages = assignment
+        .slice(name.length + 1)
+        .replace(/^["']|["']$/g, '')
+        .split(/\s+/)
+        .filter(Boolean);
+      return packages.length > 0 && packages.every(p => isPinned(p, command));
+    }
+  return false;
+}
+
+/** What one RUN takes out again; undefined when it removes nothing (most RUNs). */
+interface Removals {
+  /** Installs whose packages a later purge of build dependencies removes. */
+  purged: ReadonlySet<ShellCommand>;
+  /** Packages (or apk virtual names) removed, and where. */
+  removed: LaterMentions;
+}
+
+function removalsOf(instruction: Instruction): Removals | undefined {
+  if (!commandsOf(instruction).some(removes)) return undefined;
+  return {
+    purged: buildDependencyInstalls(instruction),
+    removed: laterMentions(
+      instruction,
+      c =>
+        isCommand(c, ['apt-get', 'apt'], ['purge', 'remove']) ||
+        isCommand(c, 'apk', 'del'),
+    ),
+  };
+}
+
+/**
+ * Which of an install's packages the RUN removes again after installing them (a build
+ * dependency: `apt-get purge`, the official images' apt-mark pattern, `apk del`
+ * of the package or its --virtual group): its version never reaches the image.
+ * Looked up in maps read once per RUN (a scan of every removal per package was
+ * quadratic: 4-22 s for fuzzed RUNs of thousands of installs and purges).
+ */
+function removedInSameRun(
+  removals: Removals,
+  install: ShellCommand,
+  packages: readonly string[],
+): ReadonlySet<string> {
+  if (removals.purged.has(install)) return new Set(packages);
+  const removedLater = (name: string) =>
+    mentionedAfter(removals.removed, install, name);
+  const virtual =
+    install.args[
+      install.args.findIndex(a => a === '--virtual' || a === '-t') + 1
+    ];
+  if (virtual !== undefined && removedLater(virtual)) return new Set(packages);
+  return new Set(packages.filter(removedLater));
+}
+
+/** A command that takes packages out again (or marks them for it). */
+function removes(c: ShellCommand): boolean {
+  return (
+    c.program === 'apt-mark' ||
+    isCommand(c, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove']) ||
+    isCommand(c, 'apk', 'del')
+  );
 }

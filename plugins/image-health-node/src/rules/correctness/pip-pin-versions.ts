@@ -48,6 +48,8 @@ export const rule = pinRule({
     '--trusted-host',
     '--upgrade-strategy',
   ],
+  pin: p => `${p}==<version>`,
+  versionsOf: p => `pip index versions ${p}`,
   isPinned: p => {
     if (/(==|>=|<=|>|<|!=|~=)/.test(p)) return true;
     const file = p.endsWith('.whl') || p.endsWith('.tar.gz');

@@ -1,5 +1,6 @@
 import { rule } from './pipe-without-pipefail';
-import { describeRule } from '../testing';
+import { describeRule, hitsOf } from '../testing';
+import { corpusFile } from '../../quality/corpus';
 
 // DL4006's documented cases, in our own Dockerfiles.
 describeRule(rule, {
@@ -27,4 +28,31 @@ describeRule(rule, {
     'FROM debian:12.5\nSHELL [ "powershell.exe" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value',
     'FROM debian:12.5\nSHELL [ "cmd.exe", "/c" ]\nRUN dir | more',
   ],
+});
+
+describe('pipe-without-pipefail remediation (issue 13)', () => {
+  const afterOf = (dockerfile: string) => hitsOf(rule, dockerfile)[0]?.after;
+
+  it('uses ash on Alpine, which has no bash', () => {
+    expect(
+      afterOf(
+        'FROM alpine:3.20\nRUN wget -O - https://example.com/list | wc -l > /count',
+      ),
+    ).toMatch(/^SHELL \["\/bin\/ash", "-o", "pipefail", "-c"\]/);
+  });
+
+  it('uses bash where the image has it, read from the package manager for an unknown base', () => {
+    const after = afterOf(
+      corpusFile('apps/devcontainers/images/src/java/.devcontainer/Dockerfile'),
+    );
+    expect(after).toMatch(/^SHELL \["\/bin\/bash", "-o", "pipefail", "-c"\]/);
+  });
+
+  it('offers no SHELL line when it cannot tell which shell the image has', () => {
+    expect(
+      afterOf(
+        'FROM example.com/acme/base:1\nRUN wget -O - https://example.com/list | wc -l > /count',
+      ),
+    ).toBeUndefined();
+  });
 });

@@ -1,3 +1,5 @@
+import { stageFacts } from '../base-image/known-images';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { Rule, RuleHit } from '../types';
 import { sourceOf } from '../../dockerfile/model';
 import { runCommands } from '../peer';
@@ -27,6 +29,7 @@ export const rule: Rule = {
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL4006',
   check({ model }) {
     const hits: RuleHit[] = [];
+    const shells = new Map<Stage, string | undefined>();
     for (const stage of model.stages) {
       let pipefail = false;
       for (const instruction of stage.instructions) {
@@ -39,19 +42,32 @@ export const rule: Rule = {
         // Pipes inside $(…) count too; the exec form is read as one shell line, as hadolint does.
         if (!runCommands(model, instruction).some(c => c.terminator === '|'))
           continue;
+        if (!shells.has(stage)) shells.set(stage, pipefailShell(model, stage));
+        const shell = shells.get(stage);
         hits.push({
           instruction,
           message:
             'a pipe in this RUN hides failures of all but its last command',
-          summary:
-            'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] (["/bin/ash", …] on Alpine) before it.',
-          after: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${sourceOf(
-            model,
-            instruction,
-          )}`,
+          summary: shell
+            ? `Add SHELL ${shell} before it (the shell this image has).`
+            : 'Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it if the image has bash (["/bin/ash", …] on Alpine/busybox); or check each piped command yourself.',
+          ...(shell
+            ? { after: `SHELL ${shell}\n${sourceOf(model, instruction)}` }
+            : {}),
         });
       }
     }
     return hits;
   },
 };
+
+/** The SHELL line that turns pipefail on with a shell the stage's image has; undefined when not known. */
+function pipefailShell(
+  model: DockerfileModel,
+  stage: Stage,
+): string | undefined {
+  const facts = stageFacts(model, stage);
+  if (facts?.bash) return '["/bin/bash", "-o", "pipefail", "-c"]';
+  if (facts?.sh === 'ash') return '["/bin/ash", "-o", "pipefail", "-c"]';
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
-import { applyEditsTo, compact, keyValues, replaceWord } from '../support';
+import { compact, keyValues, replaceWord } from '../support';
 import {
   hadolintArgs,
   hadolintDocsUrl,
@@ -9,6 +9,7 @@ import {
   imageNameOf,
   isArgument,
   runCommands,
+  runsRunning,
 } from '../peer';
 
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
@@ -23,10 +24,12 @@ interface DeclaredNames {
 }
 
 /**
- * Whether `name-version` pins a package as hadolint's DL3033 / DL3041 read it:
- * some dash, then either an `.rpm` file, a variable the Dockerfile declares
- * (`git-core-${version}`), or parts after the first dash made only of version
- * characters, one of them starting with a digit (`gcc-c++-1.1.1`, `openssl-1:1.1.1k`).
+ * Whether `name-version` pins a package: some dash, then either an `.rpm`
+ * file, a variable the Dockerfile declares (`git-core-${version}`), or parts
+ * after the first dash made only of version characters, the last one starting
+ * with a digit (`gcc-c++-1.1.1`, `openssl-1:1.1.1k`, `nginx-1.24.0-4.fc40`).
+ * hadolint's DL3033 / DL3041 accept any part starting with a digit, which
+ * reads a name with digits (`java-21-openjdk`) as pinned (issue 13).
  */
 export function isPinnedRpm(
   pkg: string,
@@ -38,7 +41,8 @@ export function isPinnedRpm(
   if (pkg.includes('$')) return usesDeclared(pkg, declared());
   const rest = parts.slice(1);
   return (
-    rest.every(p => VERSION_PART.test(p)) && rest.some(p => /^[0-9]/.test(p))
+    rest.every(p => VERSION_PART.test(p)) &&
+    /^[0-9]/.test(rest[rest.length - 1])
   );
 }
 
@@ -134,6 +138,7 @@ export function rpmPinRule(options: {
     title: `${manager} packages not pinned`,
     category: 'correctness',
     severity: 'warning',
+    unshipped: 'info',
     equivalents: options.equivalents,
     description: `Unpinned ${manager} packages install whatever version the repositories serve at build time, so two builds of one commit can differ. Name the version (${options.example}), or the stream of a module (\`${options.programs[0]} module install nodejs:20\`).`,
     docsUrl: hadolintDocsUrl(options.equivalents),
@@ -143,12 +148,17 @@ export function rpmPinRule(options: {
       let reader: ((index: number) => DeclaredNames) | undefined;
       const declaredAt = (index: number) =>
         (reader ??= declaredNamesReader(model.instructions))(index);
+      // Only the RUNs that run one of the programs can install with it
+      // (asking every command of every RUN: 3.0 → 0.7 ms per corpus pass).
+      const running = runsRunning(model, options.programs);
+      if (running.size === 0) return hits;
       const instructions = model.instructions;
       for (let index = 0; index < instructions.length; index++) {
         const instruction = instructions[index];
         if (
-          instruction.keyword !== 'RUN' &&
-          instruction.trigger?.keyword !== 'RUN'
+          !running.has(instruction) ||
+          (instruction.keyword !== 'RUN' &&
+            instruction.trigger?.keyword !== 'RUN')
         )
           continue;
         const namesFor = () => declaredAt(index);
@@ -177,17 +187,33 @@ export function rpmPinRule(options: {
         }
         if (unpinned.length === 0) continue;
         // The fixed line shows where the version goes; which version is the user's choice.
-        const used = new Set<ShellWord>();
+        // Each argument's own word, in order: one pass over each command's
+        // words (a search per argument was quadratic: 3 min for one fuzzed
+        // install of 30,000 packages).
+        const unclaimed = new Map<
+          ShellCommand,
+          Map<string, { words: ShellWord[]; next: number }>
+        >();
+        const wordFor = (command: ShellCommand, arg: string) => {
+          let byValue = unclaimed.get(command);
+          if (!byValue) {
+            byValue = new Map();
+            for (const w of command.words.slice(1)) {
+              const same = byValue.get(w.value);
+              if (same) same.words.push(w);
+              else byValue.set(w.value, { words: [w], next: 0 });
+            }
+            unclaimed.set(command, byValue);
+          }
+          const same = byValue.get(arg);
+          return same ? same.words[same.next++] : undefined;
+        };
         const placeholders =
           instruction.keyword === 'RUN'
             ? compact(
-                unpinned.map(({ command, arg, fix }) => {
-                  const word = command.words
-                    .slice(1)
-                    .find(w => w.value === arg && !used.has(w));
-                  if (word) used.add(word);
-                  return replaceWord(instruction, word, fix);
-                }),
+                unpinned.map(({ command, arg, fix }) =>
+                  replaceWord(instruction, wordFor(command, arg), fix),
+                ),
               )
             : [];
         hits.push({
@@ -196,9 +222,7 @@ export function rpmPinRule(options: {
             .map(u => u.arg)
             .join(', ')}`,
           summary: `Pin each package to the version you tested, e.g. ${options.example}.`,
-          ...(placeholders.length === unpinned.length
-            ? { after: applyEditsTo(model, instruction, placeholders) }
-            : {}),
+          ...(placeholders.length === unpinned.length ? { placeholders } : {}),
         });
       }
       return hits;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { replaceWord, compact } from '../support';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
+import { eachCommandNamed } from '../peer';
 
 export const rule: Rule = {
   id: 'use-apt-get',
@@ -12,8 +12,7 @@ export const rule: Rule = {
     '`apt` is for people at a terminal; its output and options are not stable for scripts. Use apt-get or apt-cache.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3027',
   check({ model }) {
-    return eachCommandWithOnbuild(model, (command, instruction) => {
-      if (nameOf(command) !== 'apt') return undefined;
+    return eachCommandNamed(model, 'apt', (command, instruction) => {
       const sub = command.args.find(a => !a.startsWith('-'));
       const replacement =
         sub === 'search' || sub === 'show' || sub === 'policy'

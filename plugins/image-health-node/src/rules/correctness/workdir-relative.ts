@@ -11,8 +11,9 @@ export const rule: Rule = {
   title: 'Relative WORKDIR',
   category: 'correctness',
   severity: 'error',
-  // Not DS-0009: Trivy's pattern accepts any path holding a $VAR and rejects C:/.
-  equivalents: ['DL3000', 'WorkdirRelativePath'],
+  // DS-0009 agrees on trivy-checks' cases (rules/trivyChecks.test.ts); Trivy's pattern also accepts
+  // any path holding a $VAR and rejects C:/, which this rule (as hadolint) judges by the path.
+  equivalents: ['DL3000', 'DS-0009', 'WorkdirRelativePath'],
   description:
     'A relative WORKDIR depends on the WORKDIR before it, often the base image’s. Use an absolute path (variables are accepted).',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3000',

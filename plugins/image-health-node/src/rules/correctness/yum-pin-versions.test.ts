@@ -1,10 +1,11 @@
 import { rule } from './yum-pin-versions';
-import { describeRule, hitsOf } from '../testing';
+import { describeRule, hitsOf, shownAfter } from '../testing';
 
 // DL3033's documented cases, in our own Dockerfiles.
 describeRule(rule, {
   catches: [
     'FROM centos:7\nRUN yum install -y httpd && yum clean all',
+    'FROM centos:7\nRUN yum install -y java-1.8.0-openjdk && yum clean all',
     'FROM centos:7\nONBUILD RUN yum install -y httpd && yum clean all',
     'FROM centos:7\nRUN yum install -y python3-pip',
     'FROM centos:7\nRUN ["yum", "install", "-y", "httpd"]',
@@ -45,13 +46,12 @@ describeRule(rule, {
 
 describe('yum-pin-versions findings', () => {
   it('names every unpinned package once per RUN and shows where versions go', () => {
-    const hits = hitsOf(
-      rule,
-      'FROM centos:7\nRUN yum install -y httpd mod_ssl-2.4.6 && yum module install -y nodejs',
-    );
+    const dockerfile =
+      'FROM centos:7\nRUN yum install -y httpd mod_ssl-2.4.6 && yum module install -y nodejs';
+    const hits = hitsOf(rule, dockerfile);
     expect(hits).toHaveLength(1);
     expect(hits[0].message).toContain('httpd, nodejs');
-    expect(hits[0].after).toBe(
+    expect(shownAfter(dockerfile, hits[0])).toBe(
       'RUN yum install -y httpd-X.Y.Z mod_ssl-2.4.6 && yum module install -y nodejs:STREAM',
     );
   });

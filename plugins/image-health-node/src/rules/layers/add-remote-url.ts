@@ -1,4 +1,6 @@
 import type { Rule } from '../types';
+import type { DockerfileModel, Instruction } from '../../dockerfile/model';
+import { isWindows } from '../security/user';
 import { unquote } from '../../dockerfile/parse';
 
 export const rule: Rule = {
@@ -29,8 +31,32 @@ export const rule: Rule = {
           message: `ADD downloads ${url} into a layer of its own`,
           summary:
             'Download, check and unpack in one RUN, removing the archive in the same RUN.',
-          after: `RUN curl -fsSL -o /tmp/download ${url} \\\n    && echo "<sha256>  /tmp/download" | sha256sum -c - \\\n    && <unpack or move to ${dest}> \\\n    && rm /tmp/download`,
+          after: isWindows(model.stages[instruction.stage])
+            ? windowsDownload(model, instruction, url, dest)
+            : `RUN curl -fsSL -o /tmp/download ${url} \\\n    && echo "<sha256>  /tmp/download" | sha256sum -c - \\\n    && <unpack or move to ${dest}> \\\n    && rm /tmp/download`,
         };
       });
   },
 };
+
+/**
+ * The same download for a Windows stage, in PowerShell (issue 13: never
+ * /bin/sh there): run through the stage's SHELL when it is PowerShell.
+ */
+function windowsDownload(
+  model: DockerfileModel,
+  instruction: Instruction,
+  url: string,
+  dest: string,
+): string {
+  const shell = model.stages[instruction.stage].instructions.filter(
+    i => i.keyword === 'SHELL' && i.json && i.index < instruction.index,
+  );
+  const script = `Invoke-WebRequest -UseBasicParsing -Uri '${url}' -OutFile '${dest}'; if ((Get-FileHash '${dest}' -Algorithm SHA256).Hash -ne '<sha256>') { exit 1 }`;
+  const powershell = /powershell|pwsh/i.test(
+    shell[shell.length - 1]?.json?.[0] ?? '',
+  );
+  return powershell
+    ? `RUN ${script}`
+    : `RUN powershell -Command "${script.replace(/"/g, '\\"')}"`;
+}

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import type { DockerfileModel } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import {
   commandsOf,
@@ -66,14 +67,24 @@ export const rule: Rule = {
   severity: 'warning',
   equivalents: ['DS-0017', 'CIS-DI-0007'],
   description:
-    'A RUN with only `apt-get update` is cached: later installs use a stale index and the lists sit in their own layer. Update and install in the same RUN. Like Trivy, an update (`update`/`up` of apt, apt-get, yum, dnf, apk, zypper) must be followed in its RUN by an install, add or upgrade of the same manager.',
+    'A RUN with only `apt-get update` is cached: later installs use a stale index and the lists sit in their own layer. Update and install in the same RUN. Like Trivy, an update (`update`/`up` of apt, apt-get, yum, dnf, apk, zypper) must be followed in its RUN by an install, add or upgrade of the same manager; unlike Trivy, an apt update is reported only when a later RUN of the stage installs with apt (otherwise nothing reads the stale index, issue 13).',
   check({ model }) {
     const hits = [];
+    let lastAptInstall: Map<number, number> | undefined;
     for (const instruction of model.instructions) {
       const commands = commandsOf(instruction);
       if (commands.length === 0) continue;
       const programs = updateAlone(commands);
       if (!programs) continue;
+      // Without a later apt install in the stage, nothing reads the index: the
+      // update is only wasted bytes (apt-lists-not-removed says so). The other
+      // managers' `update` also upgrades packages, so it is judged as Trivy does.
+      lastAptInstall ??= lastAptInstallByStage(model);
+      if (
+        programs.includes('apt-get') &&
+        !((lastAptInstall.get(instruction.stage) ?? -1) > instruction.index)
+      )
+        continue;
       const next = model.instructions[instruction.index + 1];
       // Merge only into a following RUN that installs with the same manager.
       const nextInstalls =
@@ -112,3 +123,12 @@ export const rule: Rule = {
     return hits;
   },
 };
+
+/** The index of each stage's last RUN that installs with apt, read once. */
+function lastAptInstallByStage(model: DockerfileModel): Map<number, number> {
+  const last = new Map<number, number>();
+  for (const i of model.instructions)
+    if (indexesOf(commandsOf(i), MANAGERS[0], INSTALL_WORDS).length > 0)
+      last.set(i.stage, i.index);
+  return last;
+}

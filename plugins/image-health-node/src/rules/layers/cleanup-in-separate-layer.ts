@@ -41,6 +41,7 @@ export const rule: Rule = {
   title: 'Cleanup in a different layer than what it cleans',
   category: 'layers',
   severity: 'warning',
+  unshipped: 'silent',
   equivalents: [],
   description:
     'Layers only add: deleting files in a later RUN hides them but the earlier layer still ships them. Clean up in the same RUN that created the files.',

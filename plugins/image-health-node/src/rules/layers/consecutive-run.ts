@@ -17,6 +17,7 @@ export const rule: Rule = {
   title: 'Consecutive RUN instructions',
   category: 'layers',
   severity: 'info',
+  unshipped: 'silent',
   equivalents: ['DL3059'],
   description:
     'Each RUN makes a layer. Consecutive single-command RUNs with the same flags can be one. Like hadolint, a RUN that already chains commands (&&, ;, a pipe, $(…)), or whose flags differ, is left alone; comments between RUNs do not separate them.',

@@ -3,6 +3,7 @@ import type { Instruction } from '../../dockerfile/model';
 import { flagOf } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { argsNoFlags, hadolintDocsUrl, nameOf, runCommands } from '../peer';
+import { withoutQuotes } from '../support';
 
 const equivalents = ['DL3010'];
 
@@ -38,18 +39,14 @@ const UNPACKERS = new Set([
   'gzcat',
 ]);
 
-function unquoted(path: string): string {
-  return path.replace(/^["']+|["']+$/g, '');
-}
-
 /** The last part of a path, `/` or `\` separated (Windows paths too). */
 function baseName(path: string): string {
-  const p = unquoted(path);
+  const p = withoutQuotes(path);
   return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 }
 
 function isArchive(path: string): boolean {
-  const p = unquoted(path);
+  const p = withoutQuotes(path);
   return ARCHIVE_ENDINGS.some(e => p.endsWith(e));
 }
 

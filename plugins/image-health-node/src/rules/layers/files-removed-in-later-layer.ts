@@ -21,6 +21,7 @@ export const rule: Rule = {
   title: 'Files added in one layer and removed in a later one',
   category: 'layers',
   severity: 'warning',
+  unshipped: 'silent',
   equivalents: [],
   description:
     'A file COPY-ed or ADD-ed (or downloaded by a RUN) and deleted by a later RUN still ships in the earlier layer. Download, use and delete in one RUN, or copy in a build stage.',

@@ -1,5 +1,6 @@
 import { rule } from './chmod-777';
-import { describeRule } from '../testing';
+import { describeRule, hitsOf } from '../testing';
+import { corpusFile } from '../../quality/corpus';
 
 describeRule(rule, {
   catches: [
@@ -12,4 +13,17 @@ describeRule(rule, {
     'FROM debian:12.5\nRUN chmod 1777 /tmp',
     'FROM debian:12.5\nRUN chmod +x run.sh',
   ],
+});
+
+describe('chmod-777 on the official nginx Dockerfile (issue 13)', () => {
+  it('leaves a scratch directory the same RUN removes again alone', () => {
+    expect(
+      hitsOf(
+        rule,
+        corpusFile(
+          'apps/BretFisher/udemy-docker-mastery/dockerfile-sample-1/Dockerfile',
+        ),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,5 +1,12 @@
 import type { Rule } from '../types';
-import { eachCommand, programOf } from '../support';
+import {
+  eachCommand,
+  laterMentions,
+  mentionedAfter,
+  programOf,
+  type LaterMentions,
+} from '../support';
+import type { Instruction } from '../../dockerfile/model';
 
 /** 777, 0666, a+w, o+rwx: others may write. Sticky modes such as 1777 (/tmp) are fine. */
 export function isWorldWritable(mode: string): boolean {
@@ -15,14 +22,32 @@ export const rule: Rule = {
   title: 'World-writable permissions',
   category: 'security',
   severity: 'warning',
+  unshipped: 'info',
   equivalents: [],
   description:
-    '`chmod 777` (or a+rwx, o+w) lets any process in the container rewrite the files, including the app’s own code. Give ownership to the app user and keep 755/644.',
+    '`chmod 777` (or a+rwx, o+w) lets any process in the container rewrite the files, including the app’s own code. Give ownership to the app user and keep 755/644. A scratch directory the same RUN removes again is not reported.',
   check({ model }) {
+    let last: Instruction | undefined;
+    let removals: LaterMentions | undefined;
     const hits = eachCommand(model, (command, instruction) => {
       if (programOf(command) !== 'chmod') return undefined;
       const mode = command.args.find(isWorldWritable);
       if (!mode) return undefined;
+      // A scratch directory the same RUN deletes again never ships (the
+      // official nginx image's mktemp dir, opened for apt's _apt user).
+      const targets = command.args.filter(
+        a => a !== mode && !a.startsWith('-'),
+      );
+      if (instruction !== last) {
+        last = instruction;
+        removals = laterMentions(instruction, c => c.program === 'rm');
+      }
+      if (
+        targets.length > 0 &&
+        // A later `rm` of the same RUN removes the path (as written).
+        targets.every(t => mentionedAfter(removals!, command, t))
+      )
+        return undefined;
       return {
         instruction,
         message: `chmod ${mode} makes files world-writable`,

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { sourceOf } from '../../dockerfile/model';
+import { stageChain } from '../support';
 
 export const rule: Rule = {
   id: 'no-healthcheck',
@@ -7,23 +8,17 @@ export const rule: Rule = {
   category: 'security',
   severity: 'info',
   // Not DS-0026: Trivy accepts a HEALTHCHECK in any stage, even one the image does not build on.
-  // Not DL3057: hadolint reports every stage that neither has nor inherits a HEALTHCHECK (a builder
-  // stage too), and counts one in a later stage built on it; this rule judges the image built.
-  equivalents: ['CIS-DI-0006'],
+  equivalents: ['CIS-DI-0006', 'DL3057'],
+  differsFrom: {
+    DL3057:
+      'hadolint also reports a builder stage that neither has nor inherits a HEALTHCHECK; a builder is never run as a service, so only the image built (the final stage and the stages it builds on) is judged here. hadolint has DL3057 off by default; this rule is on, as info, because CIS Docker Benchmark 4.6 asks for it.',
+  },
   description:
     'Without HEALTHCHECK, Docker and Swarm cannot tell a hung service from a healthy one. (Kubernetes uses its own probes; ignore this rule there.)',
   check({ model }) {
     const final = model.stages.find(s => s.final);
     if (!final) return [];
-    const chain: Array<typeof final> = [];
-    for (
-      let s: typeof final | undefined = final;
-      s;
-      s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
-    ) {
-      if (chain.includes(s)) break;
-      chain.push(s);
-    }
+    const chain = stageChain(model, final);
     if (chain.some(s => s.instructions.some(i => i.keyword === 'HEALTHCHECK')))
       return [];
     return [

@@ -1,21 +1,13 @@
 import type { Rule } from '../types';
 import { sourceOf } from '../../dockerfile/model';
-
-/** As DL3002 reads USER: `root`, `0`, or either with a group (`root:root`, `0:0`). */
-function isRoot(user: string): boolean {
-  return (
-    user === 'root' ||
-    user === '0' ||
-    user.startsWith('root:') ||
-    user.startsWith('0:')
-  );
-}
+import { isRootUser } from './user';
 
 export const rule: Rule = {
   id: 'user-root-explicit',
   title: 'Last USER is root',
   category: 'security',
   severity: 'warning',
+  unshipped: 'info',
   // Not DS-0002: Trivy looks only at the file's very last USER and also flags a file without USER.
   equivalents: ['DL3002'],
   description:
@@ -25,7 +17,7 @@ export const rule: Rule = {
     return model.stages.flatMap(stage => {
       const users = stage.instructions.filter(i => i.keyword === 'USER');
       const last = users[users.length - 1];
-      if (!last || !isRoot(last.args.trim())) return [];
+      if (!last || !isRootUser(last.args.trim())) return [];
       return [
         {
           instruction: last,

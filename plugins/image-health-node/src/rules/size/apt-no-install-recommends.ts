@@ -1,19 +1,21 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandWithOnbuild, hasArgs } from '../peer';
+import { eachCommandNamed, hasArgs } from '../peer';
 
 export const rule: Rule = {
   id: 'apt-no-install-recommends',
   title: 'apt-get install without --no-install-recommends',
   category: 'size',
   severity: 'info',
-  // Not DS-0029: Trivy does not take -o APT::Install-Recommends=false and judges the whole RUN text at once.
-  equivalents: ['DL3015'],
+  unshipped: 'silent',
+  // DS-0029 agrees on trivy-checks' cases (rules/trivyChecks.test.ts); Trivy does not take
+  // -o APT::Install-Recommends=false (this rule, as hadolint, stays silent there).
+  equivalents: ['DL3015', 'DS-0029'],
   description:
     'apt installs "recommended" packages by default, often tens of MB the service never uses. `--no-install-recommends` installs what you named and its dependencies only.',
   docsUrl: 'https://github.com/hadolint/hadolint/wiki/DL3015',
   check({ model }) {
-    return eachCommandWithOnbuild(model, (command, instruction) => {
+    return eachCommandNamed(model, 'apt-get', (command, instruction) => {
       if (!hasArgs(command, 'apt-get', ['install'])) return undefined;
       if (
         hasFlag(command, '--no-install-recommends') ||

@@ -143,6 +143,15 @@ export function removedPackages(stage: Stage): Set<string> {
       }
     }
   }
+  // The official images' pattern: save `apt-mark showmanual`, install build
+  // dependencies, build, then `apt-mark auto` and `apt-get purge --auto-remove`
+  // in the same RUN: everything that RUN installed is gone at its end.
+  for (const instruction of stage.instructions)
+    for (const command of buildDependencyInstalls(instruction))
+      if (isCommand(command, ['apt-get', 'apt'], 'install'))
+        operandsAfter(command, 'install', APT_VALUE_FLAGS).forEach(p =>
+          removed.add(p.value.split('=')[0]),
+        );
   // apk's `--virtual .build-deps gcc make` is removed by `apk del .build-deps`.
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
@@ -156,4 +165,62 @@ export function removedPackages(stage: Stage): Set<string> {
     }
   }
   return removed;
+}
+
+const NONE: ReadonlySet<ShellCommand> = new Set();
+
+/**
+ * The install commands of a RUN whose packages the same RUN removes again:
+ * those between saving `apt-mark showmanual` and marking everything `auto`,
+ * when an `apt-get purge|autoremove` with auto-remove follows (the official
+ * images' pattern), and `apk add --virtual <group>` later removed by
+ * `apk del <group>`.
+ */
+export function buildDependencyInstalls(
+  instruction: Instruction,
+): ReadonlySet<ShellCommand> {
+  const commands = commandsOf(instruction);
+  // Nearly every RUN marks and deletes nothing: answer it without allocating.
+  let marks = false;
+  let deletes = false;
+  for (const c of commands) {
+    if (c.program === 'apt-mark') marks = true;
+    else if (c.program === 'apk' && c.subcommand === 'del') deletes = true;
+  }
+  if (!marks && !deletes) return NONE;
+  const found = new Set<ShellCommand>();
+  const saved = commands.findIndex(
+    c => c.program === 'apt-mark' && c.args.includes('showmanual'),
+  );
+  const auto = commands.findIndex(
+    (c, k) =>
+      k > saved &&
+      c.words.some(w => w.value === 'apt-mark') &&
+      c.args.includes('auto'),
+  );
+  const purged = commands.some(
+    (c, k) =>
+      k > auto &&
+      (isCommand(c, ['apt-get', 'apt'], 'autoremove') ||
+        (isCommand(c, ['apt-get', 'apt'], ['purge', 'remove']) &&
+          c.args.includes('--auto-remove'))),
+  );
+  if (saved >= 0 && auto > saved && purged)
+    for (let k = saved + 1; k < auto; k++)
+      if (isCommand(commands[k], ['apt-get', 'apt'], 'install'))
+        found.add(commands[k]);
+  const deleted = new Set(
+    commands.filter(c => isCommand(c, 'apk', 'del')).flatMap(c => c.args),
+  );
+  for (const c of commands) {
+    if (!isCommand(c, 'apk', 'add')) continue;
+    const v = c.args.findIndex(a => a === '--virtual' || a === '-t');
+    if (v >= 0 && deleted.has(c.args[v + 1])) found.add(c);
+  }
+  return found;
+}
+
+/** Whether a RUN removes some build dependencies it installed before it ends. */
+export function purgesBuildDependencies(instruction: Instruction): boolean {
+  return buildDependencyInstalls(instruction).size > 0;
 }

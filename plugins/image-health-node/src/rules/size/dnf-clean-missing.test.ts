@@ -12,6 +12,8 @@ describeRule(rule, {
     'FROM fedora:40\nRUN rm -rf /var/cache/libdnf5 && microdnf install -y httpd',
     'FROM fedora:40\nRUN dnf -y upgrade',
     'FROM fedora:40\nRUN dnf -y up',
+    // Issue 13: a real file swapped ffmpeg-free for ffmpeg and left the cache.
+    'FROM fedora:40\nRUN dnf -y swap ffmpeg-free ffmpeg --allowerasing',
     'FROM fedora:40\nRUN dnf -y upgrade-minimal',
     'FROM fedora:40\nRUN dnf -y up-min',
     'FROM fedora:40\nRUN dnf -y reinstall httpd',

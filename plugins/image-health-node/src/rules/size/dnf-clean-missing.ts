@@ -10,18 +10,22 @@ const INSTALLS = [
   'up-min',
   'reinstall',
   'rei',
+  // `dnf swap a b` removes a and installs b: it fills the cache as install does (issue 13).
+  'swap',
 ];
 
 // DL3040: each of dnf / microdnf installing must be followed by its own `clean all` or an `rm -rf`;
 // a cache/tmpfs mount on libdnf5's cache is accepted.
-// Not DS-0019: Trivy wants a clean after the last install and reads dnf only.
+// DS-0019 (dnf) and DS-0027 (microdnf) with package-install-after-clean, which reports what
+// Trivy also wants: a `clean all` after the last install (rules/trivyChecks.test.ts).
 export const rule = orderedCacheCleanRule({
   id: 'dnf-clean-missing',
   manager: 'dnf',
-  equivalents: ['DL3040'],
+  equivalents: ['DL3040', 'DS-0019', 'DS-0027'],
   cacheDir: '/var/cache/libdnf5',
   cleanupFor: program => `${program} clean all`,
-  installs: c => hasArgs(c, ['dnf', 'microdnf'], INSTALLS),
+  programs: ['dnf', 'microdnf'],
+  installs: INSTALLS,
   cleans: (c, program) =>
     hasArgs(c, program, ['clean', 'all']) ||
     (nameOf(c) === 'rm' &&

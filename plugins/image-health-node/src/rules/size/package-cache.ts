@@ -8,8 +8,10 @@ import {
   programOf,
 } from '../support';
 import {
+  runsRunning,
   runCommands,
   hadolintDocsUrl,
+  hasArgs,
   hasCacheOrTmpfsMountWith,
   judgedStages,
   nameOf,
@@ -25,6 +27,7 @@ function cacheCleanInfo(
     title: `${options.manager} cache not cleaned`,
     category: 'size',
     severity: 'warning',
+    unshipped: 'silent',
     equivalents: options.equivalents,
     description,
     docsUrl: hadolintDocsUrl(options.equivalents),
@@ -93,7 +96,9 @@ export function orderedCacheCleanRule(options: {
   cacheDir: string;
   /** The cleanup to append for a RUN whose install `program` was not cleaned. */
   cleanupFor(program: string): string;
-  installs(command: ShellCommand): boolean;
+  /** The programs, by the name hadolint gives them (`nameOf`), and the arguments that make them install. */
+  programs: readonly string[];
+  installs: readonly string[];
   /** Whether `command` cleans after installs by `program`. */
   cleans(command: ShellCommand, program: string): boolean;
   /** Fragments of a cache/tmpfs mount target that make the cleanup unneeded. */
@@ -102,6 +107,8 @@ export function orderedCacheCleanRule(options: {
   orderOverMount?: boolean;
   /** Only the stages DL3009/DL3060 judge (the final one and those a FROM builds on). */
   judgedStagesOnly?: boolean;
+  /** Where it deliberately does not follow its DL id (see `Rule.differsFrom`). */
+  differsFrom?: Record<string, string>;
 }): Rule {
   const cleanup = options.cleanupFor(options.manager);
   return {
@@ -109,43 +116,51 @@ export function orderedCacheCleanRule(options: {
       options,
       `${options.manager} keeps metadata and downloaded packages in ${options.cacheDir}. Run \`${cleanup}\` after the install, in the same RUN, or they stay in the layer.`,
     ),
+    ...(options.differsFrom && { differsFrom: options.differsFrom }),
     check({ model }) {
+      // The RUNs that run one of the programs, found through their commands:
+      // the others install nothing (asking every command of every RUN:
+      // dnf-clean-missing 3.4 → 0.6 ms per corpus pass, the others alike).
+      const running = runsRunning(model, options.programs);
+      const hits: RuleHit[] = [];
+      if (running.size === 0) return hits;
       const judged = options.judgedStagesOnly
         ? judgedStages(model)
         : new Set(model.stages);
-      const hits: RuleHit[] = [];
-      for (const stage of model.stages) {
-        if (!judged.has(stage)) continue;
-        for (const instruction of stage.instructions) {
-          const commands = runCommands(model, instruction);
-          if (commands.length === 0) continue;
-          const mounted = options.mountFragments.some(f =>
-            hasCacheOrTmpfsMountWith(instruction, f),
-          );
-          // Judge each program once, at its first install.
-          let judgedPrograms: Set<string> | undefined;
-          const failing = commands.find((command, at) => {
-            if (!options.installs(command)) return false;
-            const program = nameOf(command);
-            if (judgedPrograms?.has(program)) return false;
-            (judgedPrograms ??= new Set()).add(program);
-            const clean = commands.findIndex(c => options.cleans(c, program));
-            if (clean > at) return false;
-            if (clean >= 0 && options.orderOverMount) return true;
-            return !mounted;
-          });
-          if (!failing) continue;
-          const program = nameOf(failing);
-          const text = options.cleanupFor(program);
-          hits.push({
-            instruction,
-            message: `${program} ${
-              failing.subcommand ?? 'install'
-            } without \`${text}\` after it in the same RUN`,
-            summary: `End the RUN with && ${text}`,
-            edits: appendToRun(instruction, commands, text),
-          });
-        }
+      // A RUN before any FROM has no stage; hadolint judges it like any other.
+      for (const instruction of model.instructions) {
+        if (!running.has(instruction)) continue;
+        const stage = model.stages[instruction.stage];
+        if (stage && !judged.has(stage)) continue;
+        const commands = runCommands(model, instruction);
+        if (commands.length === 0) continue;
+        const mounted = options.mountFragments.some(f =>
+          hasCacheOrTmpfsMountWith(instruction, f),
+        );
+        // Judge each program once, at its first install.
+        let judgedPrograms: Set<string> | undefined;
+        const failing = commands.find((command, at) => {
+          if (!hasArgs(command, options.programs, options.installs))
+            return false;
+          const program = nameOf(command);
+          if (judgedPrograms?.has(program)) return false;
+          (judgedPrograms ??= new Set()).add(program);
+          const clean = commands.findIndex(c => options.cleans(c, program));
+          if (clean > at) return false;
+          if (clean >= 0 && options.orderOverMount) return true;
+          return !mounted;
+        });
+        if (!failing) continue;
+        const program = nameOf(failing);
+        const text = options.cleanupFor(program);
+        hits.push({
+          instruction,
+          message: `${program} ${
+            failing.subcommand ?? 'install'
+          } without \`${text}\` after it in the same RUN`,
+          summary: `End the RUN with && ${text}`,
+          edits: appendToRun(instruction, commands, text),
+        });
       }
       return hits;
     },

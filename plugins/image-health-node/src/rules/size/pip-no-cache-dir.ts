@@ -53,6 +53,7 @@ export const rule: Rule = {
   title: 'pip install without --no-cache-dir',
   category: 'size',
   severity: 'info',
+  unshipped: 'silent',
   equivalents: ['DL3042'],
   description:
     'pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. `--no-cache-dir` (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) avoids it.',
@@ -69,13 +70,12 @@ export const rule: Rule = {
         hasCacheOrTmpfsMountWith(instruction, '.cache/pip')
       )
         return undefined;
-      const env =
-        stage && inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
+      const env = inheritedEnv(model, stage, 'PIP_NO_CACHE_DIR', instruction);
       if (env !== undefined && TRUTHY_VALUE.test(env)) return undefined;
       const script =
         instruction.keyword === 'ONBUILD'
           ? instruction.trigger?.args ?? ''
-          : instruction.shell?.text ?? '';
+          : instruction.shell?.text ?? instruction.args;
       if (runSetsNoCacheDir(script)) return undefined;
       return {
         instruction,

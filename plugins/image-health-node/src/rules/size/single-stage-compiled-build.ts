@@ -1,12 +1,23 @@
 import type { Rule } from '../types';
-import { compileCommandIn } from './build-steps';
+import { compileCommandIn, purgesBuildDependencies } from './build-steps';
 import { sourceOf } from '../../dockerfile/model';
+
+/** A runtime image each language's artifact runs on (a .NET build does not run on distroless/static). */
+const RUNTIME_EXAMPLES: Record<string, string> = {
+  Go: 'gcr.io/distroless/static-debian12',
+  Rust: 'gcr.io/distroless/cc-debian12',
+  'C/C++': 'gcr.io/distroless/cc-debian12',
+  Java: 'eclipse-temurin:21-jre',
+  '.NET':
+    'mcr.microsoft.com/dotnet/aspnet:8.0 (and dotnet publish, not dotnet run)',
+};
 
 export const rule: Rule = {
   id: 'single-stage-compiled-build',
   title: 'Compiled language built and shipped in one stage',
   category: 'size',
   severity: 'warning',
+  unshipped: 'info',
   equivalents: [],
   description:
     'A Go, Rust, Java, .NET or C program compiled in the only stage ships its compiler, sources and caches. A multi-stage build copies just the artifact into a small runtime image (the seed guide: ~900 MB → ~15 MB for Go).',
@@ -15,7 +26,8 @@ export const rule: Rule = {
     if (model.stages.length !== 1) return [];
     const stage = model.stages[0];
     const step = compileCommandIn(stage);
-    if (!step) return [];
+    // A build that removes its toolchain in the same RUN ships only its output.
+    if (!step || purgesBuildDependencies(step.instruction)) return [];
     const lines = [stage.from, ...stage.instructions];
     const buildPart = lines
       .filter(
@@ -46,7 +58,9 @@ export const rule: Rule = {
         after: [
           ...buildPart,
           '',
-          'FROM <small runtime image, e.g. gcr.io/distroless/static-debian12>',
+          `FROM <small runtime image for ${step.language}, e.g. ${
+            RUNTIME_EXAMPLES[step.language] ?? 'debian:bookworm-slim'
+          }>`,
           'COPY --from=build <artifact> <artifact>',
           ...runtimePart,
         ].join('\n'),

@@ -1,0 +1,7 @@
+export {
+  BaseImageMeasurer,
+  type BaseImageMeasurement,
+  type BaseImageMeasurerOptions,
+  type MeasuredTag,
+} from './measure';
+export { refineBaseImageFindings } from './refine';
