@@ -12,10 +12,19 @@ import {
   SEVERITIES,
   SizeBudgets,
 } from '@image-health/plugin-image-health-common';
-import type {
-  DeepAnalysisConfig,
-  RegistryConfig,
+import {
+  DEFAULT_LAYER_ANALYSIS_LIMITS,
+  readImagePolicy,
+  SIZE_LIMITS,
+  type DeepAnalysisConfig,
+  type ImagePolicy,
+  type LayerAnalysisLimits,
+  type RegistryConfig,
 } from '@image-health/plugin-image-health-node';
+import {
+  DEFAULT_SEARCH_LIMITS,
+  DockerfileSearchLimits,
+} from './service/dockerfileSearch';
 
 /** `imageHealth.*` of app-config, read once with defaults applied (schema: config.d.ts). */
 export interface ImageHealthConfig {
@@ -31,9 +40,18 @@ export interface ImageHealthConfig {
   registries: RegistryConfig[];
   rules: { ignore: string[]; severity: Record<string, Severity> };
   budgets: SizeBudgets;
+  /** The organisation's policy; empty when none is configured. */
+  policy: ImagePolicy;
   history: { retention: HumanDuration };
   removedEntities: { gracePeriod: HumanDuration };
   queue: { lease: HumanDuration; maxAttempts: number };
+  dockerfiles: {
+    allowedLocations: string[];
+    maxBytes: number;
+    search: DockerfileSearchLimits;
+  };
+  baseImages: { measure: boolean; mirrors: Record<string, string> };
+  scanDeadline: HumanDuration;
 }
 
 function readDuration(
@@ -42,6 +60,17 @@ function readDuration(
   fallback: HumanDuration,
 ): HumanDuration {
   return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+/** A whole number of at least 1 at `key`, or `fallback` when unset. */
+function readCount(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `imageHealth.${key} must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function readBytes(config: Config, key: string, fallback: number): number {
@@ -55,6 +84,24 @@ function readBytes(config: Config, key: string, fallback: number): number {
   } catch (e) {
     throw new Error(`imageHealth.${key}: ${(e as Error).message}`);
   }
+}
+
+/** `imageHealth.deepAnalysis`: every limit of the layer analysis, each at its engine default when absent. */
+function readDeepAnalysis(config: Config): DeepAnalysisConfig {
+  const limits = { ...DEFAULT_LAYER_ANALYSIS_LIMITS };
+  for (const limit of Object.keys(limits) as Array<keyof LayerAnalysisLimits>) {
+    const key = `deepAnalysis.${limit}`;
+    limits[limit] = SIZE_LIMITS.has(limit)
+      ? readBytes(config, key, limits[limit])
+      : readCount(config, key, limits[limit]);
+  }
+  return {
+    enabled: config.getOptionalBoolean('deepAnalysis.enabled') ?? true,
+    ...limits,
+    parallelLayers: config.has('deepAnalysis.parallelLayers')
+      ? readCount(config, 'deepAnalysis.parallelLayers', 1)
+      : undefined,
+  };
 }
 
 export function readImageHealthConfig(root: Config): ImageHealthConfig {
@@ -96,15 +143,48 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
     );
   }
 
-  const concurrencyPerRegistry =
-    config.getOptionalNumber('concurrencyPerRegistry') ?? 4;
-  if (!Number.isInteger(concurrencyPerRegistry) || concurrencyPerRegistry < 1) {
-    throw new Error(
-      `imageHealth.concurrencyPerRegistry must be a whole number of at least 1, got ${concurrencyPerRegistry}`,
-    );
+  const concurrencyPerRegistry = readCount(config, 'concurrencyPerRegistry', 4);
+
+  const allowedLocations = (
+    config.getOptionalStringArray('dockerfiles.allowedLocations') ?? []
+  ).map(location => {
+    try {
+      return new URL(location).toString();
+    } catch {
+      throw new Error(
+        `imageHealth.dockerfiles.allowedLocations: "${location}" is not a URL (write e.g. https://github.com/acme/docker-templates/)`,
+      );
+    }
+  });
+
+  const mirrors: Record<string, string> = {};
+  for (const entry of config.getOptionalConfigArray('baseImages.mirrors') ??
+    []) {
+    mirrors[entry.getString('registry')] = entry.getString('mirror');
   }
 
   return {
+    scanDeadline: readDuration(config, 'scanDeadline', { minutes: 10 }),
+    baseImages: {
+      measure: config.getOptionalBoolean('baseImages.measure') ?? true,
+      mirrors,
+    },
+    dockerfiles: {
+      allowedLocations,
+      maxBytes: readBytes(config, 'dockerfiles.maxBytes', 1024 * 1024),
+      search: {
+        maxFiles: readCount(
+          config,
+          'dockerfiles.search.maxFiles',
+          DEFAULT_SEARCH_LIMITS.maxFiles,
+        ),
+        maxDepth: readCount(
+          config,
+          'dockerfiles.search.maxDepth',
+          DEFAULT_SEARCH_LIMITS.maxDepth,
+        ),
+      },
+    },
     schedule: {
       frequency,
       timeout: readDuration(config, 'schedule.timeout', { minutes: 30 }),
@@ -115,15 +195,7 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
     concurrency,
     concurrencyPerRegistry,
     platform: config.getOptionalString('platform') ?? 'linux/amd64',
-    deepAnalysis: {
-      enabled: config.getOptionalBoolean('deepAnalysis.enabled') ?? true,
-      maxLayerBytes: readBytes(
-        config,
-        'deepAnalysis.maxLayerBytes',
-        2 * 1024 ** 3,
-      ),
-      maxEntries: config.getOptionalNumber('deepAnalysis.maxEntries') ?? 500000,
-    },
+    deepAnalysis: readDeepAnalysis(config),
     registries: (config.getOptionalConfigArray('registries') ?? []).map(r => ({
       host: r.getString('host'),
       insecure: r.getOptionalBoolean('insecure'),
@@ -140,6 +212,7 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
       severity,
     },
     budgets,
+    policy: readImagePolicy(config.getOptional('policy'), 'imageHealth.policy'),
     history: {
       retention: readDuration(config, 'history.retention', { days: 365 }),
     },

@@ -130,6 +130,12 @@ describe.each(databases.eachSupportedId())(
       files.set('/repos/changing/Dockerfile', GO_MULTI_STAGE);
       files.set('/repos/monorepo/services/api/Dockerfile', GO_MULTI_STAGE);
       files.set('/catalog/team-c/svc/Dockerfile', NODE_ON_LATEST);
+      files.set('/repos/other-team/secrets.env', 'DB_PASSWORD=hunter2\n');
+      files.set('/repos/other-team/Dockerfile', GO_MULTI_STAGE);
+      files.set(
+        '/repos/huge/Dockerfile',
+        `FROM debian:bookworm\n${'RUN true\n'.repeat(150_000)}`,
+      );
 
       entities = [
         component('payments', {
@@ -146,12 +152,25 @@ describe.each(databases.eachSupportedId())(
         component('changing', {
           annotations: { 'image-health/dockerfile': 'Dockerfile' },
         }),
-        component('monorepo-api', {
+        componentAt(files, 'monorepo-api', {
+          source: '/repos/monorepo/',
+          owner: 'team-a',
           annotations: {
             'image-health/dockerfile': files.url(
               '/repos/monorepo/services/api/Dockerfile',
             ),
           },
+        }),
+        // A catalog author pointing at files of another repository on the same host.
+        component('reads-elsewhere', {
+          annotations: {
+            'image-health/dockerfile': `${files.url(
+              '/repos/other-team/secrets.env',
+            )}, ../other-team/Dockerfile`,
+          },
+        }),
+        component('huge', {
+          annotations: { 'image-health/dockerfile': 'Dockerfile' },
         }),
         {
           ...component('registered-from-url', { owner: 'team-c' }),
@@ -348,6 +367,38 @@ describe.each(databases.eachSupportedId())(
         Date.parse(first.scannedAt),
       );
 
+      // The two stored reports, compared: the Go file's findings gave way to the Node file's.
+      const changes = await request(app).get(
+        '/api/image-health/v1/entities/component/default/changing/changes',
+      );
+      expect(changes.status).toBe(200);
+      expectToMatchOpenApi(
+        'get',
+        '/v1/entities/{kind}/{namespace}/{name}/changes',
+        200,
+        changes.body,
+      );
+      expect(changes.body.before.scannedAt).toBe(first.scannedAt);
+      expect(changes.body.after.scannedAt).toBe(third.scannedAt);
+      expect(
+        changes.body.findingsIntroduced.map(
+          (f: { ruleId: string }) => f.ruleId,
+        ),
+      ).toContain('base-image-latest');
+      const picked = await request(app).get(
+        `/api/image-health/v1/entities/component/default/changing/changes?from=${changes.body.toScanId}&to=${changes.body.fromScanId}`,
+      );
+      expect(picked.body.findingsFixed).toEqual(
+        changes.body.findingsIntroduced,
+      );
+      const bad = await request(app).get(
+        '/api/image-health/v1/entities/component/default/changing/changes?from=nope',
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(
+        /query\/from must match format "uuid"/,
+      );
+
       const history = await request(app).get(
         '/api/image-health/v1/entities/component/default/changing/history',
       );
@@ -366,6 +417,30 @@ describe.each(databases.eachSupportedId())(
         '/api/image-health/v1/entities/component/default/changing/history?limit=1',
       );
       expect(limited.body.items).toHaveLength(1);
+    });
+
+    it("reads no file outside the entity's own repository, however the annotation names it", async () => {
+      await backend.scanNow('reads-elsewhere');
+      const { body } = await backend.getReport('reads-elsewhere');
+      expect(body.status).toBe('failed');
+      expect(body.error).toMatch(
+        /secrets\.env is not read: it is outside the entity's repository \(http:\/\/127\.0\.0\.1:\d+\/repos\/reads-elsewhere\/\)/,
+      );
+      expect(body.error).toMatch(
+        /\.\.\/other-team\/Dockerfile is not read: it is outside/,
+      );
+      expect(
+        files.requests.filter(r => r.startsWith('/repos/other-team/')),
+      ).toEqual([]);
+      expect(JSON.stringify(body)).not.toContain('hunter2');
+    });
+
+    it('refuses a Dockerfile over the size limit without holding it whole', async () => {
+      await backend.scanNow('huge');
+      const { body } = await backend.getReport('huge');
+      expect(body.error).toMatch(
+        /Dockerfile is larger than 1048576 bytes \(imageHealth\.dockerfiles\.maxBytes\): not read/,
+      );
     });
 
     it('resolves Dockerfiles against absolute URLs and the directory of a url catalog location', async () => {
@@ -396,22 +471,53 @@ describe.each(databases.eachSupportedId())(
       expect(body.error).toMatch(/url location/);
     });
 
-    it('rejects invalid input with the reason', async () => {
-      const badLimit = await request(app).get(
-        '/api/image-health/v1/entities/component/default/payments/history?limit=0',
+    it('rejects a request openapi.yaml does not allow with a 400 naming the parameter', async () => {
+      const rejected = async (path: string) => {
+        const res = await request(app).get(`/api/image-health${path}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        return res.body.error.message as string;
+      };
+      const history = '/v1/entities/component/default/payments/history';
+      expect(await rejected(`${history}?limit=0`)).toMatch(
+        /query\/limit must be >= 1/,
       );
-      expect(badLimit.status).toBe(400);
-      expect(badLimit.body.error.message).toMatch(/limit/);
+      expect(await rejected(`${history}?limit=-1`)).toMatch(/query\/limit/);
+      expect(await rejected(`${history}?limit=1001`)).toMatch(
+        /query\/limit must be <= 1000/,
+      );
+      expect(await rejected(`${history}?limit=ten`)).toMatch(
+        /query\/limit must be integer/,
+      );
+      expect(await rejected('/v1/scorecard?sort=bogus')).toMatch(
+        /query\/sort must be equal to one of the allowed values: title, entityRef, owner, score/,
+      );
+      expect(await rejected('/v1/scorecard?order=sideways')).toMatch(
+        /query\/order/,
+      );
+      expect(await rejected('/v1/scorecard?grade=Z')).toMatch(/query\/grade/);
+      expect(await rejected('/v1/scorecard?offset=1000001')).toMatch(
+        /query\/offset must be <= 1000000/,
+      );
+      expect(await rejected('/v1/scorecard?limit=501')).toMatch(
+        /query\/limit must be <= 500/,
+      );
+      expect(await rejected('/v1/scorecard?colour=red')).toMatch(/colour/);
+      expect(await rejected('/v1/scorecard?owner=a&owner=b')).toMatch(/owner/);
+      expect(await rejected('/v1/scorecard?owner=')).toMatch(/owner/);
+      expect(await rejected('/v1/scans/nope')).toMatch(
+        /params\/id must match format "uuid"/,
+      );
 
       const badSort = await request(app).get(
         '/api/image-health/v1/scorecard?sort=bogus',
       );
-      expect(badSort.status).toBe(400);
-      expect(badSort.body.error.message).toMatch(/sort.*score/);
       expectToMatchOpenApi('get', '/v1/scorecard', 400, badSort.body);
 
-      const badId = await request(app).get('/api/image-health/v1/scans/nope');
-      expect(badId.status).toBe(400);
+      const valid = await request(app).get(
+        '/api/image-health/v1/scorecard?grade=N%2FA&sort=grade&order=desc&offset=0&limit=500&owner=team-a&kind=component&type=service&lifecycle=production&system=payments&q=x',
+      );
+      expect(valid.status).toBe(200);
       const unknown = await request(app).get(
         '/api/image-health/v1/scans/00000000-0000-4000-8000-000000000000',
       );

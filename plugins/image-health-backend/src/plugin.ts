@@ -5,12 +5,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { durationToMilliseconds } from '@backstage/types';
 import { imageHealthPermissions } from '@image-health/plugin-image-health-common';
 import * as engine from '@image-health/plugin-image-health-node';
 import { readImageHealthConfig } from './config';
 import { ImageHealthStore } from './database/ImageHealthStore';
 import { migratedClient } from './database/migrations';
+import { readNotificationSettings } from './notifications/config';
+import { notifyRegressions } from './notifications/notifyRegressions';
 import { ScanQueue } from './database/ScanQueue';
 import { DockerfileSource } from './service/DockerfileSource';
 import { EntityScanner } from './service/EntityScanner';
@@ -41,6 +44,7 @@ export const imageHealthPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readImageHealthConfig(deps.config);
@@ -64,19 +68,27 @@ export const imageHealthPlugin = createBackendPlugin({
           ...engine.listImageRules(),
         ];
         const scanner = new EntityScanner({
-          source: new DockerfileSource(deps.urlReader),
-          engine: {
-            analyzeDockerfile: engine.analyzeDockerfile,
-            listRules,
-            inspector,
-          },
+          source: new DockerfileSource(
+            deps.urlReader,
+            config.dockerfiles.maxBytes,
+          ),
+          inspector,
+          baseImages: config.baseImages.measure
+            ? inspector.baseImageMeasurer({
+                mirrors: config.baseImages.mirrors,
+              })
+            : undefined,
+          listRules,
           logger: deps.logger,
           rules: config.rules,
           budgets: config.budgets,
+          policy: config.policy,
           imageSettings: {
             platform: config.platform,
             deepAnalysis: config.deepAnalysis,
           },
+          search: config.dockerfiles.search,
+          allowedLocations: config.dockerfiles.allowedLocations,
         });
 
         let worker: ScanWorker | undefined = undefined;
@@ -87,6 +99,8 @@ export const imageHealthPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           logger: deps.logger,
+          dockerfilePolicy: config.dockerfiles,
+          scanDeadlineMs: durationToMilliseconds(config.scanDeadline),
           removedGracePeriodMs: durationToMilliseconds(
             config.removedEntities.gracePeriod,
           ),
@@ -95,7 +109,12 @@ export const imageHealthPlugin = createBackendPlugin({
         });
         worker = new ScanWorker({
           queue,
-          run: scans.runJob,
+          run: notifyRegressions(scans.runJob, {
+            settings: readNotificationSettings(deps.config),
+            notifications: deps.notifications,
+            reports: store,
+            logger: deps.logger,
+          }),
           logger: deps.logger,
           owner: `${os.hostname()}:${process.pid}:${randomUUID()}`,
           concurrency: config.concurrency,

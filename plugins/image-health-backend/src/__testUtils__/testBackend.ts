@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { imageHealthPlugin } from '../plugin';
 import { DockerfileServer } from './DockerfileServer';
+import { searchingReaderFor } from './searchingReader';
 import { expectToMatchOpenApi } from './openApi';
 
 /** Throws, with what the API said, unless `call` answered `status`. */
@@ -65,6 +66,8 @@ export interface TestBackendOptions {
   catalog: BackendFeature;
   /** The permission service; allows everything when absent. */
   permissions?: BackendFeature;
+  /** Read `files` through a reader that can search, as a Git host's integration does. */
+  searchable?: boolean;
 }
 
 /**
@@ -97,6 +100,7 @@ export class ImageHealthTestBackend {
         options.permissions ??
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         scheduler.factory,
+        ...(options.searchable ? [searchingReaderFor(options.files)] : []),
       ],
     });
     return new ImageHealthTestBackend(backend.server, scheduler);

@@ -52,13 +52,7 @@ async function allSucceeded(db: Knex, count: number): Promise<boolean> {
 describe.each(databases.eachSupportedId())('the store on %s', databaseId => {
   it('migrates up and down', async () => {
     const db = await migrate(await databases.init(databaseId));
-    for (const table of [
-      'targets',
-      'scans',
-      'reports',
-      'findings',
-      'score_history',
-    ]) {
+    for (const table of ['targets', 'scans', 'reports', 'score_history']) {
       expect(await db.schema.hasTable(table)).toBe(true);
     }
     await rollbackAll(db);
@@ -149,6 +143,68 @@ describe.each(databases.eachSupportedId())('the store on %s', databaseId => {
     const second = await queue.enqueue('component:default/a', 'manual');
     expect(second.id).toBe(first.id);
   });
+
+  it('holds one queued or running scan per entity, however many callers ask at once', async () => {
+    const db = await migrate(await databases.init(databaseId));
+    // Two instances asking at the same moment (on PostgreSQL over separate
+    // pooled connections).
+    const queues = [db, db].map(d => new ScanQueue(d, { maxAttempts: 3 }));
+    const asked = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        queues[i % 2].enqueue(
+          'component:default/a',
+          i % 3 ? 'schedule' : 'manual',
+        ),
+      ),
+    );
+    expect(new Set(asked.map(s => s.id)).size).toBe(1);
+    const [running] = await queues[0].claim('instance-1', 5, 60_000);
+    expect(running.id).toBe(asked[0].id);
+    // While it runs, a request returns the running scan.
+    expect((await queues[1].enqueue('component:default/a', 'manual')).id).toBe(
+      running.id,
+    );
+    // Once it has finished, the next request queues a new scan.
+    await queues[0].complete(
+      running.id,
+      'instance-1',
+      { state: 'succeeded' },
+      async () => {},
+    );
+    const next = await queues[0].enqueue('component:default/a', 'schedule');
+    expect(next.id).not.toBe(running.id);
+    expect(next.state).toBe('queued');
+  });
+
+  it('gives on-demand scans to workers before scheduled ones', async () => {
+    const queue = new ScanQueue(
+      await migrate(await databases.init(databaseId)),
+      { maxAttempts: 3 },
+    );
+    const start = Date.parse('2026-12-01T00:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      await queue.enqueue(
+        `component:default/scheduled-${i}`,
+        'schedule',
+        new Date(start + i * 1000),
+      );
+    }
+    // Requested later, by someone waiting for the answer.
+    await queue.enqueue(
+      'component:default/requested',
+      'manual',
+      new Date(start + 60_000),
+    );
+    // A scheduled scan already waiting moves ahead when someone asks for it.
+    await queue.enqueue('component:default/scheduled-4', 'manual');
+    const claimed = await queue.claim('instance-1', 3, 60_000);
+    expect(claimed.map(s => s.entityRef)).toEqual([
+      'component:default/scheduled-4',
+      'component:default/requested',
+      'component:default/scheduled-0',
+    ]);
+    expect(claimed[0].trigger).toBe('manual');
+  });
 });
 
 describe('two backend instances on one PostgreSQL', () => {
@@ -220,7 +276,13 @@ describe('two backend instances on one PostgreSQL', () => {
         ],
         env: {
           ...process.env,
-          IH_TEST_DB: JSON.stringify(db.client.config),
+          IH_TEST_DB: JSON.stringify({
+            ...db.client.config,
+            connection: {
+              ...db.client.config.connection,
+              application_name: 'doomed-instance',
+            },
+          }),
           IH_OWNER: 'doomed-instance',
           IH_LEASE_MS: '1000',
         },
@@ -245,12 +307,20 @@ describe('two backend instances on one PostgreSQL', () => {
       logger: testLogger,
       run: scan => completeTestScan(queue, scan, 'surviving-instance', 5),
     });
-    // Frozen first, so what it holds is known exactly, then killed.
-    doomed.kill('SIGSTOP');
+    // Killed, then what it held is read only once PostgreSQL has closed its
+    // sessions: a commit it had already sent may still land until then.
+    const exited = new Promise(resolve => doomed.once('exit', resolve));
+    doomed.kill('SIGKILL');
+    await exited;
+    await waitUntil('the killed instance has no session left', async () => {
+      const { rows } = await db.raw(
+        `select count(*) as n from pg_stat_activity where application_name = 'doomed-instance'`,
+      );
+      return Number(rows[0].n) === 0;
+    });
     const heldWhenKilled = await db('scans')
       .where({ state: 'running', lease_owner: 'doomed-instance' })
       .select('id');
-    doomed.kill('SIGKILL');
     survivor.start();
 
     try {

@@ -8,6 +8,9 @@ import { isPostgres, toIso, toIsoOrUndefined } from './util';
 
 export type ScanTrigger = 'schedule' | 'manual';
 
+/** Lower is claimed first: someone is waiting for an on-demand scan. */
+const PRIORITY: Record<ScanTrigger, number> = { manual: 0, schedule: 1 };
+
 /** A scan a worker holds under a lease. */
 export interface ClaimedScan {
   id: string;
@@ -26,6 +29,7 @@ interface ScanRow {
   finished_at: Date | number | string | null;
   error: string | null;
   attempts: number;
+  priority: number;
   lease_owner: string | null;
   lease_expires_at: Date | number | string | null;
   checks: string | null;
@@ -55,27 +59,41 @@ export class ScanQueue {
     private readonly options: ScanQueueOptions,
   ) {}
 
-  /** Queues a scan of the entity, or returns the one already waiting. */
+  /**
+   * Queues a scan of the entity, or returns the one already queued or
+   * running: the database holds at most one per entity (a partial unique
+   * index), so concurrent callers on any instance cannot queue it twice. An
+   * on-demand request moves a waiting scheduled scan ahead of the others.
+   */
   async enqueue(
     entityRef: string,
     trigger: ScanTrigger,
     now = new Date(),
   ): Promise<ScanStatus> {
-    const waiting: ScanRow | undefined = await this.db('scans')
-      .where({ entity_ref: entityRef, state: 'queued' })
-      .orderBy('queued_at', 'asc')
-      .first();
-    if (waiting) return toStatus(waiting);
-    const row = {
-      id: randomUUID(),
-      entity_ref: entityRef,
-      trigger,
-      state: 'queued' as const,
-      queued_at: now,
-      attempts: 0,
-    };
-    await this.db('scans').insert(row);
-    return toStatus(row);
+    const priority = PRIORITY[trigger];
+    // The active scan may end between the insert and the read: try again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await this.db.raw(
+        `insert into scans (id, entity_ref, "trigger", state, queued_at, attempts, priority)
+         values (?, ?, ?, 'queued', ?, 0, ?)
+         on conflict (entity_ref) where state in ('queued', 'running') do nothing`,
+        [randomUUID(), entityRef, trigger, now, priority],
+      );
+      const active: ScanRow | undefined = await this.db('scans')
+        .where({ entity_ref: entityRef })
+        .whereIn('state', ['queued', 'running'])
+        .first();
+      if (!active) continue;
+      if (active.state === 'queued' && active.priority > priority) {
+        await this.db('scans')
+          .where({ id: active.id, state: 'queued' })
+          .update({ priority, trigger });
+      }
+      return toStatus(active);
+    }
+    throw new Error(
+      `could not queue a scan of ${entityRef}: its scans kept ending while it was queued`,
+    );
   }
 
   /**
@@ -105,6 +123,7 @@ export class ScanQueue {
                 .where('attempts', '<', this.options.maxAttempts),
             ),
         )
+        .orderBy('priority', 'asc')
         .orderBy('queued_at', 'asc')
         .limit(limit);
       if (isPostgres(this.db)) candidates.forUpdate().skipLocked();
@@ -121,6 +140,8 @@ export class ScanQueue {
           attempts: trx.raw('attempts + 1'),
         });
       const rows: ScanRow[] = await trx('scans').whereIn('id', ids);
+      // In claim order, so on-demand scans start first.
+      rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
       return rows.map(row => ({
         id: row.id,
         entityRef: row.entity_ref,

@@ -27,15 +27,3 @@ export function toBooleanOrUndefined(
 export function isPostgres(db: Knex): boolean {
   return db.client.config.client === 'pg';
 }
-
-/** Keeps inserts under SQLite's bound-parameter limit. */
-export async function insertInChunks(
-  db: Knex | Knex.Transaction,
-  table: string,
-  rows: object[],
-  chunkSize = 50,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    await db(table).insert(rows.slice(i, i + chunkSize));
-  }
-}

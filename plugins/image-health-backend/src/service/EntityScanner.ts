@@ -1,10 +1,8 @@
 import { createHash } from 'crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
 import {
-  computeScore,
+  DockerfileDiscovery,
   DockerfileResult,
-  Finding,
   ImageResult,
   Report,
   ReportStatus,
@@ -13,41 +11,41 @@ import {
   Severity,
   SizeBudgets,
 } from '@image-health/plugin-image-health-common';
-import type { AnalyzeOptions } from '@image-health/plugin-image-health-node';
-import { DockerfileSource, redactUrlCredentials } from './DockerfileSource';
+import {
+  buildReport,
+  describeError,
+  linkedDockerfile,
+  type DockerfileInput,
+  type ImageInput,
+  type BaseImageMeasurer,
+  type ImagePolicy,
+  type ImageReader,
+} from '@image-health/plugin-image-health-node';
+import { refusalOf } from './dockerfileLocation';
+import { DockerfileSearchLimits } from './dockerfileSearch';
+import { DockerfileSource, FoundDockerfile } from './DockerfileSource';
 import { DockerfileTarget, ScanTarget } from './targets';
 
-/** The engine functions the scanner calls, from `@image-health/plugin-image-health-node`. */
-export interface ScanEngine {
-  analyzeDockerfile(options: AnalyzeOptions): DockerfileResult;
-  /** Every rule, Dockerfile and image: what `GET /v1/rules` lists. */
-  listRules(): RuleInfo[];
-  inspector: {
-    /** `dockerfile` links image findings to the lines that made them. */
-    inspect(
-      ref: string,
-      options?: { dockerfile?: { location: string; content: string } },
-    ): Promise<ImageResult>;
-    /** One HEAD request; used for incremental scans when the inspector offers it. */
-    resolveDigest?(ref: string): Promise<string>;
-  };
-}
+type DockerfileFingerprint = {
+  url: string;
+  etag?: string;
+  ignoreEtag?: string;
+  ignorePresent: boolean;
+  hash: string;
+};
 
 /** What identifies each scanned input, so an unchanged one can be reused. */
 export interface ArtifactFingerprints {
-  /** Hash of everything besides the inputs that shapes a result: rules, ignores, severities. */
+  /** Hash of everything besides the inputs that shapes a report: rules, ignores, severities, policy, budget. */
   settings: string;
-  dockerfiles: Record<
-    string,
-    {
-      url: string;
-      etag?: string;
-      ignoreEtag?: string;
-      ignorePresent: boolean;
-      hash: string;
-    }
-  >;
+  dockerfiles: Record<string, DockerfileFingerprint>;
   images: Record<string, ImageFingerprint>;
+  /** The last search of the source location: its version and the Dockerfiles it yielded. */
+  search?: {
+    etag: string;
+    locations: string[];
+    discovery: DockerfileDiscovery;
+  };
 }
 
 export interface ImageFingerprint {
@@ -91,42 +89,157 @@ export interface ScanOutcome {
   checks: ScanCheck[];
   /** Every input was unchanged, so the previous report stands as it is. */
   unchanged: boolean;
+  /** How the Dockerfiles were found, when no annotation named them. */
+  discovery?: DockerfileDiscovery;
 }
 
 export interface EntityScannerOptions {
   source: DockerfileSource;
-  engine: ScanEngine;
+  /** Inspects images, and tells a tag's current digest in one HEAD request. */
+  inspector: ImageReader & { resolveDigest(ref: string): Promise<string> };
+  /** Measured base-image advice (`imageHealth.baseImages`); estimates without it. */
+  baseImages?: BaseImageMeasurer;
+  /** Every rule, Dockerfile and image: a changed catalogue invalidates reuse. */
+  listRules(): RuleInfo[];
   logger: LoggerService;
   rules: { ignore: string[]; severity: Record<string, Severity> };
   budgets: SizeBudgets;
+  /** `imageHealth.policy`: applied to every entity. */
+  policy?: ImagePolicy;
   /** Anything else that changes image results (platform, deep analysis). */
   imageSettings: unknown;
+  /** Where a source location without a Dockerfile annotation is searched (`imageHealth.dockerfiles.search`). */
+  search: DockerfileSearchLimits;
+  /** Locations readable beyond the entity's repository (`imageHealth.dockerfiles.allowedLocations`). */
+  allowedLocations?: readonly string[];
 }
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function message(error: unknown): string {
-  return redactUrlCredentials(isError(error) ? error.message : String(error));
-}
-
-type ArtifactScan<R, F> = {
-  result?: R;
-  fingerprint?: F;
+/** One Dockerfile as read for this scan: the pipeline's input and what identifies it. */
+interface DockerfileRead {
+  location: string;
+  input?: DockerfileInput;
+  fingerprint?: DockerfileFingerprint;
   check: ScanCheck;
-  error?: string;
   /** The default root Dockerfile does not exist: nothing to report. */
   absent?: boolean;
-};
+}
 
-/** Scans one entity's Dockerfiles and images, reusing what did not change. */
+/** The Dockerfiles of an entity as read for this scan, and how they were found. */
+interface DockerfileReads {
+  reads: DockerfileRead[];
+  discovery?: DockerfileDiscovery;
+  search?: ArtifactFingerprints['search'];
+}
+
+/** What identifies a Dockerfile's result: its text and its `.dockerignore`'s. */
+function contentHash(content: string, dockerignore: string | null): string {
+  return sha256(`${content}\u0000${dockerignore ?? '\u0000none'}`);
+}
+
+/** A Dockerfile with what identifies it; `reused` when its last result stands. */
+function fingerprintedRead(
+  location: string,
+  input: DockerfileInput,
+  fingerprint: DockerfileFingerprint,
+  reused: boolean,
+): DockerfileRead {
+  return {
+    location,
+    input,
+    fingerprint,
+    check: {
+      kind: 'dockerfile',
+      location,
+      url: fingerprint.url,
+      etag: fingerprint.etag,
+      hash: fingerprint.hash,
+      reused,
+    },
+  };
+}
+
+/** The last result of `location`, reused as it is. */
+function reusedRead(
+  location: string,
+  result: DockerfileResult,
+  fingerprint: DockerfileFingerprint,
+): DockerfileRead {
+  return fingerprintedRead(
+    location,
+    { kind: 'unchanged', result },
+    fingerprint,
+    true,
+  );
+}
+
+/** A Dockerfile read now: reused when its text is what the last scan analysed. */
+function contentRead(
+  location: string,
+  content: string,
+  dockerignore: string | null,
+  fingerprint: DockerfileFingerprint,
+  known: { fingerprint?: DockerfileFingerprint; result?: DockerfileResult },
+): DockerfileRead {
+  if (known.result && known.fingerprint?.hash === fingerprint.hash) {
+    return reusedRead(location, known.result, fingerprint);
+  }
+  return fingerprintedRead(
+    location,
+    { kind: 'read', location, content, dockerignore },
+    fingerprint,
+    false,
+  );
+}
+
+/** A Dockerfile that cannot be read now: its last result is shown beside the reason. */
+function unreadableRead(
+  location: string,
+  url: string | undefined,
+  error: string,
+  previous: PreviousScan | undefined,
+): DockerfileRead {
+  const lastResult = previous?.report.dockerfiles.find(
+    d => d.location === location,
+  );
+  return {
+    location,
+    input: {
+      kind: 'unreadable',
+      location,
+      error,
+      earlier: lastResult && {
+        result: lastResult,
+        scannedAt: previous!.report.scannedAt,
+      },
+    },
+    check: { kind: 'dockerfile', location, url, reused: false, error },
+  };
+}
+
+/** One image as prepared for this scan. */
+interface ImageRead {
+  input: ImageInput;
+  /** Set when the last result stands (the tag still points at the same digest). */
+  fingerprint?: ImageFingerprint;
+}
+
+/**
+ * Scans one entity: reads its Dockerfiles through the UrlReader, decides
+ * what is unchanged since the last scan, and hands the rest to the engine's
+ * scan pipeline, which makes the Report exactly as the CLI does.
+ */
 export class EntityScanner {
   constructor(private readonly options: EntityScannerOptions) {}
 
+  /** `signal` aborts when the scan's deadline passes: no further input is read. */
   async scan(
     target: ScanTarget,
     previous?: PreviousScan,
+    signal?: AbortSignal,
   ): Promise<ScanOutcome> {
     const ignore = [
       ...new Set([...this.options.rules.ignore, ...target.ignore]),
@@ -136,10 +249,12 @@ export class EntityScanner {
       JSON.stringify({
         ignore,
         severity,
-        rules: this.options.engine
+        rules: this.options
           .listRules()
           .map(rule => `${rule.id}:${rule.severity}`),
         image: this.options.imageSettings,
+        policy: this.options.policy,
+        sizeBudget: target.sizeBudget,
       }),
     );
     const comparable =
@@ -147,85 +262,86 @@ export class EntityScanner {
         ? previous
         : undefined;
 
-    const dockerfileScans = await Promise.all(
-      target.dockerfiles.map(dockerfile =>
-        this.scanDockerfile(target, dockerfile, {
-          ignore,
-          severity,
-          comparable,
-          previous,
-        }),
-      ),
+    const {
+      reads: dockerfileReads,
+      discovery,
+      search,
+    } = await this.readDockerfiles(target, comparable, previous);
+    const present = dockerfileReads.filter(read => !read.absent);
+    const dockerfileInputs = present.flatMap(read =>
+      read.input ? [read.input] : [],
     );
-    // An image is linked to the entity's (first) Dockerfile, so its findings
-    // point at the lines that made its layers.
-    const linked = dockerfileScans.find(s => s.result?.content !== undefined);
-    const dockerfile = linked?.result
-      ? {
-          location: linked.result.location,
-          content: linked.result.content!,
-          hash: sha256(linked.result.content!),
-        }
-      : undefined;
-    const imageScans = await Promise.all(
+    // Image results depend on the Dockerfile they are linked to.
+    const linked = linkedDockerfile(dockerfileInputs);
+    const dockerfileHash = linked ? sha256(linked.content) : undefined;
+    const imageReads = await Promise.all(
       target.images.map(ref =>
-        this.scanImage(ref, {
-          ignore,
-          severity,
-          comparable,
-          previous,
-          dockerfile,
-        }),
+        this.prepareImage(ref, dockerfileHash, comparable, previous),
       ),
     );
 
-    const present = dockerfileScans.filter(s => !s.absent);
-    const dockerfiles = present.flatMap(s => (s.result ? [s.result] : []));
-    const images = imageScans.flatMap(s => (s.result ? [s.result] : []));
-    const errors = [...present, ...imageScans].flatMap(s =>
-      s.error ? [s.error] : [],
-    );
-    const checks = [...present, ...imageScans].map(s => s.check);
+    const scan = await buildReport({
+      entityRef: target.entityRef,
+      dockerfiles: dockerfileInputs,
+      images: imageReads.map(read => read.input),
+      rules: { ignore, severity },
+      budgets: this.options.budgets,
+      sizeBudget: target.sizeBudget,
+      policy: this.options.policy,
+      inspector: this.options.inspector,
+      baseImages: this.options.baseImages,
+      signal,
+    });
+    const { report } = scan;
+
     const fingerprints: ArtifactFingerprints = {
       settings,
       dockerfiles: {},
       images: {},
+      ...(search ? { search } : {}),
     };
-    dockerfileScans.forEach((s, i) => {
-      if (s.fingerprint && !s.absent) {
-        fingerprints.dockerfiles[target.dockerfiles[i].location] =
-          s.fingerprint;
+    for (const read of present) {
+      if (read.fingerprint) {
+        fingerprints.dockerfiles[read.location] = read.fingerprint;
       }
-    });
-    imageScans.forEach((s, i) => {
-      if (s.fingerprint) fingerprints.images[target.images[i]] = s.fingerprint;
-    });
-
-    // Nothing read now: the scan failed, and the last good report stays as it was.
-    let status: ScanOutcome['status'];
-    if (present.length === 0 && imageScans.length === 0) {
-      status = 'not-applicable';
-    } else if (errors.length === 0) {
-      status = 'ok';
-    } else if ([...present, ...imageScans].some(s => s.result && !s.error)) {
-      // Some inputs were read now; the others show their last result.
-      status = 'partial';
-    } else {
-      status = 'failed';
     }
+    const imageChecks = imageReads.map((read, i): ScanCheck => {
+      const ref = target.images[i];
+      const outcome = scan.images[i];
+      if (read.fingerprint) {
+        fingerprints.images[ref] = read.fingerprint;
+        return {
+          kind: 'image',
+          ref,
+          digest: read.fingerprint.digest,
+          reused: true,
+        };
+      }
+      if (outcome.error)
+        return { kind: 'image', ref, reused: false, error: outcome.error };
+      const digest = outcome.result!.digest;
+      fingerprints.images[ref] = { digest, dockerfileHash };
+      return { kind: 'image', ref, digest, reused: false };
+    });
+    const checks = [...present.map(read => read.check), ...imageChecks];
 
+    // A size budget the owner mistyped is said beside the report, which is judged against the language budget.
+    const error = [report.error, target.sizeBudgetError]
+      .filter(Boolean)
+      .join('; ');
+    let status: ScanOutcome['status'] = report.status;
+    if (present.length === 0 && imageReads.length === 0)
+      status = 'not-applicable';
+    else if (status === 'ok' && target.sizeBudgetError) status = 'partial';
     return {
       status,
-      error: errors.length ? errors.join('; ') : undefined,
-      dockerfiles,
-      images,
-      score: computeScore({
-        dockerfiles,
-        images,
-        budgets: this.options.budgets,
-      }),
+      error: error || undefined,
+      dockerfiles: report.dockerfiles,
+      images: report.images,
+      score: report.score,
       fingerprints,
       checks,
+      ...(discovery ? { discovery } : {}),
       unchanged:
         Boolean(previous) &&
         status === 'ok' &&
@@ -234,56 +350,134 @@ export class EntityScanner {
     };
   }
 
-  private async scanDockerfile(
+  /**
+   * The entity's Dockerfiles: those its annotation names, or those a search
+   * of its source location finds; the root Dockerfile when it cannot be searched.
+   */
+  private async readDockerfiles(
     target: ScanTarget,
-    dockerfile: DockerfileTarget,
-    context: {
-      ignore: string[];
-      severity: Record<string, Severity>;
-      comparable?: PreviousScan;
-      previous?: PreviousScan;
-    },
-  ): Promise<
-    ArtifactScan<DockerfileResult, ArtifactFingerprints['dockerfiles'][string]>
-  > {
-    const { location, url } = dockerfile;
-    const lastResult = context.previous?.report.dockerfiles.find(
-      d => d.location === location,
+    comparable: PreviousScan | undefined,
+    previous: PreviousScan | undefined,
+  ): Promise<DockerfileReads> {
+    const readNamed = () =>
+      Promise.all(
+        target.dockerfiles.map(dockerfile =>
+          this.readDockerfile(target, dockerfile, comparable, previous),
+        ),
+      );
+    const base = target.searchBase;
+    if (!base) return { reads: await readNamed() };
+
+    const last = comparable?.fingerprints.search;
+    const searched = await this.options.source.search(
+      base,
+      this.options.search,
+      {
+        etag: last?.etag,
+        allowed: url => !refusalOf(url, base, this.options.allowedLocations),
+      },
     );
-    const failed = (reason: string) => ({
-      result: lastResult,
-      fingerprint: undefined,
-      check: {
-        kind: 'dockerfile' as const,
+    if (searched.state === 'unsearchable') {
+      const discovery: DockerfileDiscovery = {
+        method: 'root',
+        message: `${base} could not be searched for Dockerfiles (${searched.reason}), so only its root Dockerfile was scanned; name the others with the image-health/dockerfile annotation`,
+      };
+      return { reads: await readNamed(), discovery };
+    }
+    if (searched.state === 'unchanged') {
+      // The repository has not changed since the last search: one request.
+      const reads = last!.locations.flatMap(location => {
+        const result = previous!.report.dockerfiles.find(
+          d => d.location === location,
+        );
+        const fingerprint = comparable!.fingerprints.dockerfiles[location];
+        return result && fingerprint
+          ? [reusedRead(location, result, fingerprint)]
+          : [];
+      });
+      if (reads.length === last!.locations.length) {
+        return { reads, discovery: last!.discovery, search: last };
+      }
+      // The last scan's results are incomplete: search again, from scratch.
+      return this.readDockerfiles(target, undefined, previous);
+    }
+    const discovery: DockerfileDiscovery = {
+      method: 'search',
+      found: searched.found,
+      ...(searched.message ? { message: searched.message } : {}),
+    };
+    const reads = searched.dockerfiles.map(found =>
+      this.foundRead(found, comparable, previous),
+    );
+    return {
+      reads,
+      discovery,
+      ...(searched.etag
+        ? {
+            search: {
+              etag: searched.etag,
+              locations: reads.map(read => read.location),
+              discovery,
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** A Dockerfile the search returned, with its text already read. */
+  private foundRead(
+    found: FoundDockerfile,
+    comparable: PreviousScan | undefined,
+    previous: PreviousScan | undefined,
+  ): DockerfileRead {
+    const { location, url, content, dockerignore } = found;
+    if (content === undefined) {
+      return unreadableRead(
         location,
         url,
-        reused: false,
-        error: reason,
+        `Dockerfile ${location}: ${found.error}`,
+        previous,
+      );
+    }
+    return contentRead(
+      location,
+      content,
+      dockerignore,
+      {
+        url,
+        ignorePresent: dockerignore !== null,
+        hash: contentHash(content, dockerignore),
       },
-      error: lastResult
-        ? `${reason} (showing the result of ${
-            context.previous!.report.scannedAt
-          })`
-        : reason,
-    });
-    if (!url) return failed(dockerfile.error ?? `cannot resolve ${location}`);
+      {
+        fingerprint: comparable?.fingerprints.dockerfiles[location],
+        result: previous?.report.dockerfiles.find(d => d.location === location),
+      },
+    );
+  }
+
+  private async readDockerfile(
+    target: ScanTarget,
+    dockerfile: DockerfileTarget,
+    comparable: PreviousScan | undefined,
+    previous: PreviousScan | undefined,
+  ): Promise<DockerfileRead> {
+    const { location, url } = dockerfile;
+    if (!url) {
+      return unreadableRead(
+        location,
+        url,
+        dockerfile.error ?? `cannot resolve ${location}`,
+        previous,
+      );
+    }
 
     const source = this.options.source;
     const ignoreUrl = source.dockerignoreUrl(url);
-    const known = context.comparable?.fingerprints.dockerfiles[location];
-    const reusable = known && known.url === url ? lastResult : undefined;
-    const reuse = () => ({
-      result: reusable,
-      fingerprint: known,
-      check: {
-        kind: 'dockerfile' as const,
-        location,
-        url,
-        etag: known!.etag,
-        hash: known!.hash,
-        reused: true,
-      },
-    });
+    const known = comparable?.fingerprints.dockerfiles[location];
+    const reusable =
+      known && known.url === url
+        ? previous?.report.dockerfiles.find(d => d.location === location)
+        : undefined;
 
     try {
       // Cheapest path first: the source confirms both files are unchanged.
@@ -297,7 +491,7 @@ export class EntityScanner {
             ignoreRead.state === 'unchanged' ||
             (ignoreRead.state === 'missing' && !known!.ignorePresent)
           ) {
-            return reuse();
+            return reusedRead(location, reusable, known!);
           }
         }
       }
@@ -306,12 +500,16 @@ export class EntityScanner {
       if (read.state === 'missing') {
         if (target.defaultDockerfile) {
           return {
+            location,
             check: { kind: 'dockerfile', location, url, reused: false },
             absent: true,
           };
         }
-        return failed(
+        return unreadableRead(
+          location,
+          url,
           `${location} was not found at ${url}: check the image-health/dockerfile annotation of ${target.entityRef}`,
+          previous,
         );
       }
       if (read.state !== 'read') {
@@ -320,141 +518,63 @@ export class EntityScanner {
       const ignoreRead = await source.read(ignoreUrl);
       const dockerignore =
         ignoreRead.state === 'read' ? ignoreRead.content : null;
-      const hash = sha256(
-        `${read.content}\u0000${dockerignore ?? '\u0000none'}`,
-      );
-      const fingerprint = {
-        url,
-        etag: read.etag,
-        ignoreEtag: ignoreRead.state === 'read' ? ignoreRead.etag : undefined,
-        ignorePresent: dockerignore !== null,
-        hash,
-      };
-      if (reusable && known!.hash === hash) {
-        return {
-          ...reuse(),
-          fingerprint,
-          check: { ...reuse().check, etag: read.etag },
-        };
-      }
-
-      const result = {
-        // The UI diffs the suggested Dockerfile against what was read.
-        content: read.content,
-        ...this.options.engine.analyzeDockerfile({
-          location,
-          content: read.content,
-          dockerignore,
-          ignore: context.ignore,
-          severity: context.severity,
-        }),
-      };
-      return {
-        result,
-        fingerprint,
-        check: {
-          kind: 'dockerfile',
-          location,
+      return contentRead(
+        location,
+        read.content,
+        dockerignore,
+        {
           url,
           etag: read.etag,
-          hash,
-          reused: false,
+          ignoreEtag: ignoreRead.state === 'read' ? ignoreRead.etag : undefined,
+          ignorePresent: dockerignore !== null,
+          hash: contentHash(read.content, dockerignore),
         },
-      };
+        { fingerprint: known, result: reusable },
+      );
     } catch (error) {
-      return failed(`Dockerfile ${location}: ${message(error)}`);
+      return unreadableRead(
+        location,
+        url,
+        `Dockerfile ${location}: ${describeError(error)}`,
+        previous,
+      );
     }
   }
 
-  private async scanImage(
+  /** An image's input: unchanged when one HEAD request finds the digest last scanned. */
+  private async prepareImage(
     ref: string,
-    context: {
-      ignore: string[];
-      severity: Record<string, Severity>;
-      comparable?: PreviousScan;
-      previous?: PreviousScan;
-      dockerfile?: { location: string; content: string; hash: string };
-    },
-  ): Promise<ArtifactScan<ImageResult, ImageFingerprint>> {
-    const lastResult = context.previous?.report.images.find(i => i.ref === ref);
-    const known = context.comparable?.fingerprints.images[ref];
-    const dockerfileHash = context.dockerfile?.hash;
+    dockerfileHash: string | undefined,
+    comparable: PreviousScan | undefined,
+    previous: PreviousScan | undefined,
+  ): Promise<ImageRead> {
+    const lastResult = previous?.report.images.find(i => i.ref === ref);
+    const earlier = lastResult && {
+      result: lastResult,
+      scannedAt: previous!.report.scannedAt,
+    };
+    const known = comparable?.fingerprints.images[ref];
     const reusable =
       known && known.dockerfileHash === dockerfileHash ? lastResult : undefined;
-    const inspector = this.options.engine.inspector;
+    if (!reusable) return { input: { kind: 'inspect', ref, earlier } };
     try {
-      // One HEAD request tells whether the tag still points at what was scanned.
-      if (reusable && typeof inspector.resolveDigest === 'function') {
-        const digest = await inspector.resolveDigest(ref);
-        if (digest === known!.digest) {
-          return {
-            result: reusable,
-            fingerprint: known,
-            check: { kind: 'image', ref, digest, reused: true },
-          };
-        }
+      const digest = await this.options.inspector.resolveDigest(ref);
+      if (digest === known!.digest) {
+        return {
+          input: { kind: 'unchanged', result: reusable },
+          fingerprint: known,
+        };
       }
-      const inspected = await inspector.inspect(
-        ref,
-        context.dockerfile
-          ? {
-              dockerfile: {
-                location: context.dockerfile.location,
-                content: context.dockerfile.content,
-              },
-            }
-          : undefined,
-      );
-      const result = {
-        ...inspected,
-        findings: applyRuleSettings(
-          inspected.findings,
-          context.ignore,
-          context.severity,
-        ),
-      };
-      return {
-        result,
-        fingerprint: { digest: result.digest, dockerfileHash },
-        check: { kind: 'image', ref, digest: result.digest, reused: false },
-      };
+      return { input: { kind: 'inspect', ref, earlier } };
     } catch (error) {
-      const reason = `image ${ref}: ${message(error)}`;
       return {
-        result: lastResult,
-        check: { kind: 'image', ref, reused: false, error: reason },
-        error: lastResult
-          ? `${reason} (showing the result of ${
-              context.previous!.report.scannedAt
-            })`
-          : reason,
+        input: {
+          kind: 'unreadable',
+          ref,
+          error: describeError(error),
+          earlier,
+        },
       };
     }
   }
-}
-
-/**
- * The analyzer applies ignores and severity overrides to Dockerfile findings
- * itself; image findings get the same treatment here, by our id or a peer's.
- */
-export function applyRuleSettings(
-  findings: Finding[],
-  ignore: string[],
-  severity: Record<string, Severity>,
-): Finding[] {
-  const ignored = new Set(ignore.map(id => id.toUpperCase()));
-  const overrides = new Map(
-    Object.entries(severity).map(([id, s]) => [id.toUpperCase(), s]),
-  );
-  return findings
-    .filter(
-      f =>
-        ![f.ruleId, ...f.equivalents].some(id => ignored.has(id.toUpperCase())),
-    )
-    .map(f => {
-      const override = [f.ruleId, ...f.equivalents]
-        .map(id => overrides.get(id.toUpperCase()))
-        .find(Boolean);
-      return override ? { ...f, severity: override } : f;
-    });
 }

@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HiddenSet, hiddenSetOf } from '../database/hiddenSets';
 
 const BATCH = 500;
 /**
@@ -13,6 +14,8 @@ interface PrincipalVisibility {
   /** Reports written since this time are not known yet. */
   knownUntil: Date;
   readable: Map<string, boolean>;
+  /** The unreadable entities as a set, made again only when answers change. */
+  hidden?: HiddenSet;
 }
 
 /**
@@ -46,7 +49,7 @@ export class EntityVisibility {
   async unreadable(
     credentials: BackstageCredentials,
     scannedRefs: (since?: Date) => Promise<string[]>,
-  ): Promise<string[]> {
+  ): Promise<HiddenSet> {
     const key = principalKey(credentials);
     const now = Date.now();
     let entry = this.cache.get(key);
@@ -76,9 +79,14 @@ export class EntityVisibility {
         entry!.readable.set(ref, Boolean(items[index])),
       );
     }
-    return [...entry.readable.entries()]
-      .filter(([, ok]) => !ok)
-      .map(([ref]) => ref);
+    if (!entry.hidden || unknown.length > 0) {
+      entry.hidden = hiddenSetOf(
+        [...entry.readable.entries()]
+          .filter(([, ok]) => !ok)
+          .map(([ref]) => ref),
+      );
+    }
+    return entry.hidden;
   }
 
   private evictExpired(now: number) {

@@ -1,14 +1,28 @@
+import { Entity } from '@backstage/catalog-model';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ScanStatus } from '@image-health/plugin-image-health-common';
 import { ImageHealthStore } from '../database/ImageHealthStore';
+import { HIDDEN_SET_UNUSED_MS } from '../database/hiddenSets';
 import { ScanQueue } from '../database/ScanQueue';
-import { EntityScanner } from './EntityScanner';
+import {
+  ArtifactFingerprints,
+  EntityScanner,
+  ScanOutcome,
+} from './EntityScanner';
 import { ScanJobRunner } from './ScanWorker';
-import { ScanTarget, TARGET_ENTITY_FILTER, targetFromEntity } from './targets';
+import {
+  DockerfileReadPolicy,
+  ScanTarget,
+  TARGET_ENTITY_FILTER,
+  targetFromEntity,
+} from './targets';
 
 export interface ScanServiceOptions {
+  /** Where Dockerfiles may be read besides each entity's own repository. */
+  dockerfilePolicy?: DockerfileReadPolicy;
   store: ImageHealthStore;
   queue: ScanQueue;
   scanner: EntityScanner;
@@ -21,11 +35,26 @@ export interface ScanServiceOptions {
   historyRetentionMs: number;
   /** Called after jobs were queued, so local workers start at once. */
   onQueued?: () => void;
+  /** How long one scan may take in all (`imageHealth.scanDeadline`); then it fails and the last good report stays. */
+  scanDeadlineMs: number;
+}
+
+/** A scan that outlived `imageHealth.scanDeadline`. */
+class ScanDeadlineError extends Error {
+  constructor(ms: number) {
+    super(
+      `the scan did not finish within its deadline of ${Math.round(
+        ms / 1000,
+      )} s (imageHealth.scanDeadline) and was stopped; the last good report stays`,
+    );
+  }
 }
 
 export interface PlanSummary {
   targets: number;
   queued: number;
+  /** Entities that could not be planned (each logged with the reason); the others were. */
+  failed: number;
   markedRemoved: number;
   deleted: number;
 }
@@ -37,6 +66,11 @@ export interface PlanSummary {
 export class ScanService {
   constructor(private readonly options: ScanServiceOptions) {}
 
+  /** What is scanned for an entity, under the configured Dockerfile read policy. */
+  targetOf(entity: Entity): ScanTarget | undefined {
+    return targetFromEntity(entity, this.options.dockerfilePolicy);
+  }
+
   /** Enqueues one scan per annotated entity and forgets entities long gone. */
   async plan(): Promise<PlanSummary> {
     const { store, queue, catalog, auth, logger } = this.options;
@@ -44,6 +78,7 @@ export class ScanService {
     const credentials = await auth.getOwnServiceCredentials();
     let targets = 0;
     let queued = 0;
+    const failed: string[] = [];
     for await (const page of catalog.streamEntities(
       {
         filter: TARGET_ENTITY_FILTER,
@@ -58,18 +93,44 @@ export class ScanService {
       },
       { credentials },
     )) {
-      const pageTargets = page.flatMap(entity => {
-        const target = targetFromEntity(entity);
-        return target ? [target] : [];
-      });
-      await store.upsertTargets(pageTargets, startedAt);
-      targets += pageTargets.length;
-      for (const target of pageTargets) {
-        const scan = await queue.enqueue(target.entityRef, 'schedule');
-        if (new Date(scan.queuedAt) >= startedAt) queued++;
+      const pageTargets: ScanTarget[] = [];
+      for (const entity of page) {
+        try {
+          const target = this.targetOf(entity);
+          if (target) pageTargets.push(target);
+        } catch (error) {
+          failed.push(this.entityFailed(stringifyEntityRef(entity), error));
+        }
+      }
+      // One entity the database refuses must not stop the page: retry it
+      // entity by entity.
+      let stored = pageTargets;
+      try {
+        await store.upsertTargets(pageTargets, startedAt);
+      } catch {
+        stored = [];
+        for (const target of pageTargets) {
+          try {
+            await store.upsertTargets([target], startedAt);
+            stored.push(target);
+          } catch (error) {
+            failed.push(this.entityFailed(target.entityRef, error));
+          }
+        }
+      }
+      targets += stored.length;
+      for (const target of stored) {
+        try {
+          const scan = await queue.enqueue(target.entityRef, 'schedule');
+          if (new Date(scan.queuedAt) >= startedAt) queued++;
+        } catch (error) {
+          failed.push(this.entityFailed(target.entityRef, error));
+        }
       }
       this.options.onQueued?.();
     }
+    // An entity that failed is still in the catalog: it is not removed.
+    await store.markSeen(failed, startedAt);
     // Only a complete enumeration may conclude that an entity is gone.
     const markedRemoved = await store.markUnseenAsRemoved(startedAt);
     const deleted = await store.deleteRemovedBefore(
@@ -80,11 +141,30 @@ export class ScanService {
     );
     await store.pruneHistory(retentionCutoff);
     await queue.pruneFinished(retentionCutoff);
-    const summary = { targets, queued, markedRemoved, deleted: deleted.length };
+    await store.pruneHiddenSets(
+      new Date(startedAt.getTime() - HIDDEN_SET_UNUSED_MS),
+    );
+    const summary = {
+      targets,
+      queued,
+      failed: failed.length,
+      markedRemoved,
+      deleted: deleted.length,
+    };
     logger.info(
-      `planned image health scans: ${targets} entities, ${queued} newly queued, ${markedRemoved} gone from the catalog, data of ${deleted.length} deleted after the grace period`,
+      `planned image health scans: ${targets} entities, ${queued} newly queued, ${failed.length} could not be planned, ${markedRemoved} gone from the catalog, data of ${deleted.length} deleted after the grace period`,
     );
     return summary;
+  }
+
+  /** Logs why one entity could not be planned; returns its ref. */
+  private entityFailed(entityRef: string, error: unknown): string {
+    this.options.logger.warn(
+      `could not plan the image health scan of ${entityRef}: ${
+        isError(error) ? error.message : String(error)
+      }`,
+    );
+    return entityRef;
   }
 
   /** Queues a scan of one entity now (the caller has checked permission and visibility). */
@@ -97,7 +177,7 @@ export class ScanService {
 
   readonly runJob: ScanJobRunner = async (scan, { owner }) => {
     const { store, queue, scanner, logger } = this.options;
-    const target = await store.getTarget(scan.entityRef);
+    const target = await store.getTarget<ScanTarget>(scan.entityRef);
     if (!target) {
       await queue.complete(
         scan.id,
@@ -111,16 +191,41 @@ export class ScanService {
       return;
     }
 
-    const previous = await store.getPrevious(scan.entityRef);
+    const stored = await store.getPrevious(scan.entityRef);
+    // The store keeps the fingerprints this scanner wrote as opaque JSON;
+    // without them (nothing was ever read) there is nothing to reuse.
+    const previous = stored?.fingerprints
+      ? {
+          report: stored.report,
+          fingerprints: stored.fingerprints as ArtifactFingerprints,
+        }
+      : undefined;
     let outcome;
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new ScanDeadlineError(this.options.scanDeadlineMs));
+      }, this.options.scanDeadlineMs);
+    });
     try {
-      outcome = await scanner.scan(target, previous);
+      const scanning = scanner.scan(target, previous, abort.signal);
+      // Past the deadline the scan's result is not waited for, and not reported.
+      scanning.catch(() => {});
+      outcome = await Promise.race([scanning, deadline]);
+      if (outcome.status === 'not-applicable') {
+        outcome = { ...outcome, error: noDockerfileFound(target, outcome) };
+      }
     } catch (error) {
       // The scanner turns every input's failure into a value; reaching this
-      // means something unexpected, still shown to the user beside the last report.
-      const reason = `the scan stopped unexpectedly: ${
-        isError(error) ? error.message : String(error)
-      }`;
+      // means the deadline or something unexpected, shown beside the last report.
+      const reason =
+        error instanceof ScanDeadlineError
+          ? error.message
+          : `the scan stopped unexpectedly: ${
+              isError(error) ? error.message : String(error)
+            }`;
       logger.error(`scan ${scan.id} of ${scan.entityRef}: ${reason}`);
       await queue.complete(
         scan.id,
@@ -130,6 +235,8 @@ export class ScanService {
           store.recordFailure(trx, scan.entityRef, reason, at, scan.id),
       );
       return;
+    } finally {
+      clearTimeout(timer);
     }
 
     const completed = await queue.complete(
@@ -157,4 +264,12 @@ export class ScanService {
       );
     }
   };
+}
+
+function noDockerfileFound(target: ScanTarget, outcome: ScanOutcome): string {
+  if (target.searchBase && outcome.discovery?.method === 'search') {
+    return `no Dockerfile found under ${target.searchBase}; add an image-health/dockerfile or image-health/image annotation if the Dockerfile lives elsewhere`;
+  }
+  const where = target.dockerfiles.map(d => d.url ?? d.location).join(', ');
+  return `no Dockerfile found at ${where}; add an image-health/dockerfile or image-health/image annotation if the Dockerfile lives elsewhere`;
 }

@@ -7,22 +7,17 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  Grade,
+  compareReports,
   imageHealthScanCreatePermission,
   RuleInfo,
   ScorecardResponse,
 } from '@image-health/plugin-image-health-common';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
-import {
-  ImageHealthStore,
-  SCORECARD_SORTS,
-  ScorecardSort,
-} from '../database/ImageHealthStore';
+import { ImageHealthStore } from '../database/ImageHealthStore';
 import { ScanQueue } from '../database/ScanQueue';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { EntityVisibility } from './EntityVisibility';
 import { ScanService } from './ScanService';
-import { targetFromEntity } from './targets';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -34,70 +29,37 @@ export interface RouterOptions {
   listRules: () => RuleInfo[];
 }
 
-const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type EntityPath = { kind: string; namespace: string; name: string };
 
-function queryString(req: Request, key: string): string | undefined {
-  const value = req.query[key];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(
-      `query parameter "${key}" must be given once, as text`,
-    );
-  }
-  return value;
-}
-
-function queryInteger(
-  req: Request,
-  key: string,
-  { min, max, fallback }: { min: number; max: number; fallback: number },
-): number {
-  const text = queryString(req, key);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new InputError(
-      `query parameter "${key}" must be a whole number from ${min} to ${max}, got "${text}"`,
-    );
-  }
-  return value;
-}
-
-function queryChoice<T extends string>(
-  req: Request,
-  key: string,
-  choices: readonly T[],
-  fallback: T,
-): T {
-  const text = queryString(req, key);
-  if (text === undefined) return fallback;
-  if (!choices.includes(text as T)) {
-    throw new InputError(
-      `query parameter "${key}" must be one of ${choices.join(
-        ', ',
-      )}, got "${text}"`,
-    );
-  }
-  return text as T;
-}
-
-function entityRefOf(req: Request): string {
-  const { kind, namespace, name } = req.params;
+/**
+ * The entity of `/v1/entities/{kind}/{namespace}/{name}/...`. (The typed router
+ * reads only an operation's own parameters, not these path-level ones.)
+ */
+function entityRefOf(req: Request<any, any, any, any>): string {
+  const { kind, namespace, name }: EntityPath = req.params;
   return stringifyEntityRef({ kind, namespace, name });
 }
 
-/** The HTTP API of DESIGN.md; thin: validates input, asks services, shapes answers. */
+/**
+ * The HTTP API of DESIGN.md, built from openapi.yaml: requests the document does
+ * not allow are answered 400 before a handler runs, so handlers read parameters
+ * already checked. Thin: asks services, shapes answers.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, store, queue, scans } = options;
   const visibility = new EntityVisibility(catalog);
-  const router = Router();
-  router.use(express.json());
+  // Authentication is Backstage's (httpAuth below), not the validator's.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
 
   /** The entity, if the caller may read it; otherwise a 404 that does not tell the two apart. */
-  async function readableEntity(req: Request, entityRef: string) {
+  async function readableEntity(
+    req: Request<any, any, any, any>,
+    entityRef: string,
+  ) {
     const credentials = await httpAuth.credentials(req);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
@@ -116,7 +78,10 @@ export async function createRouter(
       const last = await queue.latestFor(entityRef);
       if (last?.state === 'succeeded') {
         throw new NotFoundError(
-          `${entityRef} has nothing to scan: the scan of ${last.finishedAt} found no Dockerfile at its source root; add an image-health/dockerfile or image-health/image annotation`,
+          `${entityRef} has nothing to scan (scan of ${last.finishedAt}): ${
+            last.error ??
+            'no Dockerfile found at its source root; add an image-health/dockerfile or image-health/image annotation'
+          }`,
         );
       }
       if (last?.state === 'queued' || last?.state === 'running') {
@@ -135,30 +100,50 @@ export async function createRouter(
     '/v1/entities/:kind/:namespace/:name/history',
     async (req, res) => {
       const entityRef = entityRefOf(req);
-      const limit = queryInteger(req, 'limit', {
-        min: 1,
-        max: 1000,
-        fallback: 100,
-      });
+      const { limit = 100 } = req.query; // openapi.yaml's default
       await readableEntity(req, entityRef);
       res.json({ entityRef, items: await store.getHistory(entityRef, limit) });
     },
   );
 
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/changes',
+    async (req, res) => {
+      const entityRef = entityRefOf(req);
+      const picked = { from: req.query.from, to: req.query.to };
+      await readableEntity(req, entityRef);
+      const pair = await store.reportPair(entityRef, picked);
+      if (!pair) {
+        throw new NotFoundError(
+          picked.from || picked.to
+            ? `${entityRef} has no stored report for scan ${
+                picked.from ?? picked.to
+              }`
+            : `${entityRef} has fewer than two stored reports: changes appear after its next scan`,
+        );
+      }
+      res.json({
+        fromScanId: pair.from.scanId,
+        toScanId: pair.to.scanId,
+        ...compareReports(pair.from.report, pair.to.report),
+      });
+    },
+  );
+
   router.post('/v1/entities/:kind/:namespace/:name/scan', async (req, res) => {
     const entityRef = entityRefOf(req);
-    const credentials = await httpAuth.credentials(req);
+    const { entity, credentials } = await readableEntity(req, entityRef);
+    // A resource permission: the policy may decide per entity (e.g. owners only).
     const [decision] = await permissions.authorize(
-      [{ permission: imageHealthScanCreatePermission }],
+      [{ permission: imageHealthScanCreatePermission, resourceRef: entityRef }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `you need the ${imageHealthScanCreatePermission.name} permission to request a scan`,
+        `you need the ${imageHealthScanCreatePermission.name} permission on ${entityRef} to request a scan`,
       );
     }
-    const { entity } = await readableEntity(req, entityRef);
-    const target = targetFromEntity(entity);
+    const target = scans.targetOf(entity);
     if (!target) {
       throw new InputError(
         `${entityRef} has nothing to scan: add an image-health/dockerfile or image-health/image annotation, or a backstage.io/source-location with a Dockerfile at its root`,
@@ -169,9 +154,6 @@ export async function createRouter(
 
   router.get('/v1/scans/:id', async (req, res) => {
     const { id } = req.params;
-    if (!UUID.test(id)) {
-      throw new InputError(`"${id}" is not a scan id; scan ids are UUIDs`);
-    }
     const scan = await queue.get(id);
     const credentials = await httpAuth.credentials(req);
     if (!scan || !(await visibility.canRead(scan.entityRef, credentials))) {
@@ -181,29 +163,15 @@ export async function createRouter(
   });
 
   router.get('/v1/scorecard', async (req, res) => {
-    const filter = {
-      owner: queryString(req, 'owner'),
-      kind: queryString(req, 'kind'),
-      type: queryString(req, 'type'),
-      lifecycle: queryString(req, 'lifecycle'),
-      system: queryString(req, 'system'),
-      grade: queryString(req, 'grade') as Grade | undefined,
-      q: queryString(req, 'q'),
-      sort: queryChoice(
-        req,
-        'sort',
-        Object.keys(SCORECARD_SORTS) as ScorecardSort[],
-        'score',
-      ),
-      order: queryChoice(req, 'order', ['asc', 'desc'] as const, 'asc'),
-    };
-    if (filter.grade && !GRADES.includes(filter.grade)) {
-      throw new InputError(
-        `query parameter "grade" must be one of ${GRADES.join(', ')}, got "${
-          filter.grade
-        }"`,
-      );
-    }
+    // The spec's defaults, repeated for the types (a typed query leaves defaulted parameters optional).
+    const {
+      offset = 0,
+      limit = 50,
+      sort = 'score',
+      order = 'asc',
+      ...filters
+    } = req.query;
+    const filter = { ...filters, sort, order };
     // Owners and systems are stored as full refs; accept the short names users type.
     if (filter.owner && !filter.owner.includes(':')) {
       filter.owner = `group:${filter.owner.includes('/') ? '' : 'default/'}${
@@ -215,17 +183,6 @@ export async function createRouter(
         filter.system
       }`;
     }
-    const offset = queryInteger(req, 'offset', {
-      min: 0,
-      max: 1_000_000,
-      fallback: 0,
-    });
-    const limit = queryInteger(req, 'limit', {
-      min: 1,
-      max: 500,
-      fallback: 50,
-    });
-
     const credentials = await httpAuth.credentials(req);
     const hidden = await visibility.unreadable(credentials, since =>
       store.scorecardEntityRefs(since),

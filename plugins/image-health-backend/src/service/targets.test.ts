@@ -61,17 +61,41 @@ describe('targetFromEntity', () => {
     );
   });
 
-  it('takes absolute URLs as they are', () => {
+  it("takes absolute URLs inside the entity's repository as they are", () => {
     const target = targetFromEntity(
       entity({
+        'backstage.io/source-location':
+          'url:https://git.example.com/acme/api/tree/main/',
         'image-health/dockerfile':
-          'https://git.example.com/acme/api/raw/Dockerfile',
+          'https://git.example.com/acme/api/raw/main/Dockerfile',
       }),
     );
     expect(target?.dockerfiles[0]).toEqual({
-      location: 'https://git.example.com/acme/api/raw/Dockerfile',
-      url: 'https://git.example.com/acme/api/raw/Dockerfile',
+      location: 'https://git.example.com/acme/api/raw/main/Dockerfile',
+      url: 'https://git.example.com/acme/api/raw/main/Dockerfile',
     });
+  });
+
+  it('refuses a file of another repository unless the operator allows it', () => {
+    const annotated = entity({
+      'backstage.io/source-location':
+        'url:https://github.com/acme/api/tree/main/',
+      'image-health/dockerfile':
+        'https://github.com/other-org/private-repo/blob/main/config/secrets.env, ../../../../shared/blob/main/Dockerfile',
+    });
+    const [other, relative] = targetFromEntity(annotated)!.dockerfiles;
+    expect(other.url).toBeUndefined();
+    expect(other.error).toMatch(
+      /secrets\.env is not read: it is outside the entity's repository \(https:\/\/github\.com\/acme\/api\/\)/,
+    );
+    expect(relative.url).toBeUndefined();
+    expect(relative.error).toMatch(/outside the entity's repository/);
+    const allowed = targetFromEntity(annotated, {
+      allowedLocations: ['https://github.com/other-org/private-repo/'],
+    })!.dockerfiles[0];
+    expect(allowed.url).toBe(
+      'https://github.com/other-org/private-repo/blob/main/config/secrets.env',
+    );
   });
 
   it('refuses local files with a reason that says to use a url location', () => {
@@ -133,6 +157,16 @@ describe('targetFromEntity', () => {
     });
   });
 
+  it('looks for a root Dockerfile only in components, as the frontend shows the tab', () => {
+    const api = {
+      ...entity({
+        'backstage.io/source-location': 'url:https://git.example.com/acme/api/',
+      }),
+      kind: 'API',
+    };
+    expect(targetFromEntity(api)).toBeUndefined();
+  });
+
   it('reads images, ignores and the scorecard fields as full refs', () => {
     const target = targetFromEntity(
       entity({
@@ -149,6 +183,54 @@ describe('targetFromEntity', () => {
       dockerfiles: [],
       images: ['ghcr.io/acme/api:1.4.2', 'ghcr.io/acme/worker@sha256:abc'],
       ignore: ['DL3008', 'IMG001'],
+    });
+  });
+
+  it.each([
+    ['250MB', { sizeBudget: 250 * 1024 * 1024 }],
+    [' 1.5 GB ', { sizeBudget: 1.5 * 1024 ** 3 }],
+    [
+      '0MB',
+      {
+        sizeBudgetError:
+          'image-health/size-budget must be a size such as 250MB (above zero, at most 1TB); the language budget applies',
+      },
+    ],
+    [
+      '2048GB',
+      {
+        sizeBudgetError:
+          'image-health/size-budget must be a size such as 250MB (above zero, at most 1TB); the language budget applies',
+      },
+    ],
+    [
+      `${'9'.repeat(40)}MB`,
+      {
+        sizeBudgetError:
+          'image-health/size-budget must be a size such as 250MB (above zero, at most 1TB); the language budget applies',
+      },
+    ],
+    [
+      'huge',
+      {
+        sizeBudgetError:
+          'image-health/size-budget "huge" is not a size (write e.g. 250MB); the language budget applies',
+      },
+    ],
+  ])('reads image-health/size-budget %j within bounds', (value, expected) => {
+    const target = targetFromEntity(
+      entity({
+        'backstage.io/source-location': 'url:https://github.com/acme/api/',
+        'image-health/size-budget': value,
+      }),
+    );
+    expect({
+      sizeBudget: target?.sizeBudget,
+      sizeBudgetError: target?.sizeBudgetError,
+    }).toEqual({
+      sizeBudget: undefined,
+      sizeBudgetError: undefined,
+      ...expected,
     });
   });
 });
