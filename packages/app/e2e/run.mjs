@@ -238,7 +238,8 @@ const report = await waitFor(
   () => api(`/v1/entities/component/default/${ENTITY}`),
   180_000,
 );
-// Every example component that asks to be scanned, from the catalog itself.
+// Every example component Image Health scans, from the catalog itself: one
+// with an image-health annotation or a source location (imageHealthScanPlan).
 const annotatedComponents = await waitFor(
   'the example catalog',
   async () => {
@@ -248,9 +249,11 @@ const annotatedComponents = await waitFor(
     );
     const components = res.ok ? await res.json() : [];
     const scanned = components.filter(c =>
-      ['image-health/dockerfile', 'image-health/image'].some(
-        a => c.metadata.annotations?.[a],
-      ),
+      [
+        'image-health/dockerfile',
+        'image-health/image',
+        'backstage.io/source-location',
+      ].some(a => c.metadata.annotations?.[a]),
     );
     return scanned.length >= 2 && scanned;
   },
@@ -258,7 +261,7 @@ const annotatedComponents = await waitFor(
 );
 const annotated = annotatedComponents.length;
 await waitFor(
-  `all ${annotated} annotated example components on the scorecard`,
+  `all ${annotated} scanned example components on the scorecard`,
   async () => {
     const card = await api('/v1/scorecard?limit=1');
     return card && card.totals.entities >= annotated;
@@ -499,12 +502,137 @@ await check('the tab is readable in the dark theme', async () => {
   await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
 });
 
+// The entity page's tabs: links in its content navigation on the new frontend
+// system's entity page.
+const entityTab = name =>
+  page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+
+// An example with only backstage.io/source-location: the backend scans its
+// root Dockerfile, so the page has the tab.
+const SOURCE_ONLY_ENTITY = 'feature-store';
+await check(
+  'a component with only a source location has its tab with findings',
+  async () => {
+    // On the scorecard already: the wait above counted it among the scanned.
+    const sourceOnly = await api(
+      `/v1/entities/component/default/${SOURCE_ONLY_ENTITY}`,
+    );
+    if (!sourceOnly) throw new Error(`${SOURCE_ONLY_ENTITY} has no report`);
+    const findings = sourceOnly.dockerfiles.flatMap(d => d.findings);
+    if (findings.length === 0)
+      throw new Error(`${SOURCE_ONLY_ENTITY} has no Dockerfile findings`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/${SOURCE_ONLY_ENTITY}`,
+    );
+    await entityTab('Image Health').click();
+    await page.waitForURL(
+      `**/catalog/default/component/${SOURCE_ONLY_ENTITY}/image-health`,
+    );
+    await page.getByText('Image health score').waitFor();
+    await page.getByText(`Findings (${findings.length})`).waitFor();
+  },
+);
+
+// The shop monorepo (examples/monorepo): two components without annotations
+// whose subtrees the backend searches through the example reader's `search`.
+const MONOREPO_COMPONENTS = {
+  'shop-checkout': ['Dockerfile', 'docker/worker.Dockerfile'],
+  'shop-catalog': ['Dockerfile'],
+};
+await check(
+  "both monorepo components have their tab with their own subtree's Dockerfiles",
+  async () => {
+    for (const [name, locations] of Object.entries(MONOREPO_COMPONENTS)) {
+      const found = await api(`/v1/entities/component/default/${name}`);
+      if (!found) throw new Error(`${name} has no report`);
+      const scanned = found.dockerfiles.map(d => d.location);
+      if (JSON.stringify(scanned) !== JSON.stringify(locations))
+        throw new Error(
+          `${name} scanned ${scanned.join(', ')}, not ${locations.join(', ')}`,
+        );
+      if (found.discovery?.method !== 'search')
+        throw new Error(
+          `${name} was not searched: ${found.discovery?.message}`,
+        );
+      await page.goto(`${baseUrl}/catalog/default/component/${name}`);
+      await entityTab('Image Health').click();
+      await page.waitForURL(
+        `**/catalog/default/component/${name}/image-health`,
+      );
+      await page.getByText('Image health score').waitFor();
+      const first = found.dockerfiles[0].findings.length;
+      await page.getByText(`Findings (${first})`).waitFor();
+      if (locations.length === 1) continue;
+      // Switching to the worker's Dockerfile shows its findings instead.
+      const worker = found.dockerfiles[1];
+      const tab = page
+        .getByRole('tablist', { name: 'Dockerfiles' })
+        .getByRole('tab', {
+          name: `${worker.location} (${worker.findings.length})`,
+        });
+      await tab.click();
+      await tab.and(page.locator('[aria-selected="true"]')).waitFor();
+      await page.getByText(`Findings (${worker.findings.length})`).waitFor();
+      if (worker.findings.length === 0)
+        throw new Error(`${worker.location} has no findings to show`);
+      await page.getByText(worker.findings[0].message).first().waitFor();
+      await shot('monorepo-checkout');
+    }
+  },
+);
+
+await check(
+  'Rescan queues a scan and the tab is ready again when it has finished',
+  async () => {
+    await page.goto(
+      `${baseUrl}/catalog/default/component/${SOURCE_ONLY_ENTITY}/image-health`,
+    );
+    await page.getByText('Image health score').waitFor();
+    const [queued] = await Promise.all([
+      page.waitForResponse(
+        r => r.request().method() === 'POST' && r.url().endsWith('/scan'),
+      ),
+      page.getByRole('button', { name: 'Rescan' }).click(),
+    ]);
+    if (queued.status() !== 202)
+      throw new Error(`POST …/scan answered ${queued.status()}`);
+    const { id } = await queued.json();
+    // Busy from the click until the scan has finished.
+    await page
+      .getByRole('button', { name: 'Rescan' })
+      .and(page.locator(':not([disabled])'))
+      .waitFor({ timeout: 120_000 });
+    const scan = await api(`/v1/scans/${id}`);
+    if (scan?.state !== 'succeeded')
+      throw new Error(`scan ${id} ended ${scan?.state}: ${scan?.error ?? ''}`);
+    if (await page.getByText(/Rescan failed/).count())
+      throw new Error('the tab says the rescan failed');
+    await page.getByText('Image health score').waitFor();
+  },
+);
+
+await check(
+  "Rescan is not offered on another team's component (owners-only policy)",
+  async () => {
+    await page.goto(
+      `${baseUrl}/catalog/default/component/${ENTITY}/image-health`,
+    );
+    await page.getByText('Image health score').waitFor();
+    if (await page.getByRole('button', { name: 'Rescan' }).count())
+      throw new Error(
+        `${ENTITY} (team-web) offers Rescan to the guest (team-data)`,
+      );
+  },
+);
+
 await check(
   'an entity without annotations has no Image Health tab',
   async () => {
     await page.goto(`${baseUrl}/catalog/default/component/team-handbook`);
-    await page.getByRole('tab', { name: 'Overview' }).waitFor();
-    if (await page.getByRole('tab', { name: 'Image Health' }).count()) {
+    await entityTab('Overview').waitFor();
+    if (await entityTab('Image Health').count()) {
       throw new Error('team-handbook shows an Image Health tab');
     }
   },

@@ -10,7 +10,8 @@ export {
   EntityImageHealthCard,
   ImageHealthPage,
 } from './plugin';
-export { isImageHealthAvailable } from './availability';
+/** Whether Image Health scans an entity: show its tab and card where this is true. */
+export { isImageHealthAvailable } from '@image-health/plugin-image-health-common';
 export {
   imageHealthApiRef,
   ImageHealthClient,

@@ -8,11 +8,13 @@ import type {
   HistoryEntry,
   HistoryResponse,
   Report,
+  ReportComparison,
   RuleInfo,
   ScanStatus,
   ScorecardResponse,
   ScorecardRow,
 } from '@image-health/plugin-image-health-common';
+import { compareReports } from '@image-health/plugin-image-health-common';
 import type { ImageHealthApi, ScorecardQuery } from '../api';
 
 /**
@@ -23,6 +25,9 @@ import type { ImageHealthApi, ScorecardQuery } from '../api';
 export class FakeImageHealthApi implements ImageHealthApi {
   readonly reports = new Map<string, Report>();
   readonly history = new Map<string, HistoryEntry[]>();
+  /** Stored reports of past scans by entity and scan id, for `getChanges`. */
+  readonly scanReports = new Map<string, Map<string, Report>>();
+  readonly changesQueries: Array<{ from?: string; to?: string }> = [];
   readonly scorecardQueries: ScorecardQuery[] = [];
   rows: ScorecardRow[] = [];
   rules: RuleInfo[] = [];
@@ -46,6 +51,24 @@ export class FakeImageHealthApi implements ImageHealthApi {
     await this.maybeFail();
     const entityRef = stringifyEntityRef(entity);
     return { entityRef, items: this.history.get(entityRef) ?? [] };
+  }
+
+  async getChanges(
+    entity: CompoundEntityRef,
+    options: { from?: string; to?: string } = {},
+  ): Promise<ReportComparison | undefined> {
+    await this.maybeFail();
+    this.changesQueries.push(options);
+    const entityRef = stringifyEntityRef(entity);
+    const stored = this.scanReports.get(entityRef) ?? new Map();
+    // As the backend: history ids newest first, `to` the latest, `from` the one before it.
+    const ids = (this.history.get(entityRef) ?? [])
+      .map(h => h.scanId)
+      .filter((id): id is string => id !== undefined && stored.has(id));
+    const to = options.to ?? ids[0];
+    const from = options.from ?? ids[ids.indexOf(to) + 1];
+    if (!to || !from || !stored.has(to) || !stored.has(from)) return undefined;
+    return compareReports(stored.get(from)!, stored.get(to)!);
   }
 
   async requestScan(entity: CompoundEntityRef): Promise<ScanStatus> {
@@ -89,6 +112,9 @@ export class FakeImageHealthApi implements ImageHealthApi {
       row =>
         (!query.owner || row.owner === query.owner) &&
         (!query.grade || row.grade === query.grade) &&
+        (!query.policy ||
+          (row.policyViolations !== undefined &&
+            (query.policy === 'violating') === row.policyViolations > 0)) &&
         (!q ||
           row.title.toLocaleLowerCase('en-US').includes(q) ||
           row.entityRef.includes(q)),

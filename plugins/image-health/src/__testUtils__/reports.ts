@@ -53,6 +53,18 @@ export const unannotatedEntity: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'group:team-data' },
 };
 
+/** A component with only a source location: its root Dockerfile is scanned. */
+export const sourceOnlyEntity: Entity = {
+  ...unannotatedEntity,
+  metadata: {
+    ...unannotatedEntity.metadata,
+    annotations: {
+      'backstage.io/source-location':
+        'url:https://git.example.com/acme/legacy-batch/',
+    },
+  },
+};
+
 const dockerfile: DockerfileResult = {
   location: 'Dockerfile',
   stages: [{ index: 0, baseImage: 'node:20', line: 1, final: true }],
@@ -197,6 +209,68 @@ export function paymentsReport(overrides: Partial<Report> = {}): Report {
     dockerfiles,
     images,
     ...overrides,
+  };
+}
+
+/**
+ * A monorepo component whose source location was searched: a clean Go
+ * service Dockerfile and the naive Node debug one, scored by the worst.
+ */
+export function monorepoReport(): Report {
+  const service: DockerfileResult = {
+    location: 'Dockerfile',
+    stages: [
+      {
+        index: 0,
+        name: 'build',
+        baseImage: 'golang:1.22',
+        line: 1,
+        final: false,
+      },
+      {
+        index: 1,
+        baseImage: 'gcr.io/distroless/static-debian12:nonroot',
+        line: 5,
+        final: true,
+      },
+    ],
+    baseImages: ['golang:1.22', 'gcr.io/distroless/static-debian12:nonroot'],
+    parseErrors: [],
+    findings: [
+      {
+        ruleId: 'DL3006',
+        equivalents: [],
+        category: 'base-image',
+        severity: 'info',
+        message: 'golang:1.22 is not pinned to a digest',
+        file: 'Dockerfile',
+        line: 1,
+        remediation: { summary: 'Pin the builder image by digest.' },
+      },
+    ],
+  };
+  const debug: DockerfileResult = {
+    ...dockerfile,
+    location: 'docker/Dockerfile.debug',
+    findings: dockerfile.findings.map(f => ({
+      ...f,
+      file: 'docker/Dockerfile.debug',
+    })),
+  };
+  const dockerfiles = [service, debug];
+  return {
+    entityRef: 'component:default/payments-api',
+    scannedAt: '2026-11-27T08:00:00Z',
+    status: 'ok',
+    score: computeScore({ dockerfiles, images: [] }),
+    dockerfiles,
+    images: [],
+    discovery: {
+      method: 'search',
+      found: 3,
+      message:
+        'Found 3 Dockerfiles and scanned the 2 nearest the source root (imageHealth.dockerfiles.search.maxFiles).',
+    },
   };
 }
 

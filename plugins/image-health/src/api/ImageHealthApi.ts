@@ -4,22 +4,13 @@ import type {
   Grade,
   HistoryResponse,
   Report,
+  ReportComparison,
   RuleInfo,
   ScanStatus,
+  ScorecardPolicyFilter,
   ScorecardResponse,
+  ScorecardSortField,
 } from '@image-health/plugin-image-health-common';
-
-/** Columns the scorecard can be sorted by (`sort=` of `GET /v1/scorecard`). */
-export const SCORECARD_SORT_FIELDS = [
-  'title',
-  'owner',
-  'score',
-  'compressedBytes',
-  'reclaimableBytes',
-  'scannedAt',
-] as const;
-
-export type ScorecardSortField = (typeof SCORECARD_SORT_FIELDS)[number];
 
 /** Filters, sorting and paging of `GET /v1/scorecard`; all optional. */
 export interface ScorecardQuery {
@@ -29,6 +20,8 @@ export interface ScorecardQuery {
   lifecycle?: string;
   system?: string;
   grade?: Grade;
+  /** Entities with policy findings, or without. */
+  policy?: ScorecardPolicyFilter;
   /** Free text, matched against name and title. */
   q?: string;
   sort?: ScorecardSortField;
@@ -46,6 +39,15 @@ export interface ImageHealthApi {
     entity: CompoundEntityRef,
     options?: { limit?: number },
   ): Promise<HistoryResponse>;
+  /**
+   * What changed between two scans of an entity (by scan id, from the history):
+   * by default the latest scan against the one before it. `undefined` when
+   * there are not two stored reports to compare yet.
+   */
+  getChanges(
+    entity: CompoundEntityRef,
+    options?: { from?: string; to?: string },
+  ): Promise<ReportComparison | undefined>;
   /** Queues a scan now; needs the `image-health.scan.create` permission. */
   requestScan(entity: CompoundEntityRef): Promise<ScanStatus>;
   getScan(id: string): Promise<ScanStatus>;

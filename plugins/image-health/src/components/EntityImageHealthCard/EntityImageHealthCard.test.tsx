@@ -4,6 +4,7 @@ import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
 import {
   paymentsEntity,
   paymentsReport,
+  sourceOnlyEntity,
   unannotatedEntity,
 } from '../../__testUtils__/reports';
 import { renderWithApis } from '../../__testUtils__/render';
@@ -46,6 +47,19 @@ describe('EntityImageHealthCard', () => {
     });
 
     expect(await screen.findByText(/Not scanned yet/)).toBeInTheDocument();
+  });
+
+  it('says where no root Dockerfile was found for a component with only a source location', async () => {
+    await renderWithApis(<EntityImageHealthCard />, {
+      api: new FakeImageHealthApi(),
+      entity: sourceOnlyEntity,
+    });
+
+    expect(
+      await screen.findByText(
+        /No Dockerfile found in https:\/\/git\.example\.com\/acme\/legacy-batch\//,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('asks for the annotation when the entity has none', async () => {

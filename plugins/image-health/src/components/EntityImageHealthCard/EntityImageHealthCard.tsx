@@ -17,17 +17,19 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   formatBytes,
+  imageHealthScanPlan,
+  isImageHealthAvailable,
   type Report,
 } from '@image-health/plugin-image-health-common';
 import { useMemo } from 'react';
 import { imageHealthApiRef } from '../../api';
-import { isImageHealthAvailable } from '../../availability';
 import {
   GradeBadge,
   SeverityLabel,
   findingLocation,
   formatAge,
   formatTimestamp,
+  sourceLocationOf,
   topFindings,
   useEntityTabLink,
 } from '../common';
@@ -98,9 +100,14 @@ const CardContent = () => {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) {
+    const plan = imageHealthScanPlan(entity);
     return (
       <Typography variant="body2">
-        Not scanned yet: the report appears after the next scheduled scan.
+        {plan?.defaultDockerfile && plan.images.length === 0
+          ? `No Dockerfile found in ${sourceLocationOf(
+              entity,
+            )}, or not scanned yet.`
+          : 'Not scanned yet: the report appears after the next scheduled scan.'}
       </Typography>
     );
   }

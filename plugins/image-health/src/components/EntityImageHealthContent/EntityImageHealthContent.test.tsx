@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { EntityImageHealthContent } from './EntityImageHealthContent';
 import { FakeImageHealthApi } from '../../__testUtils__/FakeImageHealthApi';
 import {
+  monorepoReport,
   paymentsEntity,
   paymentsHistory,
   paymentsReport,
+  sourceOnlyEntity,
   unannotatedEntity,
 } from '../../__testUtils__/reports';
 import { renderWithApis, visibleText } from '../../__testUtils__/render';
@@ -50,6 +52,61 @@ describe('EntityImageHealthContent', () => {
     });
 
     expect(await screen.findByText('Not scanned yet')).toBeInTheDocument();
+  });
+
+  it('says where no Dockerfile was found for a component with only a source location', async () => {
+    await renderWithApis(<EntityImageHealthContent />, {
+      api: new FakeImageHealthApi(),
+      entity: sourceOnlyEntity,
+    });
+
+    expect(
+      await screen.findByText(
+        'No Dockerfile found in https://git.example.com/acme/legacy-batch/',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Image Health is not set up for this entity'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('switches between the Dockerfiles found in a monorepo component', async () => {
+    const api = new FakeImageHealthApi();
+    api.reports.set(ENTITY_REF, monorepoReport());
+    await renderWithApis(<EntityImageHealthContent />, {
+      api,
+      entity: paymentsEntity,
+    });
+
+    const tabs = await screen.findByRole('tablist', { name: 'Dockerfiles' });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map(tab => tab.textContent),
+    ).toEqual(['Dockerfile (1)', 'docker/Dockerfile.debug (3)']);
+    expect(screen.getByText('Dockerfiles (2)')).toBeInTheDocument();
+    // The limit's message, so nobody thinks the third Dockerfile was judged.
+    expect(visibleText(document.body)).toContain(
+      'Not every Dockerfile found was scanned',
+    );
+    expect(visibleText(document.body)).toContain(
+      'Found 3 Dockerfiles and scanned the 2 nearest the source root',
+    );
+    expect(screen.getByText('Findings (1)')).toBeInTheDocument();
+    expect(
+      screen.getByText('golang:1.22 is not pinned to a digest'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(tabs).getByRole('tab', { name: 'docker/Dockerfile.debug (3)' }),
+    );
+    expect(await screen.findByText('Findings (3)')).toBeInTheDocument();
+    expect(
+      screen.queryByText('golang:1.22 is not pinned to a digest'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('No USER instruction: the container runs as root'),
+    ).toBeInTheDocument();
   });
 
   it('shows the server error in an error panel', async () => {

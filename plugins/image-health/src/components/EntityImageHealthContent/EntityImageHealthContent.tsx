@@ -1,7 +1,11 @@
 import { Box } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import type { RuleInfo } from '@image-health/plugin-image-health-common';
+import {
+  imageHealthScanPlan,
+  isImageHealthAvailable,
+  type RuleInfo,
+} from '@image-health/plugin-image-health-common';
 import {
   EmptyState,
   Progress,
@@ -12,8 +16,8 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
 import { imageHealthApiRef } from '../../api';
-import { isImageHealthAvailable } from '../../availability';
 import { MissingAnnotationState } from './MissingAnnotationState';
+import { NoDockerfileFoundState } from './NoDockerfileFoundState';
 import { RescanButton } from './RescanButton';
 import { ReportView } from './ReportView';
 import { useRescan } from './useRescan';
@@ -55,6 +59,10 @@ const EntityReport = () => {
     return <ResponseErrorPanel error={report.error} />;
   }
   if (!report.value) {
+    const plan = imageHealthScanPlan(entity);
+    if (plan?.defaultDockerfile && plan.images.length === 0) {
+      return <NoDockerfileFoundState entity={entity} action={rescanButton} />;
+    }
     return (
       <EmptyState
         missing="data"
@@ -67,6 +75,7 @@ const EntityReport = () => {
   return (
     <ReportView
       report={report.value}
+      entityRef={entityRef}
       history={history.value?.items}
       historyError={history.error}
       rules={rules.value}

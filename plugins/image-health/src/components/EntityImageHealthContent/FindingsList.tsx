@@ -7,9 +7,11 @@ import {
   Typography,
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import { CodeSnippet, EmptyState, InfoCard } from '@backstage/core-components';
 import type {
   Finding,
+  FindingCategory,
   RuleInfo,
 } from '@image-health/plugin-image-health-common';
 import {
@@ -126,7 +128,49 @@ const FindingItem = ({
   );
 };
 
-/** Findings grouped by category, most severe first, each with its fix. */
+/** One chip per category with findings (and "All"): picking one shows only that category. */
+const CategoryFilter = ({
+  counts,
+  total,
+  selected,
+  onSelect,
+}: {
+  counts: Array<{ category: FindingCategory; count: number }>;
+  total: number;
+  selected?: FindingCategory;
+  onSelect: (category: FindingCategory | undefined) => void;
+}) => {
+  const classes = useStyles();
+  const choices = [
+    { key: 'all', label: `All (${total})`, category: undefined },
+    ...counts.map(({ category, count }) => ({
+      key: category,
+      label: `${CATEGORY_TITLES[category]} (${count})`,
+      category,
+    })),
+  ];
+  return (
+    <Box
+      className={classes.header}
+      mb={2}
+      role="group"
+      aria-label="Show findings of"
+    >
+      {choices.map(choice => (
+        <Chip
+          key={choice.key}
+          label={choice.label}
+          clickable
+          color={choice.category === selected ? 'primary' : 'default'}
+          aria-pressed={choice.category === selected}
+          onClick={() => onSelect(choice.category)}
+        />
+      ))}
+    </Box>
+  );
+};
+
+/** Findings grouped by category, most severe first, each with its fix; filterable by category. */
 export const FindingsList = ({
   findings,
   rules,
@@ -135,9 +179,24 @@ export const FindingsList = ({
   /** The rule catalogue by id (and equivalent ids), for why a finding matters. */
   rules?: Map<string, RuleInfo>;
 }) => {
-  const groups = groupFindings(findings);
+  const [selected, setSelected] = useState<FindingCategory>();
+  const all = groupFindings(findings);
+  // A category that no longer has findings (a rescan fixed them) shows all again.
+  const shown = all.some(g => g.category === selected) ? selected : undefined;
+  const groups = shown ? all.filter(g => g.category === shown) : all;
   return (
     <InfoCard title={`Findings (${findings.length})`}>
+      {all.length > 1 && (
+        <CategoryFilter
+          counts={all.map(g => ({
+            category: g.category,
+            count: g.findings.length,
+          }))}
+          total={findings.length}
+          selected={shown}
+          onSelect={setSelected}
+        />
+      )}
       {groups.length === 0 ? (
         <EmptyState
           missing="data"

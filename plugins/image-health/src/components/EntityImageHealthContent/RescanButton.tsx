@@ -1,5 +1,7 @@
 import { Box, Button, CircularProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { imageHealthScanCreatePermission } from '@image-health/plugin-image-health-common';
 import type { RescanState } from './useRescan';
@@ -28,8 +30,11 @@ export const RescanButton = ({
   state: RescanState;
   onRescan: () => void;
 }) => {
+  const { entity } = useEntity();
+  // Decided per entity: a policy may let only the entity's owners rescan.
   const { allowed, loading } = usePermission({
     permission: imageHealthScanCreatePermission,
+    resourceRef: stringifyEntityRef(entity),
   });
   if (loading || !allowed) {
     return null;

@@ -47,6 +47,11 @@ export const ScoreSummary = ({
             </time>{' '}
             · scan {STATUS_TEXT[report.status]}
           </Typography>
+          {report.score.cappedBy && (
+            <Typography variant="body2" color="error">
+              Score {report.score.cappedBy} (organisation policy)
+            </Typography>
+          )}
           {report.checkedAt && report.checkedAt !== report.scannedAt && (
             <Typography variant="body2" color="textSecondary">
               Last checked{' '}

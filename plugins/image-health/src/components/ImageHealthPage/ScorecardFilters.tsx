@@ -2,14 +2,18 @@ import { Grid, MenuItem, TextField } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import type { Grade } from '@image-health/plugin-image-health-common';
-import type { ScorecardQuery } from '../../api';
+import type { ScorecardPolicyFilter, ScorecardQuery } from '../../api';
 import { GRADES } from '../common';
 
 export type ScorecardFilterValues = Pick<
   ScorecardQuery,
-  'owner' | 'kind' | 'type' | 'lifecycle' | 'system' | 'grade' | 'q'
+  'owner' | 'kind' | 'type' | 'lifecycle' | 'system' | 'grade' | 'policy' | 'q'
 >;
+
+const POLICY_CHOICES: Array<{ value: ScorecardPolicyFilter; label: string }> = [
+  { value: 'violating', label: 'Violations' },
+  { value: 'compliant', label: 'Compliant' },
+];
 
 export type FilterOptions = Partial<
   Record<'owner' | 'kind' | 'type' | 'lifecycle' | 'system', string[]>
@@ -71,6 +75,43 @@ const SearchField = ({
   );
 };
 
+/** A closed list to pick one from, or "Any" (which shows when nothing is picked, not an empty box). */
+function ChoiceFilter<T extends string>({
+  name,
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  choices: ReadonlyArray<{ value: T; label: string }>;
+  value?: T;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <TextField
+      select
+      id={`image-health-${name}-filter`}
+      label={label}
+      variant="outlined"
+      size="small"
+      fullWidth
+      SelectProps={{ displayEmpty: true }}
+      InputLabelProps={{ shrink: true }}
+      value={value ?? ''}
+      onChange={event => onChange((event.target.value as T) || undefined)}
+    >
+      <MenuItem value="">Any</MenuItem>
+      {choices.map(choice => (
+        <MenuItem key={choice.value} value={choice.value}>
+          {choice.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /**
  * The scorecard's filters. Pickers offer what the catalog knows and accept
  * free text too, so a missing facet never blocks filtering.
@@ -114,31 +155,22 @@ export const ScorecardFilters = ({
       </Grid>
     ))}
     <Grid item xs={6} md={1}>
-      <TextField
-        select
-        id="image-health-grade-filter"
+      <ChoiceFilter
+        name="grade"
         label="Grade"
-        variant="outlined"
-        size="small"
-        fullWidth
-        // "Any" shows when no grade is picked, not an empty box.
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-        value={values.grade ?? ''}
-        onChange={event =>
-          onChange({
-            ...values,
-            grade: (event.target.value as Grade) || undefined,
-          })
-        }
-      >
-        <MenuItem value="">Any</MenuItem>
-        {GRADES.map(grade => (
-          <MenuItem key={grade} value={grade}>
-            {grade}
-          </MenuItem>
-        ))}
-      </TextField>
+        choices={GRADES.map(grade => ({ value: grade, label: grade }))}
+        value={values.grade}
+        onChange={grade => onChange({ ...values, grade })}
+      />
+    </Grid>
+    <Grid item xs={6} md={1}>
+      <ChoiceFilter
+        name="policy"
+        label="Policy"
+        choices={POLICY_CHOICES}
+        value={values.policy}
+        onChange={policy => onChange({ ...values, policy })}
+      />
     </Grid>
   </Grid>
 );

@@ -46,6 +46,14 @@ function rootText(userIsRoot: boolean | undefined): string {
   return userIsRoot ? 'yes' : 'no';
 }
 
+/** Policy findings of the row's report: unknown for reports made before they were counted. */
+function policyText(violations: number | undefined): string {
+  if (violations === undefined) return '–';
+  return violations === 0
+    ? 'ok'
+    : `${violations} violation${violations > 1 ? 's' : ''}`;
+}
+
 interface Column {
   title: string;
   sort?: ScorecardSortField;
@@ -125,6 +133,12 @@ export const ScorecardTable = (props: ScorecardTableProps) => {
     {
       title: 'Root',
       render: row => rootText(row.userIsRoot),
+    },
+    {
+      title: 'Policy',
+      sort: 'policyViolations',
+      align: 'right',
+      render: row => policyText(row.policyViolations),
     },
     {
       title: 'Reclaimable',

@@ -10,14 +10,16 @@ const COLUMNS: Array<[string, (row: ScorecardRow) => unknown]> = [
   ['baseImage', row => row.baseImage],
   ['userIsRoot', row => row.userIsRoot],
   ['reclaimableBytes', row => row.reclaimableBytes],
+  ['policyViolations', row => row.policyViolations],
   ['scannedAt', row => row.scannedAt],
 ];
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
-  // Quote what would break the row, and neutralise spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Quote what would break the row, and neutralise spreadsheet formulas: a
+  // leading tab or carriage return is read past by spreadsheets, so it counts too.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Grade } from '@image-health/plugin-image-health-common';
 import {
+  SCORECARD_POLICY_FILTERS,
   SCORECARD_SORT_FIELDS,
   type ScorecardQuery,
   type ScorecardSortField,
@@ -45,6 +46,7 @@ const MAX_OFFSET = 1_000_000;
 const PARAMS = [
   ...TEXT_FILTERS,
   'grade',
+  'policy',
   'sort',
   'order',
   'page',
@@ -73,6 +75,8 @@ export function parseScorecardView(params: URLSearchParams): ScorecardView {
   }
   const grade = gradeFrom(params.get('grade'));
   if (grade) filters.grade = grade;
+  const policy = SCORECARD_POLICY_FILTERS.find(p => p === params.get('policy'));
+  if (policy) filters.policy = policy;
 
   const sort =
     SCORECARD_SORT_FIELDS.find(field => field === params.get('sort')) ??
@@ -104,7 +108,7 @@ export function writeScorecardView(
 ): URLSearchParams {
   const params = new URLSearchParams(current);
   for (const key of PARAMS) params.delete(key);
-  for (const key of [...TEXT_FILTERS, 'grade'] as const) {
+  for (const key of [...TEXT_FILTERS, 'grade', 'policy'] as const) {
     const value = view.filters[key];
     if (value) params.set(key, value);
   }

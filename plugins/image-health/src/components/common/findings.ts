@@ -13,6 +13,7 @@ export const CATEGORY_TITLES: Record<FindingCategory, string> = {
   security: 'Security',
   'build-cache': 'Build cache',
   correctness: 'Correctness',
+  policy: 'Policy',
 };
 
 /** Every finding of the report, Dockerfiles first, in the order they came. */

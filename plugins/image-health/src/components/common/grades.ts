@@ -2,8 +2,7 @@ import type { BackstagePalette } from '@backstage/theme';
 import type { Grade } from '@image-health/plugin-image-health-common';
 import { gradeOf } from '@image-health/plugin-image-health-common';
 
-/** Every grade, best first: the order of filters and charts. */
-export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'E', 'F', 'N/A'];
+export { GRADES } from '@image-health/plugin-image-health-common';
 
 /**
  * The colour of a grade, from the theme's status palette so it reads in both

@@ -4,3 +4,4 @@ export { GRADES, gradeColor, scoreColor } from './grades';
 export * from './format';
 export * from './findings';
 export { useEntityTabLink } from './links';
+export { sourceLocationOf } from './sourceLocation';
