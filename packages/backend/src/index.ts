@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { exampleFilesPlugin } from './exampleFiles';
+import { exampleFilesPlugin, exampleFilesReader } from './exampleFiles';
+import { imageHealthExamplePolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -13,13 +14,27 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Owners may rescan their entities; everything else is allowed (permissionPolicy.ts).
+// The allow-all policy module lets anyone rescan anything: development only.
+backend.add(imageHealthExamplePolicyModule);
 
 backend.add(import('@image-health/plugin-image-health-backend'));
 
-// Serves examples/ for the example catalog; off unless exampleFiles.directory is set.
+// Image Health facts and ready checks in Tech Insights.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@image-health/plugin-image-health-backend-module-tech-insights'),
+);
+
+// Delivers Image Health's regression notifications.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
+// Serves examples/ for the example catalog, and searches it for Dockerfiles as
+// a Git host's integration does; off unless exampleFiles.directory is set.
 backend.add(exampleFilesPlugin);
+backend.add(exampleFilesReader);
 
 backend.start();
