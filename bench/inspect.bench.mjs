@@ -15,7 +15,6 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -24,22 +23,15 @@ import { fileURLToPath } from 'node:url';
 import { createGzip, createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 
-const require = createRequire(import.meta.url);
-require('@backstage/cli/config/nodeTransform.cjs');
+import { engine, request, writeSection } from './lib.mjs';
+
 const {
   ImageInspector,
-} = require('../plugins/image-health-node/src/registry/index.ts');
-const {
   startRegistry,
-} = require('../plugins/image-health-node/src/testing/registry.ts');
-const {
   OciLayoutWriter,
   pushLayout,
-} = require('../plugins/image-health-node/src/testing/fixtures.ts');
-const {
   requireBinaries,
-} = require('../plugins/image-health-node/src/testing/binaries.ts');
-const { request } = require('undici');
+} = engine;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -245,24 +237,6 @@ async function requestCounts(host) {
   return counts;
 }
 
-function writeSection(text) {
-  const file = join(here, '..', 'BENCHMARKS.md');
-  const START =
-    '<!-- image-inspection:start (written by bench/inspect.bench.mjs) -->';
-  const END = '<!-- image-inspection:end -->';
-  const block = `${START}\n${text}\n${END}`;
-  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  if (doc.includes(START) && doc.includes(END)) {
-    doc =
-      doc.slice(0, doc.indexOf(START)) +
-      block +
-      doc.slice(doc.indexOf(END) + END.length);
-  } else {
-    doc = `${doc.trimEnd()}\n\n${block}\n`;
-  }
-  writeFileSync(file, doc);
-}
-
 async function main() {
   requireBinaries(['docker-registry', 'skopeo', 'tar']);
   mkdirSync(CACHE, { recursive: true });
@@ -382,10 +356,11 @@ async function main() {
       '',
       `Requests: shallow inspect ${counts.shallow} (manifest, config); unchanged tag re-checked ${counts.unchangedTag} (HEAD); deep inspect ${counts.deep} (manifest, config, one per layer).`,
       '',
-      'How: every layer is streamed once from the socket; the sha256 of the blob is computed on the main thread while zlib inflates on the libuv thread pool, and tar headers are parsed in place (contents are skipped, never copied), so nothing touches disk and only a chunk per layer is in memory.',
+      'How: every layer is streamed once from the socket to a worker thread, which hashes it, inflates it and parses the tar headers in place (contents are skipped, never copied); one more thread merges the layers\' entries in order (see "Deep analysis off the event loop"). Nothing touches disk and only a few MiB per layer are in flight.',
     ].join('\n');
     console.log(`\n${text}\n`);
-    if (!values['no-write']) writeSection(text);
+    if (!values['no-write'])
+      writeSection('image-inspection', 'bench/inspect.bench.mjs', text);
   } finally {
     await registry.stop();
     execFileSync('rm', ['-rf', work]);

@@ -84,6 +84,30 @@ for dir in "$before" "$after"; do
   echo "$ref: $(human "${size[$dir]}"), ${layers[$dir]} layers, score ${score[$dir]}"
 done
 
+say "compare the pair"
+# The same pair through `image-health compare`: its layer and file deltas must
+# agree with what the build produced (fewer layers, smaller, the pile's files gone).
+compare_json=$(cd "$repo_root" && timeout 300 node plugins/image-health-node/bin/image-health compare \
+  "$registry/examples/$before:latest" "$registry/examples/$after:latest" \
+  --deep --insecure-registry "$registry" --format json) || failures+=("image-health compare of the pair failed")
+if [[ -n ${compare_json:-} ]]; then
+  (cd "$repo_root" && node plugins/image-health-node/bin/image-health compare \
+    "$registry/examples/$before:latest" "$registry/examples/$after:latest" \
+    --deep --insecure-registry "$registry" --top 5) || true
+  verdict=$(node -e '
+    const c = JSON.parse(process.argv[1]);
+    const [image] = c.images;
+    const problems = [];
+    if (!(image.compressedBytes.delta < 0)) problems.push("compressed size did not shrink");
+    if (!(image.layersRemoved > 0)) problems.push("no layer removed");
+    if (!(image.layerCount.after < image.layerCount.before)) problems.push("layer count did not drop");
+    if (!Array.isArray(image.largestFiles)) problems.push("no file comparison under --deep");
+    if (!(c.findingsFixed.length > 0)) problems.push("no finding fixed");
+    console.log(problems.join("; "));
+  ' "$compare_json")
+  [[ -z $verdict ]] || failures+=("image-health compare disagrees with the build: $verdict")
+fi
+
 say "check ($((SECONDS - started))s)"
 if ((size[$after] >= size[$before])); then
   failures+=("examples/$after is not smaller than examples/$before ($(human "${size[$after]}") >= $(human "${size[$before]}"))")

@@ -12,7 +12,6 @@ registry_port=${DEMO_REGISTRY_PORT:-5000}
 registry=localhost:$registry_port
 registry_addr=127.0.0.1:$registry_port
 wheel_index_port=8765
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 mkdir -p "$work"/{rootfs,tmp,wheels,digests}
 
@@ -144,11 +143,54 @@ wheel_index_stop() {
   fi
 }
 
+# The URI this machine's apt fetches <suite> from (bookworm, bookworm-security),
+# read from its sources (one-line .list and deb822 .sources forms), so the
+# stand-ins are built from, and keep using, the mirror the host is set up with.
+host_apt_uri() {
+  local suite=$1 file
+  for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [[ -f $file ]] || continue
+    awk -v suite="$suite" '
+      function has(list, word) { return index(" " list " ", " " word " ") > 0 }
+      function stanza_end() {
+        if (uris != "" && has(types, "deb") && has(suites, suite) && tolower(enabled) != "no") print uris
+        types = uris = suites = enabled = ""
+      }
+      /^[[:space:]]*#/ { next }
+      FILENAME ~ /\.sources$/ {
+        if (NF == 0) { stanza_end(); next }
+        key = tolower($1); $1 = ""; sub(/^ +/, "")
+        if (key == "types:") types = $0
+        else if (key == "uris:") uris = $1
+        else if (key == "suites:") suites = $0
+        else if (key == "enabled:") enabled = $1
+        next
+      }
+      $1 == "deb" {
+        i = 2
+        if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
+        if ($(i + 1) == suite) print $i
+      }
+      END { stanza_end() }
+    ' "$file"
+  done | head -1
+}
+
+# The Debian archive and its security archive the stand-ins use: DEBIAN_MIRROR
+# and DEBIAN_SECURITY_MIRROR, else what this machine's apt uses.
+debian_mirrors() {
+  mirror=${DEBIAN_MIRROR:-$(host_apt_uri bookworm)}
+  [[ -n $mirror ]] || die "no bookworm source in /etc/apt/sources.list*: set DEBIAN_MIRROR to a Debian mirror's URI"
+  security_mirror=${DEBIAN_SECURITY_MIRROR:-$(host_apt_uri bookworm-security)}
+  security_mirror=${security_mirror:-$mirror-security}
+}
+
 # debootstrap minbase once, then two root filesystem tars: bookworm (as is,
 # apt configured like the official image) and bookworm-slim (no docs/locales).
 bookworm_rootfs() {
-  local rootfs=$work/rootfs
+  local rootfs=$work/rootfs mirror security_mirror
   [[ -f $rootfs/bookworm.tar && -f $rootfs/bookworm-slim.tar ]] && return 0
+  debian_mirrors
   if [[ ! -f $rootfs/bookworm.tmp/.debootstrap-done ]]; then
     say "debootstrap --variant=minbase bookworm (about 2 minutes)"
     rm -rf "$rootfs/bookworm.tmp"
@@ -160,13 +202,13 @@ bookworm_rootfs() {
   rm -f "$root/.debootstrap-done" "$root/etc/apt/sources.list"
   cat >"$root/etc/apt/sources.list.d/debian.sources" <<EOF
 Types: deb
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 Types: deb
-URIs: http://deb.debian.org/debian-security
+URIs: $security_mirror
 Suites: bookworm-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
