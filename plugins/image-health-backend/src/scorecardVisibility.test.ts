@@ -30,10 +30,15 @@ const NARROW = 'user:default/narrow';
 const NARROW_TWIN = 'user:default/narrow-twin';
 const WIDE = 'user:default/wide';
 
+/** The generated entity's number: `component:default/sc-<i>`. */
+function indexOf(entityRef: string): number {
+  return Number(entityRef.slice(entityRef.lastIndexOf('-') + 1));
+}
+
 function visibleTo(entityRef: string, credentials?: BackstageCredentials) {
   const user = (credentials?.principal as { userEntityRef?: string })
     ?.userEntityRef;
-  const index = Number(entityRef.slice(entityRef.lastIndexOf('-') + 1));
+  const index = indexOf(entityRef);
   return (
     user === WIDE ||
     ((user === NARROW || user === NARROW_TWIN) && index % 3 === 0)
@@ -62,8 +67,11 @@ const catalog = catalogServiceMock.mock({
 });
 
 /** The scorecard computed from what was stored, as the caller should see it. */
-function expected(rows: ScorecardRowFacts[], owner?: string) {
-  const filtered = rows.filter(r => !owner || r.owner === owner);
+function expected(
+  rows: ScorecardRowFacts[],
+  keep: (row: ScorecardRowFacts) => boolean = () => true,
+) {
+  const filtered = rows.filter(keep);
   const gradeDistribution: Record<string, number> = Object.fromEntries(
     GRADES.map(g => [g, 0]),
   );
@@ -173,7 +181,7 @@ describe.each(databases.eachSupportedId())(
     it('filters within what the caller may read, and another caller sees their own totals', async () => {
       const narrow = expected(
         rows.filter((_, i) => i % 3 === 0),
-        'group:default/team-9',
+        r => r.owner === 'group:default/team-9',
       );
       const body = await scorecard(NARROW, 'owner=team-9&limit=20');
       expect(body.totals).toEqual(narrow.totals);
@@ -182,8 +190,89 @@ describe.each(databases.eachSupportedId())(
 
       const wide = await scorecard(WIDE, 'owner=team-9&limit=20');
       expect(wide.totals).toEqual(
-        expected(rows, 'group:default/team-9').totals,
+        expected(rows, r => r.owner === 'group:default/team-9').totals,
       );
+    });
+
+    it('answers every kind of filter with the totals, aggregates and pages of the matching entities the caller may read', async () => {
+      const visible = rows.filter((_, i) => i % 3 === 0);
+      const cases: Array<[string, (r: ScorecardRowFacts) => boolean]> = [
+        ['grade=F', r => r.grade === 'F'],
+        ['lifecycle=experimental', r => r.lifecycle === 'experimental'],
+        [
+          'owner=team-9&grade=C',
+          r => r.owner === 'group:default/team-9' && r.grade === 'C',
+        ],
+        // Every 30th entity from the 4th: i % 30 === 3.
+        ['system=system-3', r => indexOf(r.entityRef) % 30 === 3],
+        ['q=service%2012', r => r.title.toLowerCase().includes('service 12')],
+        // Only entities the caller may not read are in system-1.
+        ['system=system-1', () => false],
+      ];
+      for (const [query, keep] of cases) {
+        const want = expected(visible, keep);
+        for (const offset of [0, 100]) {
+          const body = await scorecard(
+            NARROW,
+            `${query}&sort=score&order=asc&offset=${offset}&limit=50`,
+          );
+          expect({ query, totals: body.totals }).toEqual({
+            query,
+            totals: want.totals,
+          });
+          expect(body.rows.map(r => r.entityRef)).toEqual(
+            want.page(offset, 50),
+          );
+          expect(body.aggregates.gradeDistribution).toEqual(
+            want.gradeDistribution,
+          );
+          expect(body.aggregates.owners).toEqual(want.owners);
+          expect(body.aggregates.reclaimableBytes).toBe(want.reclaimableBytes);
+          expect(body.aggregates.topReclaimable).toEqual(want.topReclaimable);
+        }
+      }
+    });
+
+    it('follows an entity that changes owner and grade in the database, whichever instance wrote it', async () => {
+      const visible = rows.filter((_, i) => i % 3 === 0);
+      const ownedBy = (owner: string) => (r: ScorecardRowFacts) =>
+        r.owner === `group:default/${owner}`;
+      expect((await scorecard(NARROW, 'owner=team-11&limit=1')).totals).toEqual(
+        expected(visible, ownedBy('team-11')).totals,
+      );
+      // sc-9 (team-9, readable) moves to team-11 and drops to grade F, as a
+      // catalog change and a new scan by another instance write it.
+      const sc9 = { entity_ref: 'component:default/sc-9' };
+      const before = await knex('reports').where(sc9).first();
+      try {
+        await knex('reports')
+          .where(sc9)
+          .update({ owner: 'group:default/team-11', score: 3, grade: 'F' });
+        const moved = visible.map(r =>
+          r.entityRef === sc9.entity_ref
+            ? { ...r, owner: 'group:default/team-11', score: 3, grade: 'F' }
+            : r,
+        );
+        // Filters not asked for yet: totals of one filter are reused for 10 s.
+        const team11 = await scorecard(NARROW, 'owner=team-11&grade=F&limit=5');
+        const want = expected(
+          moved,
+          r => ownedBy('team-11')(r) && r.grade === 'F',
+        );
+        expect(team11.totals).toEqual(want.totals);
+        expect(team11.rows.map(r => r.entityRef)).toEqual(want.page(0, 5));
+        expect(team11.aggregates.owners).toEqual(want.owners);
+        const team9 = await scorecard(NARROW, 'owner=team-9&grade=F&limit=1');
+        expect(team9.totals).toEqual(
+          expected(moved, r => ownedBy('team-9')(r) && r.grade === 'F').totals,
+        );
+      } finally {
+        await knex('reports').where(sc9).update({
+          owner: before.owner,
+          score: before.score,
+          grade: before.grade,
+        });
+      }
     });
 
     it("keeps a filtered scorecard's count of readable entities right when reports come and go", async () => {

@@ -73,8 +73,13 @@ export class HiddenSets {
       }
     });
     // A new set changes what the anti-join removes; the planner should know
-    // (left to autovacuum, it planned 40,000 hidden rows as 3).
-    if (isPostgres(this.db)) await this.db.raw('analyze scorecard_hidden_refs');
+    // (left to autovacuum, it planned 40,000 hidden rows as 3). Vacuumed, the
+    // set's rows are read from the primary key's index alone, not from a
+    // table holding every caller's set (3-5x fewer pages). Skipped, not
+    // waited for, while another instance vacuums it.
+    if (isPostgres(this.db)) {
+      await this.db.raw('vacuum (analyze, skip_locked) scorecard_hidden_refs');
+    }
     for (const [id, at] of this.trusted) {
       if (now - at >= TRUSTED_MS) this.trusted.delete(id);
     }

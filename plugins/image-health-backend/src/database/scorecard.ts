@@ -1,12 +1,20 @@
 import { Knex } from 'knex';
 import {
   Grade,
-  GRADES,
   ScorecardPolicyFilter,
   ScorecardResponse,
   ScorecardSortField,
 } from '@image-health/plugin-image-health-common';
 import { excludeHidden, HiddenSet, HiddenSets } from './hiddenSets';
+import {
+  EQUALITY_FILTERS,
+  groupMatches,
+  ScorecardSummary,
+  SummaryGroup,
+  SummaryGroupsByHiddenSet,
+  summaryGroups,
+  summaryOf,
+} from './scorecardSummary';
 import {
   isPostgres,
   toBooleanOrUndefined,
@@ -41,7 +49,23 @@ const SORT_COLUMNS: Record<ScorecardSortField, string> = {
   scannedAt: 'r.scanned_at',
 };
 
-type ScorecardSummary = Pick<ScorecardResponse, 'totals' | 'aggregates'>;
+/** What a scorecard row shows. */
+const ROW_COLUMNS = [
+  'r.entity_ref',
+  'r.title',
+  'r.owner',
+  'r.score',
+  'r.grade',
+  'r.compressed_bytes',
+  'r.base_image',
+  'r.user_is_root',
+  'r.reclaimable_bytes',
+  'r.policy_violations',
+  'r.scanned_at',
+];
+
+/** Rows in the scorecard's "top reclaimable" list. */
+const TOP_RECLAIMABLE = 10;
 
 /** How long totals and aggregates of one filter and caller are reused by default. */
 export const SCORECARD_SUMMARY_TTL_MS = 10_000;
@@ -58,17 +82,14 @@ export class ScorecardQueries {
   >();
 
   private readonly hiddenSets: HiddenSets;
-  /** Hidden set id → readable count, with the version of the active reports it was counted at. */
-  private readonly readableCounts = new Map<
-    string,
-    { version: string; count: number }
-  >();
+  private readonly readableGroups: SummaryGroupsByHiddenSet;
 
   constructor(
     private readonly db: Knex,
     private readonly summaryTtlMs = SCORECARD_SUMMARY_TTL_MS,
   ) {
     this.hiddenSets = new HiddenSets(db);
+    this.readableGroups = new SummaryGroupsByHiddenSet(db);
   }
 
   /** Deletes hidden sets no scorecard request has used since `before`. */
@@ -91,8 +112,11 @@ export class ScorecardQueries {
 
   /**
    * One page of the scorecard with totals and aggregates over every filtered
-   * row, computed in the database; `hidden` are entities the caller may not
-   * read, stored once per distinct set and left out by an indexed anti-join.
+   * row; `hidden` are entities the caller may not read, stored once per
+   * distinct set and left out by an indexed anti-join. Totals and aggregates
+   * are sums over the caller's summary groups (kept while the reports they
+   * count are unchanged) unless a text search asks the database to group the
+   * matching rows.
    */
   async page(
     filter: ScorecardFilter,
@@ -107,13 +131,7 @@ export class ScorecardQueries {
     };
     const filtered = () => {
       const query = active();
-      for (const key of [
-        'owner',
-        'kind',
-        'type',
-        'lifecycle',
-        'system',
-      ] as const) {
+      for (const key of EQUALITY_FILTERS) {
         const value = filter[key];
         if (value) query.where(`r.${key}`, value.toLocaleLowerCase('en-US'));
       }
@@ -135,19 +153,30 @@ export class ScorecardQueries {
       return query;
     };
 
-    const pageQuery = filtered().select(
-      'r.entity_ref',
-      'r.title',
-      'r.owner',
-      'r.score',
-      'r.grade',
-      'r.compressed_bytes',
-      'r.base_image',
-      'r.user_is_root',
-      'r.reclaimable_bytes',
-      'r.policy_violations',
-      'r.scanned_at',
-    );
+    const readableGroups = await this.readableGroups.get(hidden.id, active);
+    const readable = entitiesIn(readableGroups);
+    // Without a text search, which groups match (and so how many rows) is known.
+    const matchingGroups = filter.q
+      ? undefined
+      : readableGroups.filter(group => groupMatches(group, filter));
+    const matching = matchingGroups && entitiesIn(matchingGroups);
+    if (matching === 0) return { rows: [], ...summaryOf([], readable, []) };
+    // PostgreSQL guesses that matching rows are spread evenly and may walk a
+    // sort index past every row a filter or the hidden set leaves out (the
+    // whole table when a filter matches only hidden rows). The counts are
+    // known, so the cheaper way is chosen here: walking reads about
+    // rowsWanted * readable / matching rows, filtering first about `matching`
+    // (then sorts them). A text search's count is not known; its trigram
+    // index is read first.
+    const rowsToSort = (rowsWanted: number): Knex.QueryBuilder =>
+      isPostgres(this.db) &&
+      (matching === undefined || matching * matching < rowsWanted * readable)
+        ? this.db
+            .withMaterialized('matching', filtered().select(ROW_COLUMNS))
+            .from('matching as r')
+        : filtered();
+
+    const pageQuery = rowsToSort(page.offset + page.limit).select(ROW_COLUMNS);
     const column = SORT_COLUMNS[filter.sort];
     if (isPostgres(this.db)) {
       pageQuery.orderBy(column, filter.order, 'last');
@@ -163,22 +192,37 @@ export class ScorecardQueries {
       .limit(page.limit);
 
     const { sort: _sort, order: _order, ...summaryFilter } = filter;
-    const summaryKey = `${hidden.id}:${JSON.stringify(summaryFilter)}`;
     const [rows, summary] = await Promise.all([
       pageQuery,
-      this.cachedSummary(summaryKey, () =>
-        this.summarize(
-          filtered,
-          // Without filters every readable row is a filtered row: no second count.
-          Object.values(summaryFilter).some(Boolean)
-            ? () => this.readableCount(hidden, active)
-            : undefined,
-        ),
+      this.cachedSummary(
+        `${hidden.id}:${JSON.stringify(summaryFilter)}`,
+        async () => {
+          // A text search's groups are counted by the database; any other
+          // filter's are the readable groups it matches.
+          const [groups, top] = await Promise.all([
+            matchingGroups ?? summaryGroups(this.db, filtered()),
+            rowsToSort(TOP_RECLAIMABLE)
+              .where('r.reclaimable_bytes', '>', 0)
+              .select('r.entity_ref', 'r.title', 'r.reclaimable_bytes')
+              .orderBy('r.reclaimable_bytes', 'desc')
+              .orderBy('r.entity_ref', 'asc')
+              .limit(TOP_RECLAIMABLE),
+          ]);
+          return summaryOf(
+            groups,
+            readable,
+            top.map((row: Record<string, string>) => ({
+              entityRef: row.entity_ref,
+              title: row.title,
+              reclaimableBytes: Number(row.reclaimable_bytes),
+            })),
+          );
+        },
       ),
     ]);
 
     return {
-      rows: rows.map(row => ({
+      rows: rows.map((row: Record<string, any>) => ({
         entityRef: row.entity_ref,
         title: row.title,
         ...(row.owner ? { owner: row.owner } : {}),
@@ -205,35 +249,6 @@ export class ScorecardQueries {
   }
 
   /**
-   * How many active reports the caller may read: the same for every filter,
-   * sort and page of the caller, so it is kept per hidden set while the
-   * active reports are unchanged, which one index-only query checks on every
-   * request (their count and latest scan time: a report becomes active only
-   * by a scan, inactive only when its entity leaves). The count itself is a
-   * pass over every readable report (25-60 ms at 60,000 of them).
-   */
-  private async readableCount(
-    hidden: HiddenSet,
-    active: () => Knex.QueryBuilder,
-  ): Promise<number> {
-    const [version] = await this.db('reports')
-      .where('active', true)
-      .select(
-        this.db.raw('count(*) as n'),
-        this.db.raw('max(scanned_at) as at'),
-      );
-    const key = `${version.n}:${version.at}`;
-    const known = this.readableCounts.get(hidden.id);
-    if (known?.version === key) return known.count;
-    const [{ entities }] = await active().count({ entities: '*' });
-    const count = Number(entities);
-    // One entry per distinct visibility; a bound in case there are very many.
-    if (this.readableCounts.size >= 1_000) this.readableCounts.clear();
-    this.readableCounts.set(hidden.id, { version: key, count });
-    return count;
-  }
-
-  /**
    * Totals and aggregates change only when scans finish, so they are kept
    * for a few seconds per filter; paging through the scorecard reuses them.
    */
@@ -253,88 +268,10 @@ export class ScorecardQueries {
     value.catch(() => this.summaries.delete(key));
     return value;
   }
+}
 
-  private async summarize(
-    filtered: () => Knex.QueryBuilder,
-    readableCount: (() => Promise<number>) | undefined,
-  ): Promise<ScorecardSummary> {
-    const [groups, top, readable] = await Promise.all([
-      filtered()
-        .select('r.owner', 'r.grade')
-        .count({ n: '*' })
-        .count({ scored: 'r.score' })
-        .sum({ scoreSum: 'r.score' })
-        .sum({ reclaimable: 'r.reclaimable_bytes' })
-        .groupBy('r.owner', 'r.grade'),
-      filtered()
-        .where('r.reclaimable_bytes', '>', 0)
-        .select('r.entity_ref', 'r.title', 'r.reclaimable_bytes')
-        .orderBy('r.reclaimable_bytes', 'desc')
-        .orderBy('r.entity_ref', 'asc')
-        .limit(10),
-      readableCount?.(),
-    ]);
-
-    const gradeDistribution = Object.fromEntries(
-      GRADES.map(g => [g, 0]),
-    ) as Record<Grade, number>;
-    const owners = new Map<
-      string,
-      { entities: number; scored: number; sum: number }
-    >();
-    let filteredCount = 0;
-    let reclaimableBytes = 0;
-    for (const group of groups as Array<
-      Record<string, string | number | null>
-    >) {
-      const n = Number(group.n);
-      filteredCount += n;
-      reclaimableBytes += Number(group.reclaimable ?? 0);
-      const grade = group.grade as Grade;
-      gradeDistribution[grade] = (gradeDistribution[grade] ?? 0) + n;
-      if (group.owner) {
-        const owner = owners.get(String(group.owner)) ?? {
-          entities: 0,
-          scored: 0,
-          sum: 0,
-        };
-        owner.entities += n;
-        owner.scored += Number(group.scored);
-        owner.sum += Number(group.scoreSum ?? 0);
-        owners.set(String(group.owner), owner);
-      }
-    }
-
-    return {
-      totals: {
-        entities: readable ?? filteredCount,
-        filtered: filteredCount,
-      },
-      aggregates: {
-        gradeDistribution,
-        // Worst average first: where help is needed most.
-        owners: [...owners.entries()]
-          .map(([owner, o]) => ({
-            owner,
-            entities: o.entities,
-            averageScore: o.scored
-              ? Math.round((o.sum / o.scored) * 10) / 10
-              : null,
-          }))
-          .sort(
-            (a, b) =>
-              (a.averageScore ?? 101) - (b.averageScore ?? 101) ||
-              a.owner.localeCompare(b.owner),
-          ),
-        reclaimableBytes,
-        topReclaimable: top.map((row: Record<string, string>) => ({
-          entityRef: row.entity_ref,
-          title: row.title,
-          reclaimableBytes: Number(row.reclaimable_bytes),
-        })),
-      },
-    };
-  }
+function entitiesIn(groups: SummaryGroup[]): number {
+  return groups.reduce((n, group) => n + group.entities, 0);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined) {
