@@ -129,29 +129,7 @@ export class ScorecardQueries {
       excludeHidden(this.db, query, hidden);
       return query;
     };
-    const filtered = () => {
-      const query = active();
-      for (const key of EQUALITY_FILTERS) {
-        const value = filter[key];
-        if (value) query.where(`r.${key}`, value.toLocaleLowerCase('en-US'));
-      }
-      if (filter.grade) query.where('r.grade', filter.grade);
-      // Reports made before violations were counted are neither: unknown.
-      if (filter.policy === 'violating')
-        query.where('r.policy_violations', '>', 0);
-      if (filter.policy === 'compliant') query.where('r.policy_violations', 0);
-      if (filter.q) {
-        const pattern = `%${filter.q
-          .toLocaleLowerCase('en-US')
-          .replace(/[\\%_]/g, c => `\\${c}`)}%`;
-        query.where(inner =>
-          inner
-            .whereRaw(`lower(r.title) like ? escape '\\'`, [pattern])
-            .orWhereRaw(`r.entity_ref like ? escape '\\'`, [pattern]),
-        );
-      }
-      return query;
-    };
+    const filtered = () => whereFilter(active(), filter);
 
     const readableGroups = await this.readableGroups.get(hidden.id, active);
     const readable = entitiesIn(readableGroups);
@@ -222,28 +200,7 @@ export class ScorecardQueries {
     ]);
 
     return {
-      rows: rows.map((row: Record<string, any>) => ({
-        entityRef: row.entity_ref,
-        title: row.title,
-        ...(row.owner ? { owner: row.owner } : {}),
-        score: row.score ?? null,
-        grade: row.grade,
-        ...optional(
-          'compressedBytes',
-          toNumberOrUndefined(row.compressed_bytes),
-        ),
-        ...optional('baseImage', row.base_image ?? undefined),
-        ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
-        ...optional(
-          'reclaimableBytes',
-          toNumberOrUndefined(row.reclaimable_bytes),
-        ),
-        ...optional(
-          'policyViolations',
-          toNumberOrUndefined(row.policy_violations),
-        ),
-        scannedAt: toIso(row.scanned_at),
-      })),
+      rows: rows.map(scorecardRow),
       ...summary,
     };
   }
@@ -268,6 +225,51 @@ export class ScorecardQueries {
     value.catch(() => this.summaries.delete(key));
     return value;
   }
+}
+
+/** `query` (over `reports as r`) narrowed to the rows `filter` matches. */
+function whereFilter(
+  query: Knex.QueryBuilder,
+  filter: ScorecardFilter,
+): Knex.QueryBuilder {
+  for (const key of EQUALITY_FILTERS) {
+    const value = filter[key];
+    if (value) query.where(`r.${key}`, value.toLocaleLowerCase('en-US'));
+  }
+  if (filter.grade) query.where('r.grade', filter.grade);
+  // Reports made before violations were counted are neither: unknown.
+  if (filter.policy === 'violating') query.where('r.policy_violations', '>', 0);
+  if (filter.policy === 'compliant') query.where('r.policy_violations', 0);
+  if (filter.q) {
+    const pattern = `%${filter.q
+      .toLocaleLowerCase('en-US')
+      .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+    query.where(inner =>
+      inner
+        .whereRaw(`lower(r.title) like ? escape '\\'`, [pattern])
+        .orWhereRaw(`r.entity_ref like ? escape '\\'`, [pattern]),
+    );
+  }
+  return query;
+}
+
+/** A row of `ROW_COLUMNS` as the API returns it. */
+function scorecardRow(
+  row: Record<string, any>,
+): ScorecardResponse['rows'][number] {
+  return {
+    entityRef: row.entity_ref,
+    title: row.title,
+    ...(row.owner ? { owner: row.owner } : {}),
+    score: row.score ?? null,
+    grade: row.grade,
+    ...optional('compressedBytes', toNumberOrUndefined(row.compressed_bytes)),
+    ...optional('baseImage', row.base_image ?? undefined),
+    ...optional('userIsRoot', toBooleanOrUndefined(row.user_is_root)),
+    ...optional('reclaimableBytes', toNumberOrUndefined(row.reclaimable_bytes)),
+    ...optional('policyViolations', toNumberOrUndefined(row.policy_violations)),
+    scannedAt: toIso(row.scanned_at),
+  };
 }
 
 function entitiesIn(groups: SummaryGroup[]): number {
