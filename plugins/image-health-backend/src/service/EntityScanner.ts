@@ -1,10 +1,8 @@
-import { createHash } from 'crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DockerfileDiscovery,
   DockerfileResult,
   ImageResult,
-  Report,
   ReportStatus,
   RuleInfo,
   Score,
@@ -15,8 +13,6 @@ import {
   buildReport,
   describeError,
   linkedDockerfile,
-  type DockerfileInput,
-  type ImageInput,
   type BaseImageMeasurer,
   type ImagePolicy,
   type ImageReader,
@@ -24,59 +20,20 @@ import {
 import { refusalOf } from './dockerfileLocation';
 import { DockerfileSearchLimits } from './dockerfileSearch';
 import { DockerfileSource, FoundDockerfile } from './DockerfileSource';
+import {
+  ArtifactFingerprints,
+  contentHash,
+  contentRead,
+  DockerfileRead,
+  DockerfileReads,
+  ImageRead,
+  PreviousScan,
+  reusedRead,
+  ScanCheck,
+  sha256,
+  unreadableRead,
+} from './incremental';
 import { DockerfileTarget, ScanTarget } from './targets';
-
-type DockerfileFingerprint = {
-  url: string;
-  etag?: string;
-  ignoreEtag?: string;
-  ignorePresent: boolean;
-  hash: string;
-};
-
-/** What identifies each scanned input, so an unchanged one can be reused. */
-export interface ArtifactFingerprints {
-  /** Hash of everything besides the inputs that shapes a report: rules, ignores, severities, policy, budget. */
-  settings: string;
-  dockerfiles: Record<string, DockerfileFingerprint>;
-  images: Record<string, ImageFingerprint>;
-  /** The last search of the source location: its version and the Dockerfiles it yielded. */
-  search?: {
-    etag: string;
-    locations: string[];
-    discovery: DockerfileDiscovery;
-  };
-}
-
-export interface ImageFingerprint {
-  digest: string;
-  /** Hash of the Dockerfile the result was linked to, if any. */
-  dockerfileHash?: string;
-}
-
-/** What one scan did with each input; stored on the scan row. */
-export type ScanCheck =
-  | {
-      kind: 'dockerfile';
-      location: string;
-      url?: string;
-      etag?: string;
-      hash?: string;
-      reused: boolean;
-      error?: string;
-    }
-  | {
-      kind: 'image';
-      ref: string;
-      digest?: string;
-      reused: boolean;
-      error?: string;
-    };
-
-export interface PreviousScan {
-  report: Report;
-  fingerprints: ArtifactFingerprints;
-}
 
 export interface ScanOutcome {
   /** `not-applicable`: the entity has no Dockerfile at its source root and nothing else to scan. */
@@ -112,119 +69,6 @@ export interface EntityScannerOptions {
   search: DockerfileSearchLimits;
   /** Locations readable beyond the entity's repository (`imageHealth.dockerfiles.allowedLocations`). */
   allowedLocations?: readonly string[];
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** One Dockerfile as read for this scan: the pipeline's input and what identifies it. */
-interface DockerfileRead {
-  location: string;
-  input?: DockerfileInput;
-  fingerprint?: DockerfileFingerprint;
-  check: ScanCheck;
-  /** The default root Dockerfile does not exist: nothing to report. */
-  absent?: boolean;
-}
-
-/** The Dockerfiles of an entity as read for this scan, and how they were found. */
-interface DockerfileReads {
-  reads: DockerfileRead[];
-  discovery?: DockerfileDiscovery;
-  search?: ArtifactFingerprints['search'];
-}
-
-/** What identifies a Dockerfile's result: its text and its `.dockerignore`'s. */
-function contentHash(content: string, dockerignore: string | null): string {
-  return sha256(`${content}\u0000${dockerignore ?? '\u0000none'}`);
-}
-
-/** A Dockerfile with what identifies it; `reused` when its last result stands. */
-function fingerprintedRead(
-  location: string,
-  input: DockerfileInput,
-  fingerprint: DockerfileFingerprint,
-  reused: boolean,
-): DockerfileRead {
-  return {
-    location,
-    input,
-    fingerprint,
-    check: {
-      kind: 'dockerfile',
-      location,
-      url: fingerprint.url,
-      etag: fingerprint.etag,
-      hash: fingerprint.hash,
-      reused,
-    },
-  };
-}
-
-/** The last result of `location`, reused as it is. */
-function reusedRead(
-  location: string,
-  result: DockerfileResult,
-  fingerprint: DockerfileFingerprint,
-): DockerfileRead {
-  return fingerprintedRead(
-    location,
-    { kind: 'unchanged', result },
-    fingerprint,
-    true,
-  );
-}
-
-/** A Dockerfile read now: reused when its text is what the last scan analysed. */
-function contentRead(
-  location: string,
-  content: string,
-  dockerignore: string | null,
-  fingerprint: DockerfileFingerprint,
-  known: { fingerprint?: DockerfileFingerprint; result?: DockerfileResult },
-): DockerfileRead {
-  if (known.result && known.fingerprint?.hash === fingerprint.hash) {
-    return reusedRead(location, known.result, fingerprint);
-  }
-  return fingerprintedRead(
-    location,
-    { kind: 'read', location, content, dockerignore },
-    fingerprint,
-    false,
-  );
-}
-
-/** A Dockerfile that cannot be read now: its last result is shown beside the reason. */
-function unreadableRead(
-  location: string,
-  url: string | undefined,
-  error: string,
-  previous: PreviousScan | undefined,
-): DockerfileRead {
-  const lastResult = previous?.report.dockerfiles.find(
-    d => d.location === location,
-  );
-  return {
-    location,
-    input: {
-      kind: 'unreadable',
-      location,
-      error,
-      earlier: lastResult && {
-        result: lastResult,
-        scannedAt: previous!.report.scannedAt,
-      },
-    },
-    check: { kind: 'dockerfile', location, url, reused: false, error },
-  };
-}
-
-/** One image as prepared for this scan. */
-interface ImageRead {
-  input: ImageInput;
-  /** Set when the last result stands (the tag still points at the same digest). */
-  fingerprint?: ImageFingerprint;
 }
 
 /**

@@ -7,11 +7,8 @@ import { ScanStatus } from '@image-health/plugin-image-health-common';
 import { ImageHealthStore } from '../database/ImageHealthStore';
 import { HIDDEN_SET_UNUSED_MS } from '../database/hiddenSets';
 import { ScanQueue } from '../database/ScanQueue';
-import {
-  ArtifactFingerprints,
-  EntityScanner,
-  ScanOutcome,
-} from './EntityScanner';
+import { EntityScanner, ScanOutcome } from './EntityScanner';
+import { ArtifactFingerprints } from './incremental';
 import { ScanJobRunner } from './ScanWorker';
 import {
   DockerfileReadPolicy,
