@@ -151,6 +151,17 @@ export class ReportStore {
       return;
     }
 
+    await this.writeReport(trx, scan, result, result.status);
+  }
+
+  /** A new report: its row (with the scorecard's columns), and when it succeeded a snapshot and a history point. */
+  private async writeReport(
+    trx: Knex.Transaction,
+    scan: { id: string; entityRef: string; finishedAt: Date },
+    result: ScanResult,
+    status: ReportStatus,
+  ): Promise<void> {
+    const { entityRef, finishedAt } = scan;
     const body: ReportBody = {
       score: result.score,
       dockerfiles: result.dockerfiles,
@@ -158,44 +169,45 @@ export class ReportStore {
       ...(result.discovery ? { discovery: result.discovery } : {}),
     };
     const facts = scorecardFacts(body);
-    const row = {
-      entity_ref: entityRef,
-      scan_id: scan.id,
-      scanned_at: finishedAt,
-      checked_at: finishedAt,
-      status: result.status,
-      error: result.error ?? null,
-      score: facts.score,
-      grade: facts.grade,
-      compressed_bytes: facts.compressedBytes ?? null,
-      reclaimable_bytes: facts.reclaimableBytes ?? null,
-      base_image: facts.baseImage ?? null,
-      user_is_root: facts.userIsRoot ?? null,
-      policy_violations: facts.policyViolations ?? null,
-      body: JSON.stringify(body),
-      artifacts: JSON.stringify(result.fingerprints),
-    };
-    await trx('reports').insert(row).onConflict('entity_ref').merge();
-    await copyTargetFields(trx, [entityRef]);
-
-    if (result.status !== 'failed') {
-      await writeSnapshot(trx, scan.id, {
-        entityRef,
-        scannedAt: finishedAt.toISOString(),
-        status: result.status,
-        ...(result.error ? { error: result.error } : {}),
-        ...body,
-      });
-      await trx('score_history').insert({
+    await trx('reports')
+      .insert({
         entity_ref: entityRef,
         scan_id: scan.id,
         scanned_at: finishedAt,
-        status: result.status,
+        checked_at: finishedAt,
+        status,
+        error: result.error ?? null,
         score: facts.score,
         grade: facts.grade,
-        compressed_bytes: row.compressed_bytes,
-      });
-    }
+        compressed_bytes: facts.compressedBytes ?? null,
+        reclaimable_bytes: facts.reclaimableBytes ?? null,
+        base_image: facts.baseImage ?? null,
+        user_is_root: facts.userIsRoot ?? null,
+        policy_violations: facts.policyViolations ?? null,
+        body: JSON.stringify(body),
+        artifacts: JSON.stringify(result.fingerprints),
+      })
+      .onConflict('entity_ref')
+      .merge();
+    await copyTargetFields(trx, [entityRef]);
+    if (status === 'failed') return;
+
+    await writeSnapshot(trx, scan.id, {
+      entityRef,
+      scannedAt: finishedAt.toISOString(),
+      status,
+      ...(result.error ? { error: result.error } : {}),
+      ...body,
+    });
+    await trx('score_history').insert({
+      entity_ref: entityRef,
+      scan_id: scan.id,
+      scanned_at: finishedAt,
+      status,
+      score: facts.score,
+      grade: facts.grade,
+      compressed_bytes: facts.compressedBytes ?? null,
+    });
   }
 
   /**

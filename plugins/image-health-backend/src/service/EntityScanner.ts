@@ -25,11 +25,14 @@ import {
   contentHash,
   contentRead,
   DockerfileRead,
+  DockerfileFingerprint,
   DockerfileReads,
+  imageChecks,
   ImageRead,
   PreviousScan,
   reusedRead,
   ScanCheck,
+  scanFingerprints,
   sha256,
   unreadableRead,
 } from './incremental';
@@ -85,22 +88,7 @@ export class EntityScanner {
     previous?: PreviousScan,
     signal?: AbortSignal,
   ): Promise<ScanOutcome> {
-    const ignore = [
-      ...new Set([...this.options.rules.ignore, ...target.ignore]),
-    ].sort();
-    const severity = this.options.rules.severity;
-    const settings = sha256(
-      JSON.stringify({
-        ignore,
-        severity,
-        rules: this.options
-          .listRules()
-          .map(rule => `${rule.id}:${rule.severity}`),
-        image: this.options.imageSettings,
-        policy: this.options.policy,
-        sizeBudget: target.sizeBudget,
-      }),
-    );
+    const { ignore, severity, settings } = this.settingsOf(target);
     const comparable =
       previous && previous.fingerprints.settings === settings
         ? previous
@@ -138,45 +126,29 @@ export class EntityScanner {
     });
     const { report } = scan;
 
-    const fingerprints: ArtifactFingerprints = {
+    const images = imageChecks(
+      target.images,
+      imageReads,
+      scan.images,
+      dockerfileHash,
+    );
+    const fingerprints = scanFingerprints(
       settings,
-      dockerfiles: {},
-      images: {},
-      ...(search ? { search } : {}),
-    };
-    for (const read of present) {
-      if (read.fingerprint) {
-        fingerprints.dockerfiles[read.location] = read.fingerprint;
-      }
-    }
-    const imageChecks = imageReads.map((read, i): ScanCheck => {
-      const ref = target.images[i];
-      const outcome = scan.images[i];
-      if (read.fingerprint) {
-        fingerprints.images[ref] = read.fingerprint;
-        return {
-          kind: 'image',
-          ref,
-          digest: read.fingerprint.digest,
-          reused: true,
-        };
-      }
-      if (outcome.error)
-        return { kind: 'image', ref, reused: false, error: outcome.error };
-      const digest = outcome.result!.digest;
-      fingerprints.images[ref] = { digest, dockerfileHash };
-      return { kind: 'image', ref, digest, reused: false };
-    });
-    const checks = [...present.map(read => read.check), ...imageChecks];
+      present,
+      images.fingerprints,
+      search,
+    );
+    const checks = [...present.map(read => read.check), ...images.checks];
 
     // A size budget the owner mistyped is said beside the report, which is judged against the language budget.
     const error = [report.error, target.sizeBudgetError]
       .filter(Boolean)
       .join('; ');
-    let status: ScanOutcome['status'] = report.status;
-    if (present.length === 0 && imageReads.length === 0)
-      status = 'not-applicable';
-    else if (status === 'ok' && target.sizeBudgetError) status = 'partial';
+    const status = outcomeStatus(
+      report.status,
+      present.length === 0 && imageReads.length === 0,
+      target.sizeBudgetError,
+    );
     return {
       status,
       error: error || undefined,
@@ -192,6 +164,30 @@ export class EntityScanner {
         checks.length > 0 &&
         checks.every(c => c.reused),
     };
+  }
+
+  /**
+   * The rule settings of this entity's scan and a hash of everything besides
+   * the inputs that shapes its report: a changed hash invalidates reuse.
+   */
+  private settingsOf(target: ScanTarget) {
+    const ignore = [
+      ...new Set([...this.options.rules.ignore, ...target.ignore]),
+    ].sort();
+    const severity = this.options.rules.severity;
+    const settings = sha256(
+      JSON.stringify({
+        ignore,
+        severity,
+        rules: this.options
+          .listRules()
+          .map(rule => `${rule.id}:${rule.severity}`),
+        image: this.options.imageSettings,
+        policy: this.options.policy,
+        sizeBudget: target.sizeBudget,
+      }),
+    );
+    return { ignore, severity, settings };
   }
 
   /**
@@ -325,19 +321,8 @@ export class EntityScanner {
 
     try {
       // Cheapest path first: the source confirms both files are unchanged.
-      if (reusable && known!.etag) {
-        const read = await source.read(url, { etag: known!.etag });
-        if (read.state === 'unchanged') {
-          const ignoreRead = await source.read(ignoreUrl, {
-            etag: known!.ignoreEtag,
-          });
-          if (
-            ignoreRead.state === 'unchanged' ||
-            (ignoreRead.state === 'missing' && !known!.ignorePresent)
-          ) {
-            return reusedRead(location, reusable, known!);
-          }
-        }
+      if (reusable && known!.etag && (await this.bothUnchanged(url, known!))) {
+        return reusedRead(location, reusable, known!);
       }
 
       const read = await source.read(url);
@@ -385,6 +370,23 @@ export class EntityScanner {
     }
   }
 
+  /** Whether the source answers "not modified" for a Dockerfile and its `.dockerignore` (or it still has none). */
+  private async bothUnchanged(
+    url: string,
+    known: DockerfileFingerprint,
+  ): Promise<boolean> {
+    const { source } = this.options;
+    const read = await source.read(url, { etag: known.etag });
+    if (read.state !== 'unchanged') return false;
+    const ignoreRead = await source.read(source.dockerignoreUrl(url), {
+      etag: known.ignoreEtag,
+    });
+    return (
+      ignoreRead.state === 'unchanged' ||
+      (ignoreRead.state === 'missing' && !known.ignorePresent)
+    );
+  }
+
   /** An image's input: unchanged when one HEAD request finds the digest last scanned. */
   private async prepareImage(
     ref: string,
@@ -421,4 +423,14 @@ export class EntityScanner {
       };
     }
   }
+}
+
+/** Nothing found to scan is not applicable; a mistyped size budget of the entity's own makes an ok report partial. */
+function outcomeStatus(
+  reportStatus: ReportStatus,
+  nothingToScan: boolean,
+  sizeBudgetError: string | undefined,
+): ScanOutcome['status'] {
+  if (nothingToScan) return 'not-applicable';
+  return reportStatus === 'ok' && sizeBudgetError ? 'partial' : reportStatus;
 }

@@ -8,7 +8,7 @@ import { ImageHealthStore } from '../database/ImageHealthStore';
 import { HIDDEN_SET_UNUSED_MS } from '../database/hiddenSets';
 import { ScanQueue } from '../database/ScanQueue';
 import { EntityScanner, ScanOutcome } from './EntityScanner';
-import { ArtifactFingerprints } from './incremental';
+import { ArtifactFingerprints, PreviousScan } from './incremental';
 import { ScanJobRunner } from './ScanWorker';
 import {
   DockerfileReadPolicy,
@@ -99,22 +99,7 @@ export class ScanService {
           failed.push(this.entityFailed(stringifyEntityRef(entity), error));
         }
       }
-      // One entity the database refuses must not stop the page: retry it
-      // entity by entity.
-      let stored = pageTargets;
-      try {
-        await store.upsertTargets(pageTargets, startedAt);
-      } catch {
-        stored = [];
-        for (const target of pageTargets) {
-          try {
-            await store.upsertTargets([target], startedAt);
-            stored.push(target);
-          } catch (error) {
-            failed.push(this.entityFailed(target.entityRef, error));
-          }
-        }
-      }
+      const stored = await this.storeTargets(pageTargets, startedAt, failed);
       targets += stored.length;
       for (const target of stored) {
         try {
@@ -154,6 +139,34 @@ export class ScanService {
     return summary;
   }
 
+  /**
+   * Stores a page of targets; one entity the database refuses must not stop
+   * the page, so on failure they are stored one by one. Returns those stored;
+   * the refs of the others are added to `failed`.
+   */
+  private async storeTargets(
+    targets: ScanTarget[],
+    seenAt: Date,
+    failed: string[],
+  ): Promise<ScanTarget[]> {
+    const { store } = this.options;
+    try {
+      await store.upsertTargets(targets, seenAt);
+      return targets;
+    } catch {
+      const stored: ScanTarget[] = [];
+      for (const target of targets) {
+        try {
+          await store.upsertTargets([target], seenAt);
+          stored.push(target);
+        } catch (error) {
+          failed.push(this.entityFailed(target.entityRef, error));
+        }
+      }
+      return stored;
+    }
+  }
+
   /** Logs why one entity could not be planned; returns its ref. */
   private entityFailed(entityRef: string, error: unknown): string {
     this.options.logger.warn(
@@ -173,7 +186,7 @@ export class ScanService {
   }
 
   readonly runJob: ScanJobRunner = async (scan, { owner }) => {
-    const { store, queue, scanner, logger } = this.options;
+    const { store, queue, logger } = this.options;
     const target = await store.getTarget<ScanTarget>(scan.entityRef);
     if (!target) {
       await queue.complete(
@@ -188,32 +201,12 @@ export class ScanService {
       return;
     }
 
-    const stored = await store.getPrevious(scan.entityRef);
-    // The store keeps the fingerprints this scanner wrote as opaque JSON;
-    // without them (nothing was ever read) there is nothing to reuse.
-    const previous = stored?.fingerprints
-      ? {
-          report: stored.report,
-          fingerprints: stored.fingerprints as ArtifactFingerprints,
-        }
-      : undefined;
-    let outcome;
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        reject(new ScanDeadlineError(this.options.scanDeadlineMs));
-      }, this.options.scanDeadlineMs);
-    });
+    let outcome: ScanOutcome;
     try {
-      const scanning = scanner.scan(target, previous, abort.signal);
-      // Past the deadline the scan's result is not waited for, and not reported.
-      scanning.catch(() => {});
-      outcome = await Promise.race([scanning, deadline]);
-      if (outcome.status === 'not-applicable') {
-        outcome = { ...outcome, error: noDockerfileFound(target, outcome) };
-      }
+      outcome = await this.scanWithinDeadline(
+        target,
+        await this.previousScan(scan.entityRef),
+      );
     } catch (error) {
       // The scanner turns every input's failure into a value; reaching this
       // means the deadline or something unexpected, shown beside the last report.
@@ -232,8 +225,6 @@ export class ScanService {
           store.recordFailure(trx, scan.entityRef, reason, at, scan.id),
       );
       return;
-    } finally {
-      clearTimeout(timer);
     }
 
     const completed = await queue.complete(
@@ -261,6 +252,53 @@ export class ScanService {
       );
     }
   };
+
+  /** The last report with the fingerprints its scan wrote; without them (nothing was ever read) nothing can be reused. */
+  private async previousScan(
+    entityRef: string,
+  ): Promise<PreviousScan | undefined> {
+    const stored = await this.options.store.getPrevious(entityRef);
+    // The store keeps the fingerprints this scanner wrote as opaque JSON.
+    return stored?.fingerprints
+      ? {
+          report: stored.report,
+          fingerprints: stored.fingerprints as ArtifactFingerprints,
+        }
+      : undefined;
+  }
+
+  /**
+   * The scanner's outcome, or a ScanDeadlineError once the deadline passes:
+   * the scan is then aborted (no further input is read) and its result, if
+   * it still comes, is not waited for.
+   */
+  private async scanWithinDeadline(
+    target: ScanTarget,
+    previous: PreviousScan | undefined,
+  ): Promise<ScanOutcome> {
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new ScanDeadlineError(this.options.scanDeadlineMs));
+      }, this.options.scanDeadlineMs);
+    });
+    try {
+      const scanning = this.options.scanner.scan(
+        target,
+        previous,
+        abort.signal,
+      );
+      scanning.catch(() => {});
+      const outcome = await Promise.race([scanning, deadline]);
+      return outcome.status === 'not-applicable'
+        ? { ...outcome, error: noDockerfileFound(target, outcome) }
+        : outcome;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 function noDockerfileFound(target: ScanTarget, outcome: ScanOutcome): string {

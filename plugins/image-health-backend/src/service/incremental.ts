@@ -181,3 +181,57 @@ export interface ImageRead {
   /** Set when the last result stands (the tag still points at the same digest). */
   fingerprint?: ImageFingerprint;
 }
+
+/**
+ * What the scan did with each image (`refs[i]`, prepared as `reads[i]`,
+ * with outcome `outcomes[i]`), and the fingerprints of those that can be
+ * reused next time.
+ */
+export function imageChecks(
+  refs: string[],
+  reads: ImageRead[],
+  outcomes: Array<{ result?: { digest: string }; error?: string }>,
+  dockerfileHash: string | undefined,
+): { checks: ScanCheck[]; fingerprints: Record<string, ImageFingerprint> } {
+  const fingerprints: Record<string, ImageFingerprint> = {};
+  const checks = reads.map((read, i): ScanCheck => {
+    const ref = refs[i];
+    const outcome = outcomes[i];
+    if (read.fingerprint) {
+      fingerprints[ref] = read.fingerprint;
+      return {
+        kind: 'image',
+        ref,
+        digest: read.fingerprint.digest,
+        reused: true,
+      };
+    }
+    if (outcome.error)
+      return { kind: 'image', ref, reused: false, error: outcome.error };
+    const digest = outcome.result!.digest;
+    fingerprints[ref] = { digest, dockerfileHash };
+    return { kind: 'image', ref, digest, reused: false };
+  });
+  return { checks, fingerprints };
+}
+
+/** What identifies this scan's inputs, stored with its report for the next scan to compare. */
+export function scanFingerprints(
+  settings: string,
+  dockerfiles: DockerfileRead[],
+  images: Record<string, ImageFingerprint>,
+  search: ArtifactFingerprints['search'],
+): ArtifactFingerprints {
+  const fingerprints: ArtifactFingerprints = {
+    settings,
+    dockerfiles: {},
+    images,
+    ...(search ? { search } : {}),
+  };
+  for (const read of dockerfiles) {
+    if (read.fingerprint) {
+      fingerprints.dockerfiles[read.location] = read.fingerprint;
+    }
+  }
+  return fingerprints;
+}
