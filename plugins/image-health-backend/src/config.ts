@@ -120,57 +120,16 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
     );
   }
 
-  const severity: Record<string, Severity> = {};
-  const severityConfig = config.getOptionalConfig('rules.severity');
-  for (const ruleId of severityConfig?.keys() ?? []) {
-    const value = severityConfig!.getString(ruleId) as Severity;
-    if (!SEVERITIES.includes(value)) {
-      throw new Error(
-        `imageHealth.rules.severity.${ruleId} must be one of ${SEVERITIES.join(
-          ', ',
-        )}, got "${value}"`,
-      );
-    }
-    severity[ruleId] = value;
-  }
-
-  const budgets = { ...DEFAULT_BUDGETS };
-  for (const language of Object.keys(DEFAULT_BUDGETS) as Language[]) {
-    budgets[language] = readBytes(
-      config,
-      `budgets.${language}`,
-      DEFAULT_BUDGETS[language],
-    );
-  }
-
   const concurrencyPerRegistry = readCount(config, 'concurrencyPerRegistry', 4);
-
-  const allowedLocations = (
-    config.getOptionalStringArray('dockerfiles.allowedLocations') ?? []
-  ).map(location => {
-    try {
-      return new URL(location).toString();
-    } catch {
-      throw new Error(
-        `imageHealth.dockerfiles.allowedLocations: "${location}" is not a URL (write e.g. https://github.com/acme/docker-templates/)`,
-      );
-    }
-  });
-
-  const mirrors: Record<string, string> = {};
-  for (const entry of config.getOptionalConfigArray('baseImages.mirrors') ??
-    []) {
-    mirrors[entry.getString('registry')] = entry.getString('mirror');
-  }
 
   return {
     scanDeadline: readDuration(config, 'scanDeadline', { minutes: 10 }),
     baseImages: {
       measure: config.getOptionalBoolean('baseImages.measure') ?? true,
-      mirrors,
+      mirrors: readMirrors(config),
     },
     dockerfiles: {
-      allowedLocations,
+      allowedLocations: readAllowedLocations(config),
       maxBytes: readBytes(config, 'dockerfiles.maxBytes', 1024 * 1024),
       search: {
         maxFiles: readCount(
@@ -196,22 +155,12 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
     concurrencyPerRegistry,
     platform: config.getOptionalString('platform') ?? 'linux/amd64',
     deepAnalysis: readDeepAnalysis(config),
-    registries: (config.getOptionalConfigArray('registries') ?? []).map(r => ({
-      host: r.getString('host'),
-      insecure: r.getOptionalBoolean('insecure'),
-      auth: r.has('auth')
-        ? {
-            username: r.getOptionalString('auth.username'),
-            password: r.getOptionalString('auth.password'),
-            token: r.getOptionalString('auth.token'),
-          }
-        : undefined,
-    })),
+    registries: readRegistries(config),
     rules: {
       ignore: config.getOptionalStringArray('rules.ignore') ?? [],
-      severity,
+      severity: readSeverityOverrides(config),
     },
-    budgets,
+    budgets: readBudgets(config),
     policy: readImagePolicy(config.getOptional('policy'), 'imageHealth.policy'),
     history: {
       retention: readDuration(config, 'history.retention', { days: 365 }),
@@ -226,4 +175,75 @@ export function readImageHealthConfig(root: Config): ImageHealthConfig {
       maxAttempts: config.getOptionalNumber('queue.maxAttempts') ?? 3,
     },
   };
+}
+
+/** `rules.severity`: our rule ids or a peer's, each one of the severities. */
+function readSeverityOverrides(config: Config): Record<string, Severity> {
+  const severity: Record<string, Severity> = {};
+  const severityConfig = config.getOptionalConfig('rules.severity');
+  for (const ruleId of severityConfig?.keys() ?? []) {
+    const value = severityConfig!.getString(ruleId) as Severity;
+    if (!SEVERITIES.includes(value)) {
+      throw new Error(
+        `imageHealth.rules.severity.${ruleId} must be one of ${SEVERITIES.join(
+          ', ',
+        )}, got "${value}"`,
+      );
+    }
+    severity[ruleId] = value;
+  }
+  return severity;
+}
+
+/** `budgets.<language>`: the size each language's image is judged against. */
+function readBudgets(config: Config): SizeBudgets {
+  const budgets = { ...DEFAULT_BUDGETS };
+  for (const language of Object.keys(DEFAULT_BUDGETS) as Language[]) {
+    budgets[language] = readBytes(
+      config,
+      `budgets.${language}`,
+      DEFAULT_BUDGETS[language],
+    );
+  }
+  return budgets;
+}
+
+/** `dockerfiles.allowedLocations`: URLs readable beyond an entity's own repository. */
+function readAllowedLocations(config: Config): string[] {
+  return (
+    config.getOptionalStringArray('dockerfiles.allowedLocations') ?? []
+  ).map(location => {
+    try {
+      return new URL(location).toString();
+    } catch {
+      throw new Error(
+        `imageHealth.dockerfiles.allowedLocations: "${location}" is not a URL (write e.g. https://github.com/acme/docker-templates/)`,
+      );
+    }
+  });
+}
+
+/** `baseImages.mirrors`: registry → the mirror base images are measured from. */
+function readMirrors(config: Config): Record<string, string> {
+  const mirrors: Record<string, string> = {};
+  for (const entry of config.getOptionalConfigArray('baseImages.mirrors') ??
+    []) {
+    mirrors[entry.getString('registry')] = entry.getString('mirror');
+  }
+  return mirrors;
+}
+
+/** `registries`: hosts with their auth and whether they are plain HTTP. */
+function readRegistries(config: Config): ImageHealthConfig['registries'] {
+  return (config.getOptionalConfigArray('registries') ?? []).map(r => ({
+    host: r.getString('host'),
+    insecure: r.getOptionalBoolean('insecure'),
+    auth: r.has('auth')
+      ? {
+          username: r.getOptionalString('auth.username'),
+          password: r.getOptionalString('auth.password'),
+          token: r.getOptionalString('auth.token'),
+        }
+      : undefined,
+  }));
 }

@@ -3,13 +3,15 @@ import os from 'os';
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { durationToMilliseconds } from '@backstage/types';
 import { imageHealthPermissions } from '@image-health/plugin-image-health-common';
 import * as engine from '@image-health/plugin-image-health-node';
-import { readImageHealthConfig } from './config';
+import { ImageHealthConfig, readImageHealthConfig } from './config';
 import { ImageHealthStore } from './database/ImageHealthStore';
 import { migratedClient } from './database/migrations';
 import { readNotificationSettings } from './notifications/config';
@@ -55,41 +57,11 @@ export const imageHealthPlugin = createBackendPlugin({
           onAbandoned: (trx, entityRef, error, at) =>
             store.recordFailure(trx, entityRef, error, at),
         });
-        const inspector = new engine.ImageInspector({
-          registries: config.registries,
-          platform: config.platform,
-          deepAnalysis: config.deepAnalysis,
-          concurrencyPerRegistry: config.concurrencyPerRegistry,
-          credentialsHint: host =>
-            `check the auth of the imageHealth.registries entry for ${host} in app-config`,
-        });
-        const listRules = () => [
-          ...engine.listRules(),
-          ...engine.listImageRules(),
-        ];
-        const scanner = new EntityScanner({
-          source: new DockerfileSource(
-            deps.urlReader,
-            config.dockerfiles.maxBytes,
-          ),
-          inspector,
-          baseImages: config.baseImages.measure
-            ? inspector.baseImageMeasurer({
-                mirrors: config.baseImages.mirrors,
-              })
-            : undefined,
-          listRules,
-          logger: deps.logger,
-          rules: config.rules,
-          budgets: config.budgets,
-          policy: config.policy,
-          imageSettings: {
-            platform: config.platform,
-            deepAnalysis: config.deepAnalysis,
-          },
-          search: config.dockerfiles.search,
-          allowedLocations: config.dockerfiles.allowedLocations,
-        });
+        const { inspector, scanner, listRules } = createScanner(
+          config,
+          deps.urlReader,
+          deps.logger,
+        );
 
         let worker: ScanWorker | undefined = undefined;
         const scans = new ScanService({
@@ -155,3 +127,39 @@ export const imageHealthPlugin = createBackendPlugin({
     });
   },
 });
+
+/** The image inspector and the entity scanner as `imageHealth` configures them, and the rule catalogue they judge by. */
+function createScanner(
+  config: ImageHealthConfig,
+  urlReader: UrlReaderService,
+  logger: LoggerService,
+) {
+  const inspector = new engine.ImageInspector({
+    registries: config.registries,
+    platform: config.platform,
+    deepAnalysis: config.deepAnalysis,
+    concurrencyPerRegistry: config.concurrencyPerRegistry,
+    credentialsHint: host =>
+      `check the auth of the imageHealth.registries entry for ${host} in app-config`,
+  });
+  const listRules = () => [...engine.listRules(), ...engine.listImageRules()];
+  const scanner = new EntityScanner({
+    source: new DockerfileSource(urlReader, config.dockerfiles.maxBytes),
+    inspector,
+    baseImages: config.baseImages.measure
+      ? inspector.baseImageMeasurer({ mirrors: config.baseImages.mirrors })
+      : undefined,
+    listRules,
+    logger,
+    rules: config.rules,
+    budgets: config.budgets,
+    policy: config.policy,
+    imageSettings: {
+      platform: config.platform,
+      deepAnalysis: config.deepAnalysis,
+    },
+    search: config.dockerfiles.search,
+    allowedLocations: config.dockerfiles.allowedLocations,
+  });
+  return { inspector, scanner, listRules };
+}

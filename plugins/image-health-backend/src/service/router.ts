@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -10,6 +11,7 @@ import {
   compareReports,
   imageHealthScanCreatePermission,
   RuleInfo,
+  ScanStatus,
   ScorecardResponse,
 } from '@image-health/plugin-image-health-common';
 import express, { Request } from 'express';
@@ -48,12 +50,20 @@ function entityRefOf(req: Request<any, any, any, any>): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, store, queue, scans } = options;
-  const visibility = new EntityVisibility(catalog);
-  // Authentication is Backstage's (httpAuth below), not the validator's.
+  // Authentication is Backstage's (httpAuth), not the validator's.
   const router = await createOpenApiRouter({
     validatorOptions: { validateSecurity: false },
   });
+  addEntityRoutes(router, options);
+  addScanAndScorecardRoutes(router, options);
+  return router;
+}
+
+type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
+
+/** `/v1/entities/{kind}/{namespace}/{name}[/history|/changes|/scan]`: only for a caller who may read the entity. */
+function addEntityRoutes(router: ApiRouter, options: RouterOptions): void {
+  const { httpAuth, permissions, catalog, store, queue, scans } = options;
 
   /** The entity, if the caller may read it; otherwise a 404 that does not tell the two apart. */
   async function readableEntity(
@@ -74,25 +84,8 @@ export async function createRouter(
     const entityRef = entityRefOf(req);
     await readableEntity(req, entityRef);
     const report = await store.getReport(entityRef);
-    if (!report) {
-      const last = await queue.latestFor(entityRef);
-      if (last?.state === 'succeeded') {
-        throw new NotFoundError(
-          `${entityRef} has nothing to scan (scan of ${last.finishedAt}): ${
-            last.error ??
-            'no Dockerfile found at its source root; add an image-health/dockerfile or image-health/image annotation'
-          }`,
-        );
-      }
-      if (last?.state === 'queued' || last?.state === 'running') {
-        throw new NotFoundError(
-          `${entityRef} has not been scanned yet: its first scan is ${last.state}`,
-        );
-      }
-      throw new NotFoundError(
-        `${entityRef} has not been scanned yet: it is scanned on the next scheduled run if it has an image-health/dockerfile or image-health/image annotation (or a Dockerfile at its source root), or now with POST .../scan`,
-      );
-    }
+    if (!report)
+      throw notScannedYet(entityRef, await queue.latestFor(entityRef));
     res.json(report);
   });
 
@@ -133,16 +126,7 @@ export async function createRouter(
   router.post('/v1/entities/:kind/:namespace/:name/scan', async (req, res) => {
     const entityRef = entityRefOf(req);
     const { entity, credentials } = await readableEntity(req, entityRef);
-    // A resource permission: the policy may decide per entity (e.g. owners only).
-    const [decision] = await permissions.authorize(
-      [{ permission: imageHealthScanCreatePermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `you need the ${imageHealthScanCreatePermission.name} permission on ${entityRef} to request a scan`,
-      );
-    }
+    await requireScanPermission(permissions, entityRef, credentials);
     const target = scans.targetOf(entity);
     if (!target) {
       throw new InputError(
@@ -151,6 +135,15 @@ export async function createRouter(
     }
     res.status(202).json(await scans.requestScan(target));
   });
+}
+
+/** `/v1/scans/{id}`, `/v1/scorecard` and `/v1/rules`. */
+function addScanAndScorecardRoutes(
+  router: ApiRouter,
+  options: RouterOptions,
+): void {
+  const { httpAuth, store, queue } = options;
+  const visibility = new EntityVisibility(options.catalog);
 
   router.get('/v1/scans/:id', async (req, res) => {
     const { id } = req.params;
@@ -173,16 +166,8 @@ export async function createRouter(
     } = req.query;
     const filter = { ...filters, sort, order };
     // Owners and systems are stored as full refs; accept the short names users type.
-    if (filter.owner && !filter.owner.includes(':')) {
-      filter.owner = `group:${filter.owner.includes('/') ? '' : 'default/'}${
-        filter.owner
-      }`;
-    }
-    if (filter.system && !filter.system.includes(':')) {
-      filter.system = `system:${filter.system.includes('/') ? '' : 'default/'}${
-        filter.system
-      }`;
-    }
+    if (filter.owner) filter.owner = fullRef('group', filter.owner);
+    if (filter.system) filter.system = fullRef('system', filter.system);
     const credentials = await httpAuth.credentials(req);
     const hidden = await visibility.unreadable(credentials, since =>
       store.scorecardEntityRefs(since),
@@ -199,6 +184,50 @@ export async function createRouter(
     await httpAuth.credentials(req);
     res.json(options.listRules());
   });
+}
 
-  return router;
+/** Why an entity has no report: nothing to scan, a first scan under way, or never scanned. */
+function notScannedYet(
+  entityRef: string,
+  last: ScanStatus | undefined,
+): NotFoundError {
+  if (last?.state === 'succeeded') {
+    return new NotFoundError(
+      `${entityRef} has nothing to scan (scan of ${last.finishedAt}): ${
+        last.error ??
+        'no Dockerfile found at its source root; add an image-health/dockerfile or image-health/image annotation'
+      }`,
+    );
+  }
+  if (last?.state === 'queued' || last?.state === 'running') {
+    return new NotFoundError(
+      `${entityRef} has not been scanned yet: its first scan is ${last.state}`,
+    );
+  }
+  return new NotFoundError(
+    `${entityRef} has not been scanned yet: it is scanned on the next scheduled run if it has an image-health/dockerfile or image-health/image annotation (or a Dockerfile at its source root), or now with POST .../scan`,
+  );
+}
+
+/** `team-a` → `group:default/team-a`, `ns/team-a` → `group:ns/team-a`; a full ref stays. */
+function fullRef(kind: string, ref: string): string {
+  if (ref.includes(':')) return ref;
+  return `${kind}:${ref.includes('/') ? '' : 'default/'}${ref}`;
+}
+
+/** A resource permission: the policy may decide per entity (e.g. owners only). */
+async function requireScanPermission(
+  permissions: PermissionsService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission: imageHealthScanCreatePermission, resourceRef: entityRef }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `you need the ${imageHealthScanCreatePermission.name} permission on ${entityRef} to request a scan`,
+    );
+  }
 }
