@@ -66,43 +66,22 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
 ): Promise<ImageLayersAnalysis> {
   const limits = layerAnalysisLimits(options.limits);
   const uncompressed: number[] = [];
-  if (layers.length > limits.maxLayers) {
-    return {
-      uncompressed,
-      files: 0,
-      failure: {
-        layer: limits.maxLayers,
-        error: limitError(
-          'too-many-layers',
-          'maxLayers',
-          `the image has ${layers.length} layers, more than ${limits.maxLayers}`,
-        ),
-      },
-    };
-  }
+  if (layers.length > limits.maxLayers)
+    return { uncompressed, files: 0, failure: tooManyLayers(layers, limits) };
   const budget = new ImageBudget();
-  const setup = (role: WorkerSetup['role']): WorkerSetup => ({
-    role,
-    limits,
-    budget: budget.buffer,
-  });
   const heapMb = Math.max(64, Math.floor(limits.maxMemoryBytes / 1024 ** 2));
   const workers: Worker[] = [];
   const lend = (role: WorkerSetup['role']) => {
-    const worker = workerPool.lend(setup(role), heapMb);
+    const worker = workerPool.lend(
+      { role, limits, budget: budget.buffer },
+      heapMb,
+    );
     workers.push(worker);
     return worker;
   };
-  const threads = Math.max(
-    1,
-    Math.min(
-      options.parallelLayers ?? Math.min(availableParallelism(), 4),
-      layers.length,
-    ),
-  );
+  const threads = readerThreadCount(options.parallelLayers, layers.length);
   const open = new Set<Readable>();
   let failure: ImageLayersAnalysis['failure'];
-  let folded = 0;
   let clean = false;
   const fail = (layer: number, error: unknown) => {
     if (!failure || layer < failure.layer) failure = { layer, error };
@@ -111,20 +90,7 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
 
   try {
     const tree = lend('tree');
-    const summary = new Promise<TreeSummary | undefined>(resolve => {
-      tree.on('message', (message: FromTree) => {
-        if (message.type === 'folded') folded = message.layers;
-        else if (message.type === 'summary') resolve(message.summary);
-        else {
-          fail(message.index, layerError(message.error));
-          resolve(undefined);
-        }
-      });
-      tree.on('error', error => {
-        fail(folded, workerError(error, limits));
-        resolve(undefined);
-      });
-    });
+    const summary = treeThreadSummary(tree, limits, fail);
 
     let next = 0;
     const readLayers = async () => {
@@ -167,6 +133,57 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
       for (const worker of workers) workerPool.giveBack(worker, heapMb);
     else await Promise.all(workers.map(worker => worker.terminate()));
   }
+}
+
+/** parallelLayers (default: the cores available, at most 4), never more than the layers. */
+function readerThreadCount(
+  parallelLayers: number | undefined,
+  layerCount: number,
+): number {
+  return Math.max(
+    1,
+    Math.min(parallelLayers ?? Math.min(availableParallelism(), 4), layerCount),
+  );
+}
+
+function tooManyLayers(
+  layers: LayerToRead[],
+  limits: LayerAnalysisLimits,
+): NonNullable<ImageLayersAnalysis['failure']> {
+  return {
+    layer: limits.maxLayers,
+    error: limitError(
+      'too-many-layers',
+      'maxLayers',
+      `the image has ${layers.length} layers, more than ${limits.maxLayers}`,
+    ),
+  };
+}
+
+/**
+ * The tree thread's summary once every layer is folded; undefined when it
+ * failed (reported through fail, at the layer it stopped on).
+ */
+function treeThreadSummary(
+  tree: Worker,
+  limits: LayerAnalysisLimits,
+  fail: (layer: number, error: unknown) => void,
+): Promise<TreeSummary | undefined> {
+  let folded = 0;
+  return new Promise<TreeSummary | undefined>(resolve => {
+    tree.on('message', (message: FromTree) => {
+      if (message.type === 'folded') folded = message.layers;
+      else if (message.type === 'summary') resolve(message.summary);
+      else {
+        fail(message.index, layerError(message.error));
+        resolve(undefined);
+      }
+    });
+    tree.on('error', error => {
+      fail(folded, workerError(error, limits));
+      resolve(undefined);
+    });
+  });
 }
 
 type ReaderEvent = FromReader | { type: 'crashed'; error: unknown };
