@@ -213,6 +213,64 @@ async function readOneLayer<Layer extends LayerToRead>(
   openBlob: (layer: Layer) => Promise<Readable>,
   open: Set<Readable>,
 ): Promise<LayerOutcome> {
+  const progress = layerProgress(listeners);
+  const { outcome } = progress;
+  let blob: Readable | undefined;
+  try {
+    reader.postMessage(
+      {
+        type: 'layer',
+        index,
+        digest: layer.digest,
+        tree: treePort,
+      } satisfies ToReader,
+      [treePort],
+    );
+    try {
+      blob = await openBlob(layer);
+    } catch (error) {
+      // the reader thread still waits for bytes: give it an empty, failing layer
+      reader.postMessage({ type: 'end' } satisfies ToReader);
+      await outcome;
+      return { error };
+    }
+    open.add(blob);
+    try {
+      for await (const chunk of blob as AsyncIterable<Buffer>) {
+        if (progress.settled) break;
+        // a copy of exactly this chunk, moved (not cloned) to the thread
+        const bytes = new Uint8Array(chunk);
+        progress.sent(bytes.byteLength);
+        reader.postMessage({ type: 'chunk', bytes } satisfies ToReader, [
+          bytes.buffer,
+        ]);
+        if (progress.full()) await progress.drained();
+      }
+    } catch (error) {
+      // the download broke: the reader thread reads what came as a truncated layer
+      if (!progress.settled)
+        reader.postMessage({ type: 'end' } satisfies ToReader);
+      await outcome;
+      return { error };
+    }
+    if (!progress.settled)
+      reader.postMessage({ type: 'end' } satisfies ToReader);
+    return await outcome;
+  } finally {
+    progress.stop();
+    if (blob) {
+      open.delete(blob);
+      // stopped early (the layer failed): release the download
+      blob.destroy();
+    }
+  }
+}
+
+/**
+ * The reader thread's answers about one layer: its outcome, and the bytes it
+ * has not taken yet (over MAX_BYTES_IN_FLIGHT, sending waits until half are).
+ */
+function layerProgress(listeners: Set<(event: ReaderEvent) => void>) {
   let inFlight = 0;
   let resume: (() => void) | undefined;
   let settle!: (outcome: LayerOutcome) => void;
@@ -237,60 +295,29 @@ async function readOneLayer<Layer extends LayerToRead>(
   outcome.then(() => {
     settled = true;
   });
-  const drained = () =>
-    new Promise<void>(resolve => {
-      resume = resolve;
-    });
-  let blob: Readable | undefined;
-  try {
-    reader.postMessage(
-      {
-        type: 'layer',
-        index,
-        digest: layer.digest,
-        tree: treePort,
-      } satisfies ToReader,
-      [treePort],
-    );
-    try {
-      blob = await openBlob(layer);
-    } catch (error) {
-      // the reader thread still waits for bytes: give it an empty, failing layer
-      reader.postMessage({ type: 'end' } satisfies ToReader);
-      await outcome;
-      return { error };
-    }
-    open.add(blob);
-    try {
-      for await (const chunk of blob as AsyncIterable<Buffer>) {
-        if (settled) break;
-        // a copy of exactly this chunk, moved (not cloned) to the thread
-        const bytes = new Uint8Array(chunk);
-        inFlight += bytes.byteLength;
-        reader.postMessage({ type: 'chunk', bytes } satisfies ToReader, [
-          bytes.buffer,
-        ]);
-        if (inFlight > MAX_BYTES_IN_FLIGHT && !settled) {
-          await drained();
-          resume = undefined;
-        }
-      }
-    } catch (error) {
-      // the download broke: the reader thread reads what came as a truncated layer
-      if (!settled) reader.postMessage({ type: 'end' } satisfies ToReader);
-      await outcome;
-      return { error };
-    }
-    if (!settled) reader.postMessage({ type: 'end' } satisfies ToReader);
-    return await outcome;
-  } finally {
-    listeners.delete(listener);
-    if (blob) {
-      open.delete(blob);
-      // stopped early (the layer failed): release the download
-      blob.destroy();
-    }
-  }
+  return {
+    outcome,
+    get settled() {
+      return settled;
+    },
+    sent(bytes: number) {
+      inFlight += bytes;
+    },
+    /** Sending should wait: too many bytes in flight, and the layer not settled. */
+    full() {
+      return inFlight > MAX_BYTES_IN_FLIGHT && !settled;
+    },
+    /** Resolves when the thread has taken half the bytes, or the layer settled. */
+    async drained() {
+      await new Promise<void>(resolve => {
+        resume = resolve;
+      });
+      resume = undefined;
+    },
+    stop() {
+      listeners.delete(listener);
+    },
+  };
 }
 
 function layerError(data: LayerErrorData): LayerReadError {
