@@ -210,46 +210,7 @@ export class OciLayoutSource implements ImageSource {
   }
 
   async resolve(wanted: Platform): Promise<ResolvedImage> {
-    let indexBytes: Buffer;
-    try {
-      indexBytes = await readFile(join(this.ref.path, 'index.json'));
-    } catch {
-      throw localError(
-        this.name,
-        `${join(
-          this.ref.path,
-          'index.json',
-        )} cannot be read: is it an OCI image layout?`,
-      );
-    }
-    const layoutIndex = parseOrFail(this.name, indexBytes, 'index.json');
-    if (layoutIndex.kind !== 'index')
-      throw localError(this.name, 'index.json is not an image index');
-    const refName = (d: Descriptor) =>
-      d.annotations?.['org.opencontainers.image.ref.name'];
-    let top: Descriptor | undefined;
-    if (this.ref.tag) {
-      top = layoutIndex.manifests.find(d => refName(d) === this.ref.tag);
-      if (!top) {
-        const tags = layoutIndex.manifests.map(refName).filter(Boolean);
-        throw localError(
-          this.name,
-          `the layout has no tag "${this.ref.tag}" (it has ${
-            tags.join(', ') || 'none'
-          })`,
-        );
-      }
-    } else if (layoutIndex.manifests.length === 1) {
-      top = layoutIndex.manifests[0];
-    } else {
-      const tags = layoutIndex.manifests.map(refName).filter(Boolean);
-      throw localError(
-        this.name,
-        `the layout holds ${
-          layoutIndex.manifests.length
-        } images: name one as oci:<dir>:<tag> (${tags.join(', ')})`,
-      );
-    }
+    const top = this.chooseImage(await this.readLayoutIndex());
     const topBytes = await readVerified(
       this.name,
       this.blobPath(top.digest),
@@ -292,6 +253,55 @@ export class OciLayoutSource implements ImageSource {
       manifest,
       config,
       platforms,
+    );
+  }
+
+  /** The layout's index.json: the images it holds, by tag. */
+  private async readLayoutIndex(): Promise<ImageIndex> {
+    let indexBytes: Buffer;
+    try {
+      indexBytes = await readFile(join(this.ref.path, 'index.json'));
+    } catch {
+      throw localError(
+        this.name,
+        `${join(
+          this.ref.path,
+          'index.json',
+        )} cannot be read: is it an OCI image layout?`,
+      );
+    }
+    const layoutIndex = parseOrFail(this.name, indexBytes, 'index.json');
+    if (layoutIndex.kind !== 'index')
+      throw localError(this.name, 'index.json is not an image index');
+    return layoutIndex;
+  }
+
+  /** The image the reference's tag names, or the layout's only image. */
+  private chooseImage(layoutIndex: ImageIndex): Descriptor {
+    const refName = (d: Descriptor) =>
+      d.annotations?.['org.opencontainers.image.ref.name'];
+    if (this.ref.tag) {
+      const tagged = layoutIndex.manifests.find(
+        d => refName(d) === this.ref.tag,
+      );
+      if (!tagged) {
+        const tags = layoutIndex.manifests.map(refName).filter(Boolean);
+        throw localError(
+          this.name,
+          `the layout has no tag "${this.ref.tag}" (it has ${
+            tags.join(', ') || 'none'
+          })`,
+        );
+      }
+      return tagged;
+    }
+    if (layoutIndex.manifests.length === 1) return layoutIndex.manifests[0];
+    const tags = layoutIndex.manifests.map(refName).filter(Boolean);
+    throw localError(
+      this.name,
+      `the layout holds ${
+        layoutIndex.manifests.length
+      } images: name one as oci:<dir>:<tag> (${tags.join(', ')})`,
     );
   }
 
