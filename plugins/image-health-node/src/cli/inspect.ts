@@ -13,7 +13,9 @@ import {
   loadDockerConfigCredentials,
   parseReference,
   RegistryError,
+  type LocalReference,
   type RegistryConfig,
+  type RegistryReference,
 } from '../registry';
 import { redactImageResult } from '../secrets';
 import { resolveCliConfig } from './config';
@@ -72,31 +74,7 @@ export async function cliImageInspector(options: {
  * reaches `--fail-on` (default `none`: inspecting is looking) or a threshold fails.
  */
 export async function runInspect(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        deep: { type: 'boolean', default: false },
-        platform: { type: 'string' },
-        format: { type: 'string' },
-        'fail-on': { type: 'string', default: 'none' },
-        config: { type: 'string' },
-        'max-size': { type: 'string' },
-        'min-efficiency': { type: 'string' },
-        'max-wasted-bytes': { type: 'string' },
-        'max-wasted-percent': { type: 'string' },
-        'insecure-registry': { type: 'string', multiple: true, default: [] },
-        ...DEEP_LIMIT_OPTIONS,
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliInputError(`${(error as Error).message}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseInspectArgs(args);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -111,23 +89,9 @@ export async function runInspect(args: string[], io: CliIO): Promise<number> {
   const thresholds: Thresholds = imageThresholdsFrom(values, config.dive);
   // dive measures every layer: its thresholds turn the deep analysis on.
   const deep = Boolean(values.deep) || needsDeepAnalysis(thresholds);
-  if (
-    values.platform &&
-    !/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(values.platform)
-  ) {
-    throw new CliInputError(
-      `--platform must be os/arch[/variant], e.g. linux/amd64, not "${values.platform}"`,
-    );
-  }
+  checkPlatformFlag(values.platform);
   const refText = positionals[0];
-  let ref;
-  try {
-    ref = parseReference(refText);
-  } catch (error) {
-    if (error instanceof InvalidReferenceError)
-      throw new CliInputError(error.message);
-    throw error;
-  }
+  const ref = parseReferenceArgument(refText);
 
   const inspector = await cliImageInspector({
     refHosts: ref.kind === 'registry' ? [ref.host] : [],
@@ -172,4 +136,52 @@ export async function runInspect(args: string[], io: CliIO): Promise<number> {
   if (outcome.unjudged.length > 0) return 2;
   if (outcome.failures.length > 0) return 1;
   return findingsFail(result.findings, failOn, config) ? 1 : 0;
+}
+
+function parseInspectArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        deep: { type: 'boolean', default: false },
+        platform: { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string', default: 'none' },
+        config: { type: 'string' },
+        'max-size': { type: 'string' },
+        'min-efficiency': { type: 'string' },
+        'max-wasted-bytes': { type: 'string' },
+        'max-wasted-percent': { type: 'string' },
+        'insecure-registry': { type: 'string', multiple: true, default: [] },
+        ...DEEP_LIMIT_OPTIONS,
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliInputError(`${(error as Error).message}; ${USAGE}`);
+  }
+}
+
+/** `--platform`, when given, must read os/arch[/variant]. */
+function checkPlatformFlag(platform: string | undefined): void {
+  if (platform && !/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(platform)) {
+    throw new CliInputError(
+      `--platform must be os/arch[/variant], e.g. linux/amd64, not "${platform}"`,
+    );
+  }
+}
+
+/** The image reference argument parsed; an invalid one is an input error. */
+function parseReferenceArgument(
+  refText: string,
+): RegistryReference | LocalReference {
+  try {
+    return parseReference(refText);
+  } catch (error) {
+    if (error instanceof InvalidReferenceError)
+      throw new CliInputError(error.message);
+    throw error;
+  }
 }

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DockerfileResult } from '@image-health/plugin-image-health-common';
+import type {
+  DockerfileResult,
+  Severity,
+} from '@image-health/plugin-image-health-common';
 import { analyzeDockerfile, listRules } from '../dockerfile/analyze';
 import { parseDockerfile } from '../dockerfile/parse';
 import { applyPolicy } from '../policy';
-import { readPolicyFile, resolveCliConfig } from './config';
+import { readPolicyFile, resolveCliConfig, type CliConfig } from './config';
 import { CliInputError, type CliIO } from './io';
 import {
   chooseFailOn,
@@ -20,24 +23,7 @@ export const LINT_USAGE =
 
 /** `image-health lint <Dockerfile…>`: analyses each file; returns the exit code. */
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string' },
-        policy: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliInputError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseLintArgs(args);
   if (values.help) {
     io.stdout(`${LINT_USAGE}\n`);
     return 0;
@@ -57,21 +43,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const contents: string[] = [];
   for (const file of positionals) {
     const absolute = path.resolve(io.cwd, file);
-    let content: string;
-    try {
-      content = fs.readFileSync(absolute, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reasons: Record<string, string> = {
-        ENOENT: 'no such file',
-        EISDIR: 'it is a directory',
-      };
-      throw new CliInputError(
-        `cannot read ${file}: ${
-          reasons[code ?? ''] ?? (error as Error).message
-        }`,
-      );
-    }
+    const content = readDockerfileText(file, absolute);
     const result = analyzeDockerfile({
       location: file,
       content,
@@ -105,7 +77,51 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     },
     config,
   );
+  return lintExitCode(io, results, failOn, config);
+}
 
+function parseLintArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        policy: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliInputError((error as Error).message);
+  }
+}
+
+/** The Dockerfile's text; a missing or unreadable file is an input error saying why. */
+function readDockerfileText(file: string, absolute: string): string {
+  try {
+    return fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'it is a directory',
+    };
+    throw new CliInputError(
+      `cannot read ${file}: ${reasons[code ?? ''] ?? (error as Error).message}`,
+    );
+  }
+}
+
+/** 2 (with the first parse error on stderr) when a file did not parse, else 1 when a finding reaches `failOn`, else 0. */
+function lintExitCode(
+  io: CliIO,
+  results: DockerfileResult[],
+  failOn: Severity | 'none',
+  config: CliConfig,
+): number {
   const broken = results.find(r => r.parseErrors.length > 0);
   if (broken) {
     const error = broken.parseErrors[0];

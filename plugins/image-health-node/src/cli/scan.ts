@@ -3,8 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { listRules } from '../dockerfile/analyze';
 import { parseReference } from '../registry';
-import { buildReport, type DockerfileInput } from '../scan';
-import { readPolicyFile, resolveCliConfig } from './config';
+import type { Severity } from '@image-health/plugin-image-health-common';
+import type { OutputFormat } from '../output';
+import { buildReport, type DockerfileInput, type ScanResult } from '../scan';
+import { readPolicyFile, resolveCliConfig, type CliConfig } from './config';
 import { cliImageInspector } from './inspect';
 import { CliInputError, type CliIO } from './io';
 import { readDockerignore } from './lint';
@@ -37,36 +39,7 @@ const USAGE = `usage: image-health scan --dockerfile <path>… --image <ref>… 
  * the files, the flags and the config, and prints.
  */
 export async function runScan(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        dockerfile: { type: 'string', multiple: true, default: [] },
-        image: { type: 'string', multiple: true, default: [] },
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'min-score': { type: 'string' },
-        'min-category': { type: 'string', multiple: true, default: [] },
-        'max-size': { type: 'string' },
-        'min-efficiency': { type: 'string' },
-        'max-wasted-bytes': { type: 'string' },
-        'max-wasted-percent': { type: 'string' },
-        deep: { type: 'boolean', default: false },
-        platform: { type: 'string' },
-        'insecure-registry': { type: 'string', multiple: true, default: [] },
-        'base-image-mirror': { type: 'string', multiple: true, default: [] },
-        config: { type: 'string' },
-        policy: { type: 'string' },
-        entity: { type: 'string', default: 'component:default/cli' },
-        ...DEEP_LIMIT_OPTIONS,
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliInputError(`${(error as Error).message}; ${USAGE}`);
-  }
-  const { values } = parsed;
+  const { values } = parseScanArgs(args);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -96,50 +69,16 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
     ? readPolicyFile(path.resolve(io.cwd, values.policy))
     : undefined;
 
-  const dockerfileInputs: DockerfileInput[] = dockerfiles.map(file => {
-    const absolute = path.resolve(io.cwd, file);
-    try {
-      return {
-        kind: 'read',
-        location: file,
-        content: fs.readFileSync(absolute, 'utf8'),
-        dockerignore: readDockerignore(absolute),
-      };
-    } catch (error) {
-      throw new CliInputError(
-        `cannot read ${file}: ${
-          (error as NodeJS.ErrnoException).code ?? (error as Error).message
-        }`,
-      );
-    }
-  });
-  const refHosts: string[] = [];
-  for (const ref of images) {
-    let parsedRef;
-    try {
-      parsedRef = parseReference(ref);
-    } catch (error) {
-      throw new CliInputError((error as Error).message);
-    }
-    if (parsedRef.kind === 'registry') refHosts.push(parsedRef.host);
-  }
-  // `--base-image-mirror docker.io=localhost:5000`: base-image tags and sizes
-  // measured from that mirror (which is then contacted like an image's registry).
-  const mirrors: Record<string, string> = {};
-  for (const pair of values['base-image-mirror'] as string[]) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0 || eq === pair.length - 1)
-      throw new CliInputError(
-        `--base-image-mirror takes registry=mirror (e.g. docker.io=harbor.acme.internal/dockerhub-proxy), not "${pair}"`,
-      );
-    mirrors[pair.slice(0, eq)] = pair.slice(eq + 1);
-    refHosts.push(pair.slice(eq + 1).split('/')[0]);
-  }
+  const dockerfileInputs = readDockerfileInputs(dockerfiles, io.cwd);
+  const imageHosts = registryHostsOf(images);
+  const { mirrors, hosts: mirrorHosts } = parseBaseImageMirrors(
+    values['base-image-mirror'] as string[],
+  );
   const measuring = Object.keys(mirrors).length > 0;
   const inspector =
     images.length > 0 || measuring
       ? await cliImageInspector({
-          refHosts,
+          refHosts: [...imageHosts, ...mirrorHosts],
           insecureRegistries: values['insecure-registry'] as string[],
           platform: values.platform,
           deep,
@@ -165,8 +104,112 @@ export async function runScan(args: string[], io: CliIO): Promise<number> {
   } finally {
     await inspector?.close();
   }
-  const { report } = scan;
+  return printScan(io, scan, { format, failOn, thresholds, config });
+}
 
+function parseScanArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        dockerfile: { type: 'string', multiple: true, default: [] },
+        image: { type: 'string', multiple: true, default: [] },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'min-score': { type: 'string' },
+        'min-category': { type: 'string', multiple: true, default: [] },
+        'max-size': { type: 'string' },
+        'min-efficiency': { type: 'string' },
+        'max-wasted-bytes': { type: 'string' },
+        'max-wasted-percent': { type: 'string' },
+        deep: { type: 'boolean', default: false },
+        platform: { type: 'string' },
+        'insecure-registry': { type: 'string', multiple: true, default: [] },
+        'base-image-mirror': { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
+        policy: { type: 'string' },
+        entity: { type: 'string', default: 'component:default/cli' },
+        ...DEEP_LIMIT_OPTIONS,
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliInputError(`${(error as Error).message}; ${USAGE}`);
+  }
+}
+
+/** Each `--dockerfile` read with its .dockerignore; an unreadable one is an input error. */
+function readDockerfileInputs(files: string[], cwd: string): DockerfileInput[] {
+  return files.map(file => {
+    const absolute = path.resolve(cwd, file);
+    try {
+      return {
+        kind: 'read',
+        location: file,
+        content: fs.readFileSync(absolute, 'utf8'),
+        dockerignore: readDockerignore(absolute),
+      };
+    } catch (error) {
+      throw new CliInputError(
+        `cannot read ${file}: ${
+          (error as NodeJS.ErrnoException).code ?? (error as Error).message
+        }`,
+      );
+    }
+  });
+}
+
+/** The registry hosts of the `--image` references (local sources have none). */
+function registryHostsOf(images: string[]): string[] {
+  const hosts: string[] = [];
+  for (const ref of images) {
+    let parsedRef;
+    try {
+      parsedRef = parseReference(ref);
+    } catch (error) {
+      throw new CliInputError((error as Error).message);
+    }
+    if (parsedRef.kind === 'registry') hosts.push(parsedRef.host);
+  }
+  return hosts;
+}
+
+/**
+ * `--base-image-mirror docker.io=localhost:5000`: base-image tags and sizes
+ * measured from that mirror (which is then contacted like an image's registry,
+ * hence its host in `hosts`).
+ */
+function parseBaseImageMirrors(pairs: string[]): {
+  mirrors: Record<string, string>;
+  hosts: string[];
+} {
+  const mirrors: Record<string, string> = {};
+  const hosts: string[] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1)
+      throw new CliInputError(
+        `--base-image-mirror takes registry=mirror (e.g. docker.io=harbor.acme.internal/dockerhub-proxy), not "${pair}"`,
+      );
+    mirrors[pair.slice(0, eq)] = pair.slice(eq + 1);
+    hosts.push(pair.slice(eq + 1).split('/')[0]);
+  }
+  return { mirrors, hosts };
+}
+
+/** Prints the report and each image error and unjudged threshold; returns the exit code. */
+function printScan(
+  io: CliIO,
+  scan: ScanResult,
+  verdict: {
+    format: OutputFormat;
+    failOn: Severity | 'none';
+    thresholds: Thresholds;
+    config: CliConfig;
+  },
+): number {
+  const { format, failOn, thresholds, config } = verdict;
+  const { report } = scan;
   const outcome = judgeThresholds(report.images, thresholds, report);
   printResult(
     io,

@@ -1,5 +1,13 @@
-import type { ImageResult } from '@image-health/plugin-image-health-common';
-import { parseReference, RegistryClient, type RequestStats } from '../registry';
+import type {
+  ImageResult,
+  Layer,
+} from '@image-health/plugin-image-health-common';
+import {
+  parseReference,
+  RegistryClient,
+  type Descriptor,
+  type RequestStats,
+} from '../registry';
 import {
   BaseImageMeasurer,
   type BaseImageMeasurerOptions,
@@ -87,14 +95,7 @@ export class ImageInspector {
         manifest.layers,
         this.options.deepAnalysis,
       );
-      const { tree, uncompressed } = deep;
-      const filesystemLayers = layers.filter(l => !l.emptyLayer);
-      uncompressed.forEach((bytes, i) => {
-        const layer = filesystemLayers[i];
-        if (!layer) return;
-        layer.uncompressedBytes = bytes;
-        if (tree) layer.wastedBytes = tree.layerReclaimableBytes[i];
-      });
+      recordLayerSizes(layers, deep);
     }
 
     const findings = imageFindings(
@@ -138,25 +139,7 @@ export class ImageInspector {
         : undefined,
       ...base,
     };
-    if (deep) {
-      const complete = !deep.failure && !!deep.tree;
-      result.deepAnalysis = {
-        complete,
-        files: deep.files,
-        reason: deep.failure?.message,
-      };
-      if (complete && deep.tree) {
-        result.uncompressedBytes = deep.uncompressed.reduce((a, b) => a + b, 0);
-        result.efficiency = deep.tree.efficiency;
-        result.wastedBytes = deep.tree.wastedBytes;
-        result.reclaimableBytes = deep.tree.reclaimableBytes;
-        result.largestFiles = deep.tree.facts.largestFiles.map(f => ({
-          path: f.path,
-          bytes: f.bytes,
-          layer: manifest.layers[f.layer]?.digest ?? '',
-        }));
-      }
-    }
+    if (deep) recordDeepAnalysis(result, deep, manifest.layers);
     return result;
   }
 
@@ -166,5 +149,42 @@ export class ImageInspector {
       this.client,
       Boolean(this.options.allowLocalSources),
     );
+  }
+}
+
+/** Each filesystem layer's uncompressed and wasted bytes, from the deep analysis. */
+function recordLayerSizes(layers: Layer[], deep: DeepResult): void {
+  const { tree, uncompressed } = deep;
+  const filesystemLayers = layers.filter(l => !l.emptyLayer);
+  uncompressed.forEach((bytes, i) => {
+    const layer = filesystemLayers[i];
+    if (!layer) return;
+    layer.uncompressedBytes = bytes;
+    if (tree) layer.wastedBytes = tree.layerReclaimableBytes[i];
+  });
+}
+
+/** Whether the deep analysis completed, and when it did the image's totals and largest files. */
+function recordDeepAnalysis(
+  result: ImageResult,
+  deep: DeepResult,
+  manifestLayers: Descriptor[],
+): void {
+  const complete = !deep.failure && !!deep.tree;
+  result.deepAnalysis = {
+    complete,
+    files: deep.files,
+    reason: deep.failure?.message,
+  };
+  if (complete && deep.tree) {
+    result.uncompressedBytes = deep.uncompressed.reduce((a, b) => a + b, 0);
+    result.efficiency = deep.tree.efficiency;
+    result.wastedBytes = deep.tree.wastedBytes;
+    result.reclaimableBytes = deep.tree.reclaimableBytes;
+    result.largestFiles = deep.tree.facts.largestFiles.map(f => ({
+      path: f.path,
+      bytes: f.bytes,
+      layer: manifestLayers[f.layer]?.digest ?? '',
+    }));
   }
 }

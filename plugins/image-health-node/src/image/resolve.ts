@@ -8,12 +8,8 @@ import {
   type ImageConfig,
   type Platform,
 } from '../registry';
-import {
-  DockerArchiveSource,
-  OciLayoutSource,
-  RegistrySource,
-  type ImageSource,
-} from './sources';
+import { DockerArchiveSource } from './dockerArchive';
+import { OciLayoutSource, RegistrySource, type ImageSource } from './sources';
 
 const DEFAULT_PLATFORM = 'linux/amd64';
 

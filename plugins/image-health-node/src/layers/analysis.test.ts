@@ -1,4 +1,5 @@
-import { analyzeTree, holdsPrivateKey, mayHoldPrivateKey } from './analysis';
+import { analyzeTree } from './analysis';
+import { holdsPrivateKey, mayHoldPrivateKey } from './secretFiles';
 import { ImageFileTree } from './filetree';
 import type { TarEntry } from './tar';
 

@@ -9,6 +9,14 @@ import {
   type ImageFileTree,
   type Inefficiency,
 } from './filetree';
+import {
+  HOME,
+  looksLikeSecretName,
+  SECRET_EXEMPT,
+  SECRET_EXEMPT_DEPTH,
+  SECRET_PATH,
+  SECRET_PATH_DEPTH,
+} from './secretFiles';
 
 /**
  * What the final filesystem of an image contains that a better build would
@@ -56,8 +64,6 @@ interface Pattern {
   root: RegExp;
 }
 
-const HOME = '(?:root|home/[^/]+)';
-
 /** Package-manager caches a RUN should clean in the same layer. */
 export const CACHE_PATTERNS: Pattern[] = [
   { name: 'apt lists', root: /^var\/lib\/apt\/lists$/ },
@@ -92,64 +98,6 @@ export const TOOLCHAIN_PATTERNS: Pattern[] = [
   { name: 'maven', root: /^usr\/share\/maven$/ },
   { name: 'gradle', root: /^opt\/gradle$/ },
 ];
-
-const SECRET_FILE_NAMES = new Set([
-  '.env',
-  'id_rsa',
-  'id_dsa',
-  'id_ecdsa',
-  'id_ed25519',
-  '.git-credentials',
-  '.netrc',
-  '.pgpass',
-  'credentials.json',
-  'credential.json',
-  'credentials.xml',
-  'password.txt',
-  'application_default_credentials.json',
-]);
-/** Extensions dockle (CIS-DI-0010) reads as credentials; its noisy ones (.mdf, .pcap, .rdp…) left out. */
-const SECRET_EXTENSIONS = [
-  '.secret',
-  '.ovpn',
-  '.private_key',
-  '.keychain',
-  '.agilekeychain',
-  '.psafe3',
-];
-const ENV_TEMPLATES = new Set(['example', 'sample', 'template', 'dist']);
-const PLAIN_NAME = /^[\w.-]+$/;
-
-/**
- * `.env` and `.env.<stage>` (not its templates), SSH keys, credential files,
- * `*private*.pem`, `*.key`, `*.p12`, `*.pfx`, dockle's credential extensions. Written as string tests, not one
- * pattern: `[\w.-]*private[\w.-]*\.pem` backtracks quadratically on a long name.
- */
-function looksLikeSecretName(name: string): boolean {
-  if (SECRET_FILE_NAMES.has(name)) return true;
-  if (!PLAIN_NAME.test(name)) return false;
-  if (name.startsWith('.env.')) {
-    const stage = name.slice('.env.'.length);
-    return stage.length > 0 && !ENV_TEMPLATES.has(stage);
-  }
-  if (name.endsWith('.pem')) return name.includes('private');
-  if (
-    SECRET_EXTENSIONS.some(
-      ext => name.length > ext.length && name.endsWith(ext),
-    )
-  )
-    return true;
-  return (
-    name.length > 4 &&
-    (name.endsWith('.key') || name.endsWith('.p12') || name.endsWith('.pfx'))
-  );
-}
-const SECRET_PATH = new RegExp(
-  `^(?:${HOME}/\\.aws/credentials|${HOME}/\\.docker/config\\.json|${HOME}/\\.kube/config)$`,
-);
-/** Where packages ship sample keys and certificates; not the application's secrets. */
-const SECRET_EXEMPT =
-  /^(?:usr\/(?:share|lib|include|lib64|libexec)\/|etc\/ssl\/|etc\/pki\/|usr\/local\/lib\/|proc\/|sys\/)/;
 
 const LARGEST = 10;
 
@@ -229,37 +177,6 @@ function group(
   };
 }
 
-/** JSON files read for a key: a cloud service-account key is a few KiB; package manifests are skipped. */
-const KEY_JSON_BYTES = 16 * 1024;
-
-/**
- * Small files worth reading while streaming: they may hold a private key
- * whatever their name — key and certificate files, SSH files, and small JSON
- * files outside node_modules (a service-account key, `"private_key": "-----BEGIN…"`).
- */
-export function mayHoldPrivateKey(entry: {
-  path: string;
-  type: string;
-  size: number;
-}): boolean {
-  if (entry.type !== 'file' || entry.size === 0 || entry.size > 64 * 1024)
-    return false;
-  const keyLike =
-    /(?:\.(?:pem|key|der|crt|cert)|(?:^|\/)\.ssh\/[^/]+|(?:^|\/)id_[a-z0-9]+)$/.test(
-      entry.path,
-    ) ||
-    (entry.path.endsWith('.json') &&
-      entry.size <= KEY_JSON_BYTES &&
-      !entry.path.includes('node_modules/'));
-  return keyLike && !SECRET_EXEMPT.test(entry.path);
-}
-
-const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
-
-export function holdsPrivateKey(content: Buffer): boolean {
-  return PRIVATE_KEY.test(content.toString('latin1'));
-}
-
 export interface AnalyzeTreeOptions {
   /** `${layer}:${path}` of files whose content is a private key. */
   privateKeys?: Set<string>;
@@ -269,10 +186,6 @@ export interface AnalyzeTreeOptions {
 
 /** Components that decide the cache and toolchain patterns (usr/local/share/.cache/yarn has 5). */
 const PATTERN_DEPTH = 5;
-/** Components that decide SECRET_PATH (home/<user>/.docker/config.json has 4). */
-const SECRET_PATH_DEPTH = 4;
-/** Components that decide SECRET_EXEMPT (usr/local/lib/ has 3). */
-const EXEMPT_DEPTH = 3;
 
 interface Visit {
   path: string;
@@ -284,6 +197,21 @@ interface Visit {
   inGit: boolean;
 }
 
+/** What the walk gathers before the cache and toolchain roots become groups. */
+interface TreeWalk {
+  cacheRoots: Map<string, Array<[string, FileNode]>>;
+  toolchainRoots: Map<string, Array<[string, FileNode]>>;
+  largest: FileFact[];
+  setuidFiles: FileFact[];
+  secretFiles: FileFact[];
+  gitDirectories: FileFact[];
+  unnecessaryFiles: FileFact[];
+  sudoFiles: FileFact[];
+  files: number;
+  bytes: number;
+  isPrivateKey: (node: FileNode, path: string) => boolean;
+}
+
 /**
  * One pass over the final filesystem, linear in its size however deep it is:
  * patterns are tested only on the shallow paths whose first components decide
@@ -293,46 +221,21 @@ export function analyzeTree(
   tree: ImageFileTree,
   options: AnalyzeTreeOptions = {},
 ): TreeFacts {
-  const cacheRoots = new Map<string, Array<[string, FileNode]>>();
-  const toolchainRoots = new Map<string, Array<[string, FileNode]>>();
-  const largest: FileFact[] = [];
-  const setuidFiles: FileFact[] = [];
-  const secretFiles: FileFact[] = [];
-  const gitDirectories: FileFact[] = [];
-  const unnecessaryFiles: FileFact[] = [];
-  const sudoFiles: FileFact[] = [];
-  const unnecessary = (path: string, node: FileNode, bytes: number) => {
-    if (unnecessaryFiles.length < UNNECESSARY_LISTED && !inDependencies(path))
-      unnecessaryFiles.push({ path: `/${path}`, bytes, layer: node.layer });
+  const walk: TreeWalk = {
+    cacheRoots: new Map(),
+    toolchainRoots: new Map(),
+    largest: [],
+    setuidFiles: [],
+    secretFiles: [],
+    gitDirectories: [],
+    unnecessaryFiles: [],
+    sudoFiles: [],
+    files: 0,
+    bytes: 0,
+    isPrivateKey: privateKeyMatcher(options.privateKeys ?? new Set<string>()),
   };
-  const privateKeys = options.privateKeys ?? new Set<string>();
-  // `${layer}:${path}` keys are built only for files whose name one of them ends in
-  const privateKeyNames = new Set(
-    [...privateKeys].map(key => {
-      const path = key.slice(key.indexOf(':') + 1);
-      return path.slice(path.lastIndexOf('/') + 1);
-    }),
-  );
-  let files = 0;
-  let bytes = 0;
-
   const stack: Visit[] = [];
-  const pushChildren = (parent: Visit) => {
-    for (const child of parent.node.children?.values() ?? []) {
-      const path = parent.path ? `${parent.path}/${child.name}` : child.name;
-      const depth = parent.depth + 1;
-      stack.push({
-        path,
-        node: child,
-        depth,
-        exempt:
-          parent.exempt ||
-          (depth <= EXEMPT_DEPTH + 1 && SECRET_EXEMPT.test(path)),
-        inGit: parent.inGit,
-      });
-    }
-  };
-  pushChildren({
+  pushChildren(stack, {
     path: '',
     node: tree.root,
     depth: 0,
@@ -341,99 +244,161 @@ export function analyzeTree(
   });
   while (stack.length) {
     const visit = stack.pop()!;
-    const { path, node, depth } = visit;
-    if (node.type === 'dir') {
-      if (depth <= PATTERN_DEPTH) {
-        for (const pattern of CACHE_PATTERNS) {
-          if (pattern.root.test(path))
-            cacheRoots.set(pattern.name, [
-              ...(cacheRoots.get(pattern.name) ?? []),
-              [path, node],
-            ]);
-        }
-        for (const pattern of TOOLCHAIN_PATTERNS) {
-          if (pattern.root.test(path))
-            toolchainRoots.set(pattern.name, [
-              ...(toolchainRoots.get(pattern.name) ?? []),
-              [path, node],
-            ]);
-        }
-      }
-      // A .git inside a reported .git is part of it: counted once.
-      if (node.name === '.git' && !visit.exempt && !visit.inGit) {
-        gitDirectories.push({
-          path: `/${path}`,
-          bytes: subtreeBytes(node),
-          layer: node.layer,
-        });
-        visit.inGit = true;
-      }
-      if (UNNECESSARY_DIR_NAMES.has(node.name) && !visit.exempt)
-        unnecessary(path, node, subtreeBytes(node));
-      pushChildren(visit);
-      continue;
-    }
-    if (node.type !== 'file') continue;
-    files++;
-    bytes += node.size;
-    if (
-      largest.length < LARGEST ||
-      node.size > largest[largest.length - 1].bytes
-    ) {
-      largest.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
-      largest.sort((a, b) => b.bytes - a.bytes);
-      if (largest.length > LARGEST) largest.pop();
-    }
-    if (
-      !visit.exempt &&
-      (UNNECESSARY_FILE_NAMES.has(node.name) || isSwapFile(node.name))
-    )
-      unnecessary(path, node, node.size);
-    if (depth <= 4 && node.name === 'sudo' && SUDO_PATHS.has(path))
-      sudoFiles.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
-    if (node.mode & 0o6000) {
-      setuidFiles.push({
-        path: `/${path}`,
-        bytes: node.size,
-        layer: node.layer,
-        mode: node.mode,
-      });
-    }
-    if (
-      (!visit.exempt &&
-        (looksLikeSecretName(node.name) ||
-          (depth <= SECRET_PATH_DEPTH && SECRET_PATH.test(path)))) ||
-      (privateKeyNames.has(node.name) &&
-        privateKeys.has(`${node.layer}:${path}`))
-    ) {
-      secretFiles.push({
-        path: `/${path}`,
-        bytes: node.size,
-        layer: node.layer,
-      });
+    if (visit.node.type === 'dir') {
+      visitDirectory(walk, visit);
+      pushChildren(stack, visit);
+    } else if (visit.node.type === 'file') {
+      visitFile(walk, visit);
     }
   }
 
-  const caches = [...cacheRoots]
+  const caches = [...walk.cacheRoots]
     .map(([name, roots]) => group(name, roots))
     .filter(g => g.bytes > 0);
   // A toolchain counts when its compiler is really there, not an empty directory.
-  const toolchains = [...toolchainRoots]
+  const toolchains = [...walk.toolchainRoots]
     .map(([name, roots]) => group(name, roots))
     .filter(g => g.bytes > 1024 * 1024);
   return {
     caches,
     toolchains,
-    largestFiles: largest,
-    setuidFiles,
-    secretFiles,
-    gitDirectories,
-    unnecessaryFiles,
-    sudoFiles,
+    largestFiles: walk.largest,
+    setuidFiles: walk.setuidFiles,
+    secretFiles: walk.secretFiles,
+    gitDirectories: walk.gitDirectories,
+    unnecessaryFiles: walk.unnecessaryFiles,
+    sudoFiles: walk.sudoFiles,
     accounts: accountFacts(tree, options.accountFiles ?? new Map()),
-    files,
-    bytes,
+    files: walk.files,
+    bytes: walk.bytes,
   };
+}
+
+/** Whether a file is one of the `${layer}:${path}` private keys. */
+function privateKeyMatcher(
+  privateKeys: Set<string>,
+): (node: FileNode, path: string) => boolean {
+  // `${layer}:${path}` keys are built only for files whose name one of them ends in
+  const privateKeyNames = new Set(
+    [...privateKeys].map(key => {
+      const path = key.slice(key.indexOf(':') + 1);
+      return path.slice(path.lastIndexOf('/') + 1);
+    }),
+  );
+  return (node, path) =>
+    privateKeyNames.has(node.name) && privateKeys.has(`${node.layer}:${path}`);
+}
+
+function pushChildren(stack: Visit[], parent: Visit): void {
+  for (const child of parent.node.children?.values() ?? []) {
+    const path = parent.path ? `${parent.path}/${child.name}` : child.name;
+    const depth = parent.depth + 1;
+    stack.push({
+      path,
+      node: child,
+      depth,
+      exempt:
+        parent.exempt ||
+        (depth <= SECRET_EXEMPT_DEPTH + 1 && SECRET_EXEMPT.test(path)),
+      inGit: parent.inGit,
+    });
+  }
+}
+
+/** A directory: cache and toolchain roots, a .git (marking the visit inside it), an IDE folder. */
+function visitDirectory(walk: TreeWalk, visit: Visit): void {
+  const { path, node, depth } = visit;
+  if (depth <= PATTERN_DEPTH) {
+    addPatternRoots(walk.cacheRoots, CACHE_PATTERNS, path, node);
+    addPatternRoots(walk.toolchainRoots, TOOLCHAIN_PATTERNS, path, node);
+  }
+  // A .git inside a reported .git is part of it: counted once.
+  if (node.name === '.git' && !visit.exempt && !visit.inGit) {
+    walk.gitDirectories.push({
+      path: `/${path}`,
+      bytes: subtreeBytes(node),
+      layer: node.layer,
+    });
+    visit.inGit = true;
+  }
+  if (UNNECESSARY_DIR_NAMES.has(node.name) && !visit.exempt)
+    listUnnecessary(walk, path, node, subtreeBytes(node));
+}
+
+function addPatternRoots(
+  roots: Map<string, Array<[string, FileNode]>>,
+  patterns: Pattern[],
+  path: string,
+  node: FileNode,
+): void {
+  for (const pattern of patterns) {
+    if (pattern.root.test(path))
+      roots.set(pattern.name, [
+        ...(roots.get(pattern.name) ?? []),
+        [path, node],
+      ]);
+  }
+}
+
+/** A regular file: counted, and kept when among the largest, unnecessary, sudo, setuid or a secret. */
+function visitFile(walk: TreeWalk, visit: Visit): void {
+  const { path, node, depth } = visit;
+  walk.files++;
+  walk.bytes += node.size;
+  const { largest } = walk;
+  if (
+    largest.length < LARGEST ||
+    node.size > largest[largest.length - 1].bytes
+  ) {
+    largest.push({ path: `/${path}`, bytes: node.size, layer: node.layer });
+    largest.sort((a, b) => b.bytes - a.bytes);
+    if (largest.length > LARGEST) largest.pop();
+  }
+  if (
+    !visit.exempt &&
+    (UNNECESSARY_FILE_NAMES.has(node.name) || isSwapFile(node.name))
+  )
+    listUnnecessary(walk, path, node, node.size);
+  if (depth <= 4 && node.name === 'sudo' && SUDO_PATHS.has(path))
+    walk.sudoFiles.push({
+      path: `/${path}`,
+      bytes: node.size,
+      layer: node.layer,
+    });
+  if (node.mode & 0o6000) {
+    walk.setuidFiles.push({
+      path: `/${path}`,
+      bytes: node.size,
+      layer: node.layer,
+      mode: node.mode,
+    });
+  }
+  if (
+    (!visit.exempt &&
+      (looksLikeSecretName(node.name) ||
+        (depth <= SECRET_PATH_DEPTH && SECRET_PATH.test(path)))) ||
+    walk.isPrivateKey(node, path)
+  ) {
+    walk.secretFiles.push({
+      path: `/${path}`,
+      bytes: node.size,
+      layer: node.layer,
+    });
+  }
+}
+
+/** Up to UNNECESSARY_LISTED, dependencies' own files left out. */
+function listUnnecessary(
+  walk: TreeWalk,
+  path: string,
+  node: FileNode,
+  bytes: number,
+): void {
+  if (
+    walk.unnecessaryFiles.length < UNNECESSARY_LISTED &&
+    !inDependencies(path)
+  )
+    walk.unnecessaryFiles.push({ path: `/${path}`, bytes, layer: node.layer });
 }
 
 /** The paths behind wastedBytes kept in a summary (the inspector shows 5). */

@@ -1,9 +1,6 @@
 import { isAccountFile } from './accountFiles';
-import {
-  holdsPrivateKey,
-  mayHoldPrivateKey,
-  type AnalyzeTreeOptions,
-} from './analysis';
+import type { AnalyzeTreeOptions } from './analysis';
+import { holdsPrivateKey, mayHoldPrivateKey } from './secretFiles';
 import type { TarEntry } from './tar';
 
 /**

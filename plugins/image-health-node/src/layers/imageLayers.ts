@@ -66,43 +66,22 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
 ): Promise<ImageLayersAnalysis> {
   const limits = layerAnalysisLimits(options.limits);
   const uncompressed: number[] = [];
-  if (layers.length > limits.maxLayers) {
-    return {
-      uncompressed,
-      files: 0,
-      failure: {
-        layer: limits.maxLayers,
-        error: limitError(
-          'too-many-layers',
-          'maxLayers',
-          `the image has ${layers.length} layers, more than ${limits.maxLayers}`,
-        ),
-      },
-    };
-  }
+  if (layers.length > limits.maxLayers)
+    return { uncompressed, files: 0, failure: tooManyLayers(layers, limits) };
   const budget = new ImageBudget();
-  const setup = (role: WorkerSetup['role']): WorkerSetup => ({
-    role,
-    limits,
-    budget: budget.buffer,
-  });
   const heapMb = Math.max(64, Math.floor(limits.maxMemoryBytes / 1024 ** 2));
   const workers: Worker[] = [];
   const lend = (role: WorkerSetup['role']) => {
-    const worker = workerPool.lend(setup(role), heapMb);
+    const worker = workerPool.lend(
+      { role, limits, budget: budget.buffer },
+      heapMb,
+    );
     workers.push(worker);
     return worker;
   };
-  const threads = Math.max(
-    1,
-    Math.min(
-      options.parallelLayers ?? Math.min(availableParallelism(), 4),
-      layers.length,
-    ),
-  );
+  const threads = readerThreadCount(options.parallelLayers, layers.length);
   const open = new Set<Readable>();
   let failure: ImageLayersAnalysis['failure'];
-  let folded = 0;
   let clean = false;
   const fail = (layer: number, error: unknown) => {
     if (!failure || layer < failure.layer) failure = { layer, error };
@@ -111,20 +90,7 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
 
   try {
     const tree = lend('tree');
-    const summary = new Promise<TreeSummary | undefined>(resolve => {
-      tree.on('message', (message: FromTree) => {
-        if (message.type === 'folded') folded = message.layers;
-        else if (message.type === 'summary') resolve(message.summary);
-        else {
-          fail(message.index, layerError(message.error));
-          resolve(undefined);
-        }
-      });
-      tree.on('error', error => {
-        fail(folded, workerError(error, limits));
-        resolve(undefined);
-      });
-    });
+    const summary = treeThreadSummary(tree, limits, fail);
 
     let next = 0;
     const readLayers = async () => {
@@ -169,6 +135,57 @@ export async function analyzeImageLayers<Layer extends LayerToRead>(
   }
 }
 
+/** parallelLayers (default: the cores available, at most 4), never more than the layers. */
+function readerThreadCount(
+  parallelLayers: number | undefined,
+  layerCount: number,
+): number {
+  return Math.max(
+    1,
+    Math.min(parallelLayers ?? Math.min(availableParallelism(), 4), layerCount),
+  );
+}
+
+function tooManyLayers(
+  layers: LayerToRead[],
+  limits: LayerAnalysisLimits,
+): NonNullable<ImageLayersAnalysis['failure']> {
+  return {
+    layer: limits.maxLayers,
+    error: limitError(
+      'too-many-layers',
+      'maxLayers',
+      `the image has ${layers.length} layers, more than ${limits.maxLayers}`,
+    ),
+  };
+}
+
+/**
+ * The tree thread's summary once every layer is folded; undefined when it
+ * failed (reported through fail, at the layer it stopped on).
+ */
+function treeThreadSummary(
+  tree: Worker,
+  limits: LayerAnalysisLimits,
+  fail: (layer: number, error: unknown) => void,
+): Promise<TreeSummary | undefined> {
+  let folded = 0;
+  return new Promise<TreeSummary | undefined>(resolve => {
+    tree.on('message', (message: FromTree) => {
+      if (message.type === 'folded') folded = message.layers;
+      else if (message.type === 'summary') resolve(message.summary);
+      else {
+        fail(message.index, layerError(message.error));
+        resolve(undefined);
+      }
+    });
+    tree.on('error', error => {
+      fail(folded, workerError(error, limits));
+      resolve(undefined);
+    });
+  });
+}
+
 type ReaderEvent = FromReader | { type: 'crashed'; error: unknown };
 
 type LayerOutcome = { uncompressedBytes: number } | { error: unknown };
@@ -196,6 +213,64 @@ async function readOneLayer<Layer extends LayerToRead>(
   openBlob: (layer: Layer) => Promise<Readable>,
   open: Set<Readable>,
 ): Promise<LayerOutcome> {
+  const progress = layerProgress(listeners);
+  const { outcome } = progress;
+  let blob: Readable | undefined;
+  try {
+    reader.postMessage(
+      {
+        type: 'layer',
+        index,
+        digest: layer.digest,
+        tree: treePort,
+      } satisfies ToReader,
+      [treePort],
+    );
+    try {
+      blob = await openBlob(layer);
+    } catch (error) {
+      // the reader thread still waits for bytes: give it an empty, failing layer
+      reader.postMessage({ type: 'end' } satisfies ToReader);
+      await outcome;
+      return { error };
+    }
+    open.add(blob);
+    try {
+      for await (const chunk of blob as AsyncIterable<Buffer>) {
+        if (progress.settled) break;
+        // a copy of exactly this chunk, moved (not cloned) to the thread
+        const bytes = new Uint8Array(chunk);
+        progress.sent(bytes.byteLength);
+        reader.postMessage({ type: 'chunk', bytes } satisfies ToReader, [
+          bytes.buffer,
+        ]);
+        if (progress.full()) await progress.drained();
+      }
+    } catch (error) {
+      // the download broke: the reader thread reads what came as a truncated layer
+      if (!progress.settled)
+        reader.postMessage({ type: 'end' } satisfies ToReader);
+      await outcome;
+      return { error };
+    }
+    if (!progress.settled)
+      reader.postMessage({ type: 'end' } satisfies ToReader);
+    return await outcome;
+  } finally {
+    progress.stop();
+    if (blob) {
+      open.delete(blob);
+      // stopped early (the layer failed): release the download
+      blob.destroy();
+    }
+  }
+}
+
+/**
+ * The reader thread's answers about one layer: its outcome, and the bytes it
+ * has not taken yet (over MAX_BYTES_IN_FLIGHT, sending waits until half are).
+ */
+function layerProgress(listeners: Set<(event: ReaderEvent) => void>) {
   let inFlight = 0;
   let resume: (() => void) | undefined;
   let settle!: (outcome: LayerOutcome) => void;
@@ -220,60 +295,29 @@ async function readOneLayer<Layer extends LayerToRead>(
   outcome.then(() => {
     settled = true;
   });
-  const drained = () =>
-    new Promise<void>(resolve => {
-      resume = resolve;
-    });
-  let blob: Readable | undefined;
-  try {
-    reader.postMessage(
-      {
-        type: 'layer',
-        index,
-        digest: layer.digest,
-        tree: treePort,
-      } satisfies ToReader,
-      [treePort],
-    );
-    try {
-      blob = await openBlob(layer);
-    } catch (error) {
-      // the reader thread still waits for bytes: give it an empty, failing layer
-      reader.postMessage({ type: 'end' } satisfies ToReader);
-      await outcome;
-      return { error };
-    }
-    open.add(blob);
-    try {
-      for await (const chunk of blob as AsyncIterable<Buffer>) {
-        if (settled) break;
-        // a copy of exactly this chunk, moved (not cloned) to the thread
-        const bytes = new Uint8Array(chunk);
-        inFlight += bytes.byteLength;
-        reader.postMessage({ type: 'chunk', bytes } satisfies ToReader, [
-          bytes.buffer,
-        ]);
-        if (inFlight > MAX_BYTES_IN_FLIGHT && !settled) {
-          await drained();
-          resume = undefined;
-        }
-      }
-    } catch (error) {
-      // the download broke: the reader thread reads what came as a truncated layer
-      if (!settled) reader.postMessage({ type: 'end' } satisfies ToReader);
-      await outcome;
-      return { error };
-    }
-    if (!settled) reader.postMessage({ type: 'end' } satisfies ToReader);
-    return await outcome;
-  } finally {
-    listeners.delete(listener);
-    if (blob) {
-      open.delete(blob);
-      // stopped early (the layer failed): release the download
-      blob.destroy();
-    }
-  }
+  return {
+    outcome,
+    get settled() {
+      return settled;
+    },
+    sent(bytes: number) {
+      inFlight += bytes;
+    },
+    /** Sending should wait: too many bytes in flight, and the layer not settled. */
+    full() {
+      return inFlight > MAX_BYTES_IN_FLIGHT && !settled;
+    },
+    /** Resolves when the thread has taken half the bytes, or the layer settled. */
+    async drained() {
+      await new Promise<void>(resolve => {
+        resume = resolve;
+      });
+      resume = undefined;
+    },
+    stop() {
+      listeners.delete(listener);
+    },
+  };
 }
 
 function layerError(data: LayerErrorData): LayerReadError {

@@ -194,47 +194,10 @@ export async function readLayer(
 ): Promise<LayerReadResult> {
   const hash = createHash('sha256');
   let compressedBytes = 0;
-  let uncompressedBytes = 0;
   let failure: LayerReadError | undefined;
   const limits = layerAnalysisLimits(options.limits);
-  const maxLayerBytes = options.maxUncompressedBytes ?? limits.maxLayerBytes;
-  const maxEntries = options.maxEntries ?? limits.maxEntries;
-  const budget = options.imageBudget;
-  const tar = new TarHeaderReader({
-    ...options,
-    maxNameBytes: limits.maxPathBytes,
-    onEntry: entry => {
-      const entries = budget ? budget.addEntries(1) : tar.entries;
-      if (entries > maxEntries) {
-        throw limitError(
-          'too-many-entries',
-          'maxEntries',
-          `the image has more than ${maxEntries} files`,
-        );
-      }
-      checkPath(entry.path, limits);
-      if (entry.linkname) checkPath(entry.linkname, limits);
-      options.onEntry(entry);
-    },
-  });
-  const onData = (chunk: Buffer) => {
-    uncompressedBytes += chunk.length;
-    if (uncompressedBytes > maxLayerBytes) {
-      throw limitError(
-        'too-large',
-        'maxLayerBytes',
-        `the layer expands to more than ${maxLayerBytes} bytes, as a decompression bomb or an oversized layer would`,
-      );
-    }
-    if (budget && budget.addBytes(chunk.length) > limits.maxImageBytes) {
-      throw limitError(
-        'too-large',
-        'maxImageBytes',
-        `the image's layers expand to more than ${limits.maxImageBytes} bytes`,
-      );
-    }
-    tar.push(chunk);
-  };
+  const tar = limitedTarReader(options, limits);
+  const uncompressed = limitedTarInput(tar, options, limits);
   const fail = (error: Error) => {
     failure ??= classify(error, limits.maxPathBytes);
   };
@@ -244,14 +207,7 @@ export async function readLayer(
 
   const startDecoder = (head: Buffer) => {
     compression = sniffCompression(head);
-    if (compression === 'gzip') decoder = gzipDecoder(onData, fail);
-    else if (compression === 'zstd') decoder = zstdDecoder(onData);
-    else
-      decoder = {
-        write: onData,
-        end: () => undefined,
-        destroy: () => undefined,
-      };
+    decoder = decoderFor(compression, uncompressed.write, fail);
   };
 
   try {
@@ -286,21 +242,104 @@ export async function readLayer(
     throw failure;
   }
   const digest = `sha256:${hash.digest('hex')}`;
-  if (
-    options.expectedDigest &&
-    options.expectedDigest.startsWith('sha256:') &&
-    digest !== options.expectedDigest
-  ) {
-    throw new LayerReadError(
-      'digest-mismatch',
-      `the layer's content hashes to ${digest}, not to its digest ${options.expectedDigest}: the blob is corrupt or was tampered with`,
-    );
-  }
+  checkDigest(digest, options.expectedDigest);
   return {
     compression,
     compressedBytes,
-    uncompressedBytes,
+    uncompressedBytes: uncompressed.bytes,
     entries: tar.entries,
     digest,
   };
+}
+
+/** A tar reader that refuses too many entries (in the layer, or in the image's budget) and too long or deep paths. */
+function limitedTarReader(
+  options: LayerReadOptions,
+  limits: LayerAnalysisLimits,
+): TarHeaderReader {
+  const maxEntries = options.maxEntries ?? limits.maxEntries;
+  const budget = options.imageBudget;
+  const tar = new TarHeaderReader({
+    ...options,
+    maxNameBytes: limits.maxPathBytes,
+    onEntry: entry => {
+      const entries = budget ? budget.addEntries(1) : tar.entries;
+      if (entries > maxEntries) {
+        throw limitError(
+          'too-many-entries',
+          'maxEntries',
+          `the image has more than ${maxEntries} files`,
+        );
+      }
+      checkPath(entry.path, limits);
+      if (entry.linkname) checkPath(entry.linkname, limits);
+      options.onEntry(entry);
+    },
+  });
+  return tar;
+}
+
+/**
+ * Where decompressed bytes go: counted against the layer's and the image's
+ * limits (a decompression bomb stops here), then pushed to the tar reader.
+ */
+function limitedTarInput(
+  tar: TarHeaderReader,
+  options: LayerReadOptions,
+  limits: LayerAnalysisLimits,
+): { write: (chunk: Buffer) => void; readonly bytes: number } {
+  const maxLayerBytes = options.maxUncompressedBytes ?? limits.maxLayerBytes;
+  const budget = options.imageBudget;
+  let uncompressedBytes = 0;
+  return {
+    write: (chunk: Buffer) => {
+      uncompressedBytes += chunk.length;
+      if (uncompressedBytes > maxLayerBytes) {
+        throw limitError(
+          'too-large',
+          'maxLayerBytes',
+          `the layer expands to more than ${maxLayerBytes} bytes, as a decompression bomb or an oversized layer would`,
+        );
+      }
+      if (budget && budget.addBytes(chunk.length) > limits.maxImageBytes) {
+        throw limitError(
+          'too-large',
+          'maxImageBytes',
+          `the image's layers expand to more than ${limits.maxImageBytes} bytes`,
+        );
+      }
+      tar.push(chunk);
+    },
+    get bytes() {
+      return uncompressedBytes;
+    },
+  };
+}
+
+function decoderFor(
+  compression: Compression,
+  onData: (chunk: Buffer) => void,
+  fail: (error: Error) => void,
+): Decoder {
+  if (compression === 'gzip') return gzipDecoder(onData, fail);
+  if (compression === 'zstd') return zstdDecoder(onData);
+  return {
+    write: onData,
+    end: () => undefined,
+    destroy: () => undefined,
+  };
+}
+
+/** Refuses a blob whose sha256 is not its digest (other algorithms are not checked). */
+function checkDigest(digest: string, expectedDigest: string | undefined): void {
+  if (
+    expectedDigest &&
+    expectedDigest.startsWith('sha256:') &&
+    digest !== expectedDigest
+  ) {
+    throw new LayerReadError(
+      'digest-mismatch',
+      `the layer's content hashes to ${digest}, not to its digest ${expectedDigest}: the blob is corrupt or was tampered with`,
+    );
+  }
 }

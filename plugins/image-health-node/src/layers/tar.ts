@@ -187,81 +187,53 @@ export class TarHeaderReader {
     }
     const typeflag = String.fromCharCode(block[156] || 0x30);
     const size = readNumber(block, 124, 12);
-    const padded = Math.ceil(size / BLOCK) * BLOCK;
-
     if (
       typeflag === 'x' ||
       typeflag === 'g' ||
       typeflag === 'L' ||
       typeflag === 'K'
     ) {
-      if (
-        (typeflag === 'L' || typeflag === 'K') &&
-        this.options.maxNameBytes !== undefined &&
-        // the stored name ends in a NUL
-        size > this.options.maxNameBytes + 1
-      ) {
-        throw new TarFormatError(
-          'name-too-long',
-          `the layer has a ${size - 1}-byte file name`,
-          size - 1,
-        );
-      }
-      if (size > MAX_META_BYTES) {
-        throw new TarFormatError(
-          'corrupt',
-          `the layer has a ${size}-byte tar extension header`,
-        );
-      }
-      let kind: 'gnu-name' | 'gnu-link' | 'pax' = 'pax';
-      if (typeflag === 'L') kind = 'gnu-name';
-      else if (typeflag === 'K') kind = 'gnu-link';
-      // Global PAX headers apply to the archive; we read them for nothing but skip correctly.
-      this.capture =
-        typeflag === 'g'
-          ? undefined
-          : { kind, buf: Buffer.alloc(size), fill: 0 };
-      this.skip = padded;
-      if (padded === 0 && this.capture) this.finishCapture();
+      this.readExtensionHeader(typeflag, size);
       return;
     }
+    this.readEntryHeader(block, typeflag, size);
+  }
 
-    let name = readString(block, 0, 100);
-    // POSIX ustar ("ustar\0") splits long names into prefix/name; GNU ("ustar ") does not.
-    if (block.toString('ascii', 257, 263) === 'ustar\u0000') {
-      const prefix = readString(block, 345, 155);
-      if (prefix) name = `${prefix}/${name}`;
+  /** A PAX or GNU long-name/link header: its content is captured for the entry that follows. */
+  private readExtensionHeader(typeflag: string, size: number): void {
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
+    if (
+      (typeflag === 'L' || typeflag === 'K') &&
+      this.options.maxNameBytes !== undefined &&
+      // the stored name ends in a NUL
+      size > this.options.maxNameBytes + 1
+    ) {
+      throw new TarFormatError(
+        'name-too-long',
+        `the layer has a ${size - 1}-byte file name`,
+        size - 1,
+      );
     }
-    let linkname = readString(block, 157, 100);
-    let entrySize = size;
-    if (this.longName !== undefined) name = this.longName;
-    if (this.longLink !== undefined) linkname = this.longLink;
-    if (this.pax.path !== undefined) name = this.pax.path;
-    if (this.pax.linkpath !== undefined) linkname = this.pax.linkpath;
-    if (this.pax.size !== undefined) entrySize = Number(this.pax.size);
-    this.pax = {};
-    this.longName = undefined;
-    this.longLink = undefined;
+    if (size > MAX_META_BYTES) {
+      throw new TarFormatError(
+        'corrupt',
+        `the layer has a ${size}-byte tar extension header`,
+      );
+    }
+    let kind: 'gnu-name' | 'gnu-link' | 'pax' = 'pax';
+    if (typeflag === 'L') kind = 'gnu-name';
+    else if (typeflag === 'K') kind = 'gnu-link';
+    // Global PAX headers apply to the archive; we read them for nothing but skip correctly.
+    this.capture =
+      typeflag === 'g' ? undefined : { kind, buf: Buffer.alloc(size), fill: 0 };
+    this.skip = padded;
+    if (padded === 0 && this.capture) this.finishCapture();
+  }
 
-    let type: TarEntryType;
-    switch (typeflag) {
-      case '0':
-      case '\u0000':
-      case '7':
-        type = name.endsWith('/') ? 'dir' : 'file';
-        break;
-      case '5':
-        type = 'dir';
-        break;
-      case '2':
-        type = 'symlink';
-        break;
-      case '1':
-        type = 'hardlink';
-        break;
-      default:
-        type = 'other';
-    }
+  /** A file, directory or link: reported, its content skipped or captured. */
+  private readEntryHeader(block: Buffer, typeflag: string, size: number): void {
+    const { name, linkname, entrySize } = this.takeEntryNames(block, size);
+    const type = entryType(typeflag, name);
     const contentBytes = Math.ceil(entrySize / BLOCK) * BLOCK;
     const entry: TarEntry = {
       path: normalizeTarPath(name),
@@ -290,6 +262,33 @@ export class TarHeaderReader {
     }
   }
 
+  /**
+   * The entry's name, link target and size: the header's, overridden by the
+   * GNU long name/link and PAX records read before it (which are then used up).
+   */
+  private takeEntryNames(
+    block: Buffer,
+    size: number,
+  ): { name: string; linkname: string; entrySize: number } {
+    let name = readString(block, 0, 100);
+    // POSIX ustar ("ustar\0") splits long names into prefix/name; GNU ("ustar ") does not.
+    if (block.toString('ascii', 257, 263) === 'ustar\u0000') {
+      const prefix = readString(block, 345, 155);
+      if (prefix) name = `${prefix}/${name}`;
+    }
+    let linkname = readString(block, 157, 100);
+    let entrySize = size;
+    if (this.longName !== undefined) name = this.longName;
+    if (this.longLink !== undefined) linkname = this.longLink;
+    if (this.pax.path !== undefined) name = this.pax.path;
+    if (this.pax.linkpath !== undefined) linkname = this.pax.linkpath;
+    if (this.pax.size !== undefined) entrySize = Number(this.pax.size);
+    this.pax = {};
+    this.longName = undefined;
+    this.longLink = undefined;
+    return { name, linkname, entrySize };
+  }
+
   private finishCapture(): void {
     const capture = this.capture!;
     this.capture = undefined;
@@ -302,5 +301,23 @@ export class TarHeaderReader {
     } else if (capture.entry) {
       this.options.onContent?.(capture.entry, capture.buf);
     }
+  }
+}
+
+/** The entry's kind by its typeflag; old tars mark a directory only by a trailing slash. */
+function entryType(typeflag: string, name: string): TarEntryType {
+  switch (typeflag) {
+    case '0':
+    case '\u0000':
+    case '7':
+      return name.endsWith('/') ? 'dir' : 'file';
+    case '5':
+      return 'dir';
+    case '2':
+      return 'symlink';
+    case '1':
+      return 'hardlink';
+    default:
+      return 'other';
   }
 }

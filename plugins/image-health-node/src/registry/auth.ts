@@ -191,6 +191,25 @@ export class RegistryAuth implements Authorizer {
     service: string | undefined,
     scope: string,
   ): Promise<string> {
+    const url = this.tokenRealmUrl(ref, config, realm);
+    if (service) url.searchParams.set('service', service);
+    url.searchParams.set('scope', scope);
+    const res = await this.requestToken(ref, config, url);
+    const { token, expiresIn } = await readTokenResponse(ref, url, res);
+    // renewed a little early
+    const lifetime = Math.max(expiresIn - 10, 1);
+    const cached = { token, expiresAt: Date.now() + lifetime * 1000 };
+    this.tokens.set(this.tokenKey(ref, scope), cached);
+    this.tokens.set(this.tokenKey(ref, pullScope(ref)), cached);
+    return token;
+  }
+
+  /** The challenge's realm as a URL this registry may send its credentials to (see refuseTokenRealm). */
+  private tokenRealmUrl(
+    ref: RegistryReference,
+    config: RegistryConfig,
+    realm: string,
+  ): URL {
     let url: URL;
     try {
       url = new URL(realm);
@@ -208,8 +227,15 @@ export class RegistryAuth implements Authorizer {
         message: refusal.message,
       });
     }
-    if (service) url.searchParams.set('service', service);
-    url.searchParams.set('scope', scope);
+    return url;
+  }
+
+  /** Asks the token service (with the Basic credentials, if any); only a 200 answer is returned. */
+  private async requestToken(
+    ref: RegistryReference,
+    config: RegistryConfig,
+    url: URL,
+  ): Promise<Dispatcher.ResponseData> {
     const basic = basicCredentials(config);
     let res: Dispatcher.ResponseData;
     try {
@@ -246,34 +272,36 @@ export class RegistryAuth implements Authorizer {
         `token service ${url.host} answered ${res.statusCode}`,
       );
     }
-    let body: { token?: string; access_token?: string; expires_in?: number };
-    try {
-      body = JSON.parse(
-        (await readLimited(res.body, MAX_TOKEN_RESPONSE_BYTES)).toString(
-          'utf8',
-        ),
-      );
-    } catch {
-      throw protocolError(
-        ref,
-        `token service ${url.host} did not answer with JSON`,
-      );
-    }
-    const token = body.token ?? body.access_token;
-    if (!token || typeof token !== 'string')
-      throw protocolError(
-        ref,
-        `token service ${url.host} answered without a token`,
-      );
-    // Tokens without expires_in live 60 s (distribution's token spec); renew a little early.
-    const expiresIn =
-      typeof body.expires_in === 'number' ? body.expires_in : 60;
-    const lifetime = Math.max(expiresIn - 10, 1);
-    const cached = { token, expiresAt: Date.now() + lifetime * 1000 };
-    this.tokens.set(this.tokenKey(ref, scope), cached);
-    this.tokens.set(this.tokenKey(ref, pullScope(ref)), cached);
-    return token;
+    return res;
   }
+}
+
+/** The token and its lifetime in seconds from the token service's JSON answer. */
+async function readTokenResponse(
+  ref: RegistryReference,
+  url: URL,
+  res: Dispatcher.ResponseData,
+): Promise<{ token: string; expiresIn: number }> {
+  let body: { token?: string; access_token?: string; expires_in?: number };
+  try {
+    body = JSON.parse(
+      (await readLimited(res.body, MAX_TOKEN_RESPONSE_BYTES)).toString('utf8'),
+    );
+  } catch {
+    throw protocolError(
+      ref,
+      `token service ${url.host} did not answer with JSON`,
+    );
+  }
+  const token = body.token ?? body.access_token;
+  if (!token || typeof token !== 'string')
+    throw protocolError(
+      ref,
+      `token service ${url.host} answered without a token`,
+    );
+  // Tokens without expires_in live 60 s (distribution's token spec).
+  const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 60;
+  return { token, expiresIn };
 }
 
 function pullScope(ref: RegistryReference): string {
