@@ -123,11 +123,29 @@ function manifestPattern(glob: string): RegExp {
   return pattern;
 }
 
-/** Whether a COPY source names a dependency manifest of `ecosystem`. */
-export function isManifest(source: string, ecosystem: Ecosystem): boolean {
-  const base = source.split('/').filter(Boolean).pop() ?? '';
+/**
+ * The ecosystems whose dependency manifest one of a COPY's sources names;
+ * each source's file name is read once, not once per ecosystem.
+ */
+export function manifestEcosystems(sources: readonly string[]): Ecosystem[] {
+  const found: Ecosystem[] = [];
+  const names = sources.map(fileNameOf);
+  for (const ecosystem of ECOSYSTEMS)
+    if (names.some(name => isManifestName(name, ecosystem)))
+      found.push(ecosystem);
+  return found;
+}
+
+/** The last non-empty segment of a path: `./app/package.json/` → `package.json`. */
+function fileNameOf(source: string): string {
+  let end = source.length;
+  while (end > 0 && source[end - 1] === '/') end--;
+  return source.slice(source.lastIndexOf('/', end - 1) + 1, end);
+}
+
+function isManifestName(name: string, ecosystem: Ecosystem): boolean {
   return ecosystem.manifests.some(
-    m => m === base || (m.includes('*') && manifestPattern(m).test(base)),
+    m => m === name || (m.includes('*') && manifestPattern(m).test(name)),
   );
 }
 

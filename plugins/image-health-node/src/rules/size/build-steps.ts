@@ -70,9 +70,21 @@ export const BUILD_PACKAGES = new Set([
   'gradle',
 ]);
 
+/** Whether a package (`gcc=4:12.2.0-3`, `libssl-dev`) is one only building needs. */
 export function isBuildPackage(name: string): boolean {
-  const bare = name.split(/[=<>~]/)[0];
-  return BUILD_PACKAGES.has(bare) || /-(dev|devel)$/.test(bare);
+  const bare = name.slice(0, versionStart(name));
+  return (
+    BUILD_PACKAGES.has(bare) || bare.endsWith('-dev') || bare.endsWith('-devel')
+  );
+}
+
+/** Where a version constraint (`=`, `<`, `>`, `~`) begins in a package name; its length without one. */
+function versionStart(name: string): number {
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '=' || c === '<' || c === '>' || c === '~') return i;
+  }
+  return name.length;
 }
 
 const APT_VALUE_FLAGS = [
