@@ -221,12 +221,17 @@ export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
 export function keyValues(
   instruction: Instruction,
 ): Array<[string, string | undefined]> {
-  const words = instruction.words.map(w => w.value);
+  // Read from the words in place: every rule asks this of every ENV and ARG.
+  const words = instruction.words;
   if (words.length === 0) return [];
-  if (instruction.keyword === 'ENV' && !words[0].includes('=')) {
-    return [[words[0], unquoteValue(words.slice(1).join(' '))]];
+  if (instruction.keyword === 'ENV' && !words[0].value.includes('=')) {
+    const value = words
+      .slice(1)
+      .map(w => w.value)
+      .join(' ');
+    return [[words[0].value, unquoteValue(value)]];
   }
-  return words.map(w => {
+  return words.map(({ value: w }) => {
     const eq = w.indexOf('=');
     return eq < 0
       ? [w, undefined]

@@ -121,21 +121,32 @@ export interface InstalledPackage {
   manager: 'apt' | 'apk' | 'yum';
 }
 
-/** Packages installed by apt-get/apt, apk, yum/dnf/microdnf in the stage. */
-export function installedPackages(stage: Stage): InstalledPackage[] {
+/**
+ * Packages installed by apt-get/apt, apk, yum/dnf/microdnf in the stage;
+ * with `keep`, only the packages it keeps (the others get no record).
+ */
+export function installedPackages(
+  stage: Stage,
+  keep: (name: string) => boolean = () => true,
+): InstalledPackage[] {
   const result: InstalledPackage[] = [];
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
+      let manager: InstalledPackage['manager'];
+      let operands;
       if (isCommand(command, APT, 'install')) {
-        for (const p of operandsAfter(command, 'install', APT_VALUE_FLAGS))
-          result.push({ name: p.value, command, instruction, manager: 'apt' });
+        manager = 'apt';
+        operands = operandsAfter(command, 'install', APT_VALUE_FLAGS);
       } else if (isCommand(command, 'apk', 'add')) {
-        for (const p of operandsAfter(command, 'add', APK_VALUE_FLAGS))
-          result.push({ name: p.value, command, instruction, manager: 'apk' });
+        manager = 'apk';
+        operands = operandsAfter(command, 'add', APK_VALUE_FLAGS);
       } else if (isCommand(command, YUM, 'install')) {
-        for (const p of operandsAfter(command, 'install', YUM_VALUE_FLAGS))
-          result.push({ name: p.value, command, instruction, manager: 'yum' });
-      }
+        manager = 'yum';
+        operands = operandsAfter(command, 'install', YUM_VALUE_FLAGS);
+      } else continue;
+      for (const p of operands)
+        if (keep(p.value))
+          result.push({ name: p.value, command, instruction, manager });
     }
   }
   return result;
