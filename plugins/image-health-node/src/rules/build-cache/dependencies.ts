@@ -12,6 +12,20 @@ export interface Ecosystem {
   cache: string;
 }
 
+// Subcommand lists built once: every rule that looks for an install asks each
+// ecosystem of every command, and a literal in `installs` was an array per ask.
+const NPM_INSTALLS = ['ci', 'install', 'i'];
+const PNPM_INSTALLS = ['install', 'i'];
+const MAVEN = ['mvn', 'mvnw'];
+const MAVEN_INSTALLS = [
+  'dependency:go-offline',
+  'dependency:resolve',
+  'install',
+  'package',
+  'verify',
+];
+const CARGO_INSTALLS = ['fetch', 'build'];
+
 export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'npm',
@@ -22,7 +36,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
       'npm-shrinkwrap.json',
     ],
     installs: c =>
-      isCommand(c, 'npm', ['ci', 'install', 'i']) &&
+      isCommand(c, 'npm', NPM_INSTALLS) &&
       c.args.filter(a => !a.startsWith('-')).length === 1,
     cache: '/root/.npm',
   },
@@ -38,7 +52,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'pnpm',
     manifests: ['package.json', 'pnpm-lock.yaml'],
-    installs: c => isCommand(c, 'pnpm', ['install', 'i']),
+    installs: c => isCommand(c, 'pnpm', PNPM_INSTALLS),
     cache: '/root/.local/share/pnpm/store',
   },
   {
@@ -87,24 +101,13 @@ export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'maven',
     manifests: ['pom.xml'],
-    installs: c =>
-      isCommand(
-        c,
-        ['mvn', 'mvnw'],
-        [
-          'dependency:go-offline',
-          'dependency:resolve',
-          'install',
-          'package',
-          'verify',
-        ],
-      ),
+    installs: c => isCommand(c, MAVEN, MAVEN_INSTALLS),
     cache: '/root/.m2',
   },
   {
     name: 'cargo',
     manifests: ['Cargo.toml', 'Cargo.lock'],
-    installs: c => isCommand(c, 'cargo', ['fetch', 'build']),
+    installs: c => isCommand(c, 'cargo', CARGO_INSTALLS),
     cache: '/usr/local/cargo/registry',
   },
 ];
