@@ -82,7 +82,7 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
     location: options.location,
     stages: stageSummaries(first.model),
     baseImages: baseImagesOf(first.model),
-    findings: first.findings.flatMap(f => (f.finding ? [f.finding] : [])),
+    findings: listedFindings(first.findings),
     parseErrors: first.model.parseErrors,
   };
   const finalBaseEstimate = estimateFinalBase(first.model);
@@ -111,6 +111,13 @@ export function analyzeWithFixes(options: AnalyzeOptions): {
   }
   if (text !== first.model.text) result.suggestedDockerfile = text;
   return { result, fixed, model: first.model };
+}
+
+/** The findings listed in the report (past a rule's cap only edits are kept), without an array per finding. */
+function listedFindings(hits: readonly FindingWithEdits[]): Finding[] {
+  const listed: Finding[] = [];
+  for (const hit of hits) if (hit.finding) listed.push(hit.finding);
+  return listed;
 }
 
 /**

@@ -363,7 +363,7 @@ function ownReading(
 export function runCommands(
   model: DockerfileModel,
   instruction: Instruction,
-): ShellCommand[] {
+): readonly ShellCommand[] {
   return ownReading(model, instruction)?.commands ?? commandsOf(instruction);
 }
 

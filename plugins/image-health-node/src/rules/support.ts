@@ -4,10 +4,15 @@ import type { Edit } from './types';
 
 /** Questions rules ask of the parsed model. */
 
-/** Shared (and frozen) so that asking a non-RUN instruction for its commands allocates nothing. */
-const NO_COMMANDS = Object.freeze([]) as unknown as ShellCommand[];
+/**
+ * Shared so that asking a non-RUN instruction for its commands allocates
+ * nothing. Read-only by type, not frozen: V8 iterates a frozen array through
+ * its generic iterator, which allocated one object per step in every rule's
+ * `for…of` over `commandsOf` (6 % of the analysis's allocations).
+ */
+const NO_COMMANDS: readonly ShellCommand[] = [];
 
-export function commandsOf(instruction: Instruction): ShellCommand[] {
+export function commandsOf(instruction: Instruction): readonly ShellCommand[] {
   return instruction.shell?.commands ?? NO_COMMANDS;
 }
 
@@ -216,12 +221,17 @@ export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
 export function keyValues(
   instruction: Instruction,
 ): Array<[string, string | undefined]> {
-  const words = instruction.words.map(w => w.value);
+  // Read from the words in place: every rule asks this of every ENV and ARG.
+  const words = instruction.words;
   if (words.length === 0) return [];
-  if (instruction.keyword === 'ENV' && !words[0].includes('=')) {
-    return [[words[0], unquoteValue(words.slice(1).join(' '))]];
+  if (instruction.keyword === 'ENV' && !words[0].value.includes('=')) {
+    const value = words
+      .slice(1)
+      .map(w => w.value)
+      .join(' ');
+    return [[words[0].value, unquoteValue(value)]];
   }
-  return words.map(w => {
+  return words.map(({ value: w }) => {
     const eq = w.indexOf('=');
     return eq < 0
       ? [w, undefined]
@@ -246,6 +256,17 @@ export function applyEditsTo(
   instruction: { start: number; end: number },
   edits: Edit[],
 ): string {
+  // Most findings carry one edit: no ordering to do.
+  if (edits.length === 1) {
+    const [edit] = edits;
+    if (edit.start < instruction.start || edit.end > instruction.end)
+      return model.text.slice(instruction.start, instruction.end);
+    return (
+      model.text.slice(instruction.start, edit.start) +
+      edit.text +
+      model.text.slice(Math.max(instruction.start, edit.end), instruction.end)
+    );
+  }
   // Insertions at one point come out last-given first; one pass, linear in the text however many edits.
   const inside = edits
     .map((edit, order) => ({ edit, order }))

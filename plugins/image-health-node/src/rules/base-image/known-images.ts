@@ -198,6 +198,15 @@ const DISTROLESS: BaseFacts = {
 };
 const WINDOWS: BaseFacts = { sh: null, bash: false, addUser: null, libc: null };
 
+/** A Windows image's repository or tag: `…/nanoserver`, `ltsc2022-windowsservercore`. */
+function isWindowsName(name: string): boolean {
+  return (
+    name.includes('nanoserver') ||
+    name.includes('servercore') ||
+    name.includes('windows')
+  );
+}
+
 /** Facts by repository; the tag decides Alpine or Debian for the language images. */
 export function baseFacts(
   repository: string,
@@ -205,8 +214,7 @@ export function baseFacts(
 ): BaseFacts | undefined {
   const t = tag ?? 'latest';
   const alpine = /alpine/.test(t) || repository === 'alpine';
-  if (/nanoserver|servercore|windows/.test(`${repository}:${t}`))
-    return WINDOWS;
+  if (isWindowsName(repository) || isWindowsName(t)) return WINDOWS;
   if (repository.startsWith('gcr.io/distroless/'))
     return {
       ...DISTROLESS,

@@ -97,26 +97,29 @@ function judgeName(name: string): boolean {
   return false;
 }
 
+// Programs and subcommands installsDependencies asks every command about, built once.
+const APT = ['apt-get', 'apt', 'aptitude'];
+const APT_INSTALLS = ['install', 'upgrade', 'dist-upgrade', 'build-dep'];
+const APK_INSTALLS = ['add', 'upgrade'];
+const RPM = ['yum', 'dnf', 'microdnf', 'tdnf'];
+const RPM_INSTALLS = ['install', 'upgrade', 'update', 'groupinstall'];
+const ZYPPER_INSTALLS = ['install', 'in'];
+const GEM_INSTALLS = ['install', 'i'];
+const GO_INSTALLS = ['install', 'get'];
+const NPM_INSTALLS = ['ci', 'install', 'i'];
+
 /** A RUN that downloads and installs dependencies: the step worth keeping cached. */
 export function installsDependencies(instruction: Instruction): boolean {
   return commandsOf(instruction).some(
     c =>
-      isCommand(
-        c,
-        ['apt-get', 'apt', 'aptitude'],
-        ['install', 'upgrade', 'dist-upgrade', 'build-dep'],
-      ) ||
-      isCommand(c, 'apk', ['add', 'upgrade']) ||
-      isCommand(
-        c,
-        ['yum', 'dnf', 'microdnf', 'tdnf'],
-        ['install', 'upgrade', 'update', 'groupinstall'],
-      ) ||
-      isCommand(c, 'zypper', ['install', 'in']) ||
+      isCommand(c, APT, APT_INSTALLS) ||
+      isCommand(c, 'apk', APK_INSTALLS) ||
+      isCommand(c, RPM, RPM_INSTALLS) ||
+      isCommand(c, 'zypper', ZYPPER_INSTALLS) ||
       isPipInstall(c) ||
-      isCommand(c, 'gem', ['install', 'i']) ||
-      isCommand(c, 'go', ['install', 'get']) ||
-      isCommand(c, 'npm', ['ci', 'install', 'i']) ||
+      isCommand(c, 'gem', GEM_INSTALLS) ||
+      isCommand(c, 'go', GO_INSTALLS) ||
+      isCommand(c, 'npm', NPM_INSTALLS) ||
       ECOSYSTEMS.some(e => e.installs(c)),
   );
 }

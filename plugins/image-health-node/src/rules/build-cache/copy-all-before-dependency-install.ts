@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { commandsOf } from '../support';
 import { sourceOf } from '../../dockerfile/model';
 import { unquote } from '../../dockerfile/parse';
-import { ECOSYSTEMS, isBroadCopy, isManifest } from './dependencies';
+import { ECOSYSTEMS, isBroadCopy, manifestEcosystems } from './dependencies';
 
 export const rule: Rule = {
   id: 'copy-all-before-dependency-install',
@@ -27,9 +27,8 @@ export const rule: Rule = {
             instruction.json ?? instruction.words.map(w => unquote(w.value))
           ).slice(0, -1);
           if (isBroadCopy(sources)) broadCopy ??= instruction;
-          for (const e of ECOSYSTEMS)
-            if (sources.some(s => isManifest(s, e)))
-              manifestsCopied.add(e.name);
+          for (const e of manifestEcosystems(sources))
+            manifestsCopied.add(e.name);
           continue;
         }
         if (!broadCopy) continue;

@@ -12,6 +12,20 @@ export interface Ecosystem {
   cache: string;
 }
 
+// Subcommand lists built once: every rule that looks for an install asks each
+// ecosystem of every command, and a literal in `installs` was an array per ask.
+const NPM_INSTALLS = ['ci', 'install', 'i'];
+const PNPM_INSTALLS = ['install', 'i'];
+const MAVEN = ['mvn', 'mvnw'];
+const MAVEN_INSTALLS = [
+  'dependency:go-offline',
+  'dependency:resolve',
+  'install',
+  'package',
+  'verify',
+];
+const CARGO_INSTALLS = ['fetch', 'build'];
+
 export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'npm',
@@ -22,7 +36,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
       'npm-shrinkwrap.json',
     ],
     installs: c =>
-      isCommand(c, 'npm', ['ci', 'install', 'i']) &&
+      isCommand(c, 'npm', NPM_INSTALLS) &&
       c.args.filter(a => !a.startsWith('-')).length === 1,
     cache: '/root/.npm',
   },
@@ -38,7 +52,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'pnpm',
     manifests: ['package.json', 'pnpm-lock.yaml'],
-    installs: c => isCommand(c, 'pnpm', ['install', 'i']),
+    installs: c => isCommand(c, 'pnpm', PNPM_INSTALLS),
     cache: '/root/.local/share/pnpm/store',
   },
   {
@@ -87,24 +101,13 @@ export const ECOSYSTEMS: Ecosystem[] = [
   {
     name: 'maven',
     manifests: ['pom.xml'],
-    installs: c =>
-      isCommand(
-        c,
-        ['mvn', 'mvnw'],
-        [
-          'dependency:go-offline',
-          'dependency:resolve',
-          'install',
-          'package',
-          'verify',
-        ],
-      ),
+    installs: c => isCommand(c, MAVEN, MAVEN_INSTALLS),
     cache: '/root/.m2',
   },
   {
     name: 'cargo',
     manifests: ['Cargo.toml', 'Cargo.lock'],
-    installs: c => isCommand(c, 'cargo', ['fetch', 'build']),
+    installs: c => isCommand(c, 'cargo', CARGO_INSTALLS),
     cache: '/usr/local/cargo/registry',
   },
 ];
@@ -123,11 +126,29 @@ function manifestPattern(glob: string): RegExp {
   return pattern;
 }
 
-/** Whether a COPY source names a dependency manifest of `ecosystem`. */
-export function isManifest(source: string, ecosystem: Ecosystem): boolean {
-  const base = source.split('/').filter(Boolean).pop() ?? '';
+/**
+ * The ecosystems whose dependency manifest one of a COPY's sources names;
+ * each source's file name is read once, not once per ecosystem.
+ */
+export function manifestEcosystems(sources: readonly string[]): Ecosystem[] {
+  const found: Ecosystem[] = [];
+  const names = sources.map(fileNameOf);
+  for (const ecosystem of ECOSYSTEMS)
+    if (names.some(name => isManifestName(name, ecosystem)))
+      found.push(ecosystem);
+  return found;
+}
+
+/** The last non-empty segment of a path: `./app/package.json/` → `package.json`. */
+function fileNameOf(source: string): string {
+  let end = source.length;
+  while (end > 0 && source[end - 1] === '/') end--;
+  return source.slice(source.lastIndexOf('/', end - 1) + 1, end);
+}
+
+function isManifestName(name: string, ecosystem: Ecosystem): boolean {
   return ecosystem.manifests.some(
-    m => m === base || (m.includes('*') && manifestPattern(m).test(base)),
+    m => m === name || (m.includes('*') && manifestPattern(m).test(name)),
   );
 }
 

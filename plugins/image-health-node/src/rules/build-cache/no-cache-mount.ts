@@ -26,13 +26,25 @@ const SYSTEM = [
   },
 ];
 
+/** The first language ecosystem, else system package manager, a RUN installs with (without a closure per RUN). */
+function managerInstallingIn(
+  commands: readonly ShellCommand[],
+): { name: string; cache: string } | undefined {
+  for (const ecosystem of ECOSYSTEMS)
+    for (const command of commands)
+      if (ecosystem.installs(command)) return ecosystem;
+  for (const system of SYSTEM)
+    for (const command of commands) if (system.installs(command)) return system;
+  return undefined;
+}
+
 /**
  * How a RUN turns the manager's cache off: a flag to drop for the mount
  * (`--no-cache-dir`), or a command that empties it (`npm cache clean`).
  */
 function cacheDisabledBy(
   manager: string,
-  commands: ShellCommand[],
+  commands: readonly ShellCommand[],
   pipCacheOffByEnv: boolean,
 ): { flag?: string; text: string } | undefined {
   for (const c of commands) {
@@ -154,9 +166,7 @@ export const rule: Rule = {
       if (instruction.keyword !== 'RUN' || instruction.shell?.kind !== 'posix')
         continue;
       const commands = commandsOf(instruction);
-      const manager =
-        ECOSYSTEMS.find(e => commands.some(c => e.installs(c))) ??
-        SYSTEM.find(s => commands.some(c => s.installs(c)));
+      const manager = managerInstallingIn(commands);
       if (!manager || hasCacheMount(instruction)) continue;
       let pipCacheOffByEnv = false;
       if (manager.name === 'pip') {

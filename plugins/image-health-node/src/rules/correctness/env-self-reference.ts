@@ -26,6 +26,11 @@ export const rule: Rule = {
       }
       if (instruction.keyword !== 'ENV') continue;
       const pairs = keyValues(instruction);
+      // Without a `$` the statement refers to no variable (most ENVs).
+      if (!instruction.args.includes('$')) {
+        for (const [name] of pairs) declared.add(name);
+        continue;
+      }
       // Each value read once: how many values use each name (linear in the statement).
       const usedBy = pairs.map(([, value]) => variablesUsedIn(value ?? ''));
       const users = new Map<string, number>();

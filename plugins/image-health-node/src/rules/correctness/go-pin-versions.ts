@@ -16,7 +16,7 @@ function argumentsOf(command: ShellCommand): string[] {
  * argument of `go install` / `go get` (`get -tool` included).
  */
 export function goPackages(
-  commands: ShellCommand[],
+  commands: readonly ShellCommand[],
 ): Array<{ command: ShellCommand; verb: string; pkg: string }> {
   const runs = commands
     .filter(c => hasArgs(c, 'go', ['run']))

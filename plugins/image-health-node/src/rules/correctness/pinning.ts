@@ -135,6 +135,11 @@ function holdsPinnedList(
   return false;
 }
 
+// Asked of every command of a RUN that installs: built once.
+const APT = ['apt-get', 'apt'];
+const APT_REMOVALS = ['purge', 'remove'];
+const APT_REMOVALS_AND_AUTOREMOVE = ['purge', 'remove', 'autoremove'];
+
 /** What one RUN takes out again; undefined when it removes nothing (most RUNs). */
 interface Removals {
   /** Installs whose packages a later purge of build dependencies removes. */
@@ -149,9 +154,7 @@ function removalsOf(instruction: Instruction): Removals | undefined {
     purged: buildDependencyInstalls(instruction),
     removed: laterMentions(
       instruction,
-      c =>
-        isCommand(c, ['apt-get', 'apt'], ['purge', 'remove']) ||
-        isCommand(c, 'apk', 'del'),
+      c => isCommand(c, APT, APT_REMOVALS) || isCommand(c, 'apk', 'del'),
     ),
   };
 }
@@ -183,7 +186,7 @@ function removedInSameRun(
 function removes(c: ShellCommand): boolean {
   return (
     c.program === 'apt-mark' ||
-    isCommand(c, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove']) ||
+    isCommand(c, APT, APT_REMOVALS_AND_AUTOREMOVE) ||
     isCommand(c, 'apk', 'del')
   );
 }

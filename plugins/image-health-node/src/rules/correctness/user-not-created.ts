@@ -25,11 +25,14 @@ export const rule: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
-      const users = accountsOf(model, stage);
-      if (!users) continue;
+      // Read once a USER or --chown names someone: most stages name no one.
+      let users: Set<string> | undefined | null = null;
       for (const instruction of stage.instructions) {
         const named = namedUser(instruction);
-        if (!named || users.has(named.user)) continue;
+        if (!named) continue;
+        if (users === null) users = accountsOf(model, stage);
+        if (!users) break;
+        if (users.has(named.user)) continue;
         const base = stage.image.raw;
         hits.push({
           instruction,

@@ -39,7 +39,7 @@ function runsWith(
 
 /** Positions of the commands of `manager` that carry one of `words` among their arguments. */
 function indexesOf(
-  commands: ShellCommand[],
+  commands: readonly ShellCommand[],
   manager: string[],
   words: string[],
 ): number[] {
@@ -51,7 +51,7 @@ function indexesOf(
 }
 
 /** As DS-0017: an update with no install of the same manager after it in the RUN. */
-function updateAlone(commands: ShellCommand[]): string[] | undefined {
+function updateAlone(commands: readonly ShellCommand[]): string[] | undefined {
   return MANAGERS.find(manager => {
     const updates = indexesOf(commands, manager, UPDATE_WORDS);
     if (updates.length === 0) return false;

@@ -10,29 +10,23 @@ import {
 } from '../support';
 import { sourceOf } from '../../dockerfile/model';
 
+// Programs and subcommands isCleanupCommand asks every command about, built once.
+const APT = ['apt-get', 'apt'];
+const APT_CLEANUPS = ['clean', 'autoclean', 'autoremove', 'purge', 'remove'];
+const RPM = ['yum', 'dnf', 'microdnf', 'zypper'];
+const RPM_CLEANUPS = ['clean', 'remove', 'erase'];
+const JS_MANAGERS = ['npm', 'yarn'];
+const PIP = ['pip', 'pip3'];
+
 /** Commands that only delete things: caches, lists, packages. */
 export function isCleanupCommand(command: ShellCommand): boolean {
   const program = programOf(command);
   if (program === 'rm') return true;
-  if (
-    isCommand(
-      command,
-      ['apt-get', 'apt'],
-      ['clean', 'autoclean', 'autoremove', 'purge', 'remove'],
-    )
-  )
-    return true;
-  if (
-    isCommand(
-      command,
-      ['yum', 'dnf', 'microdnf', 'zypper'],
-      ['clean', 'remove', 'erase'],
-    )
-  )
-    return true;
+  if (isCommand(command, APT, APT_CLEANUPS)) return true;
+  if (isCommand(command, RPM, RPM_CLEANUPS)) return true;
   if (isCommand(command, 'apk', 'del')) return true;
-  if (isCommand(command, ['npm', 'yarn'], 'cache')) return true;
-  if (isCommand(command, ['pip', 'pip3'], 'cache')) return true;
+  if (isCommand(command, JS_MANAGERS, 'cache')) return true;
+  if (isCommand(command, PIP, 'cache')) return true;
   return false;
 }
 

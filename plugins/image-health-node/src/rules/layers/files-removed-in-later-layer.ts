@@ -39,7 +39,9 @@ export const rule: Rule = {
         }
         const commands = commandsOf(instruction);
         for (const command of commands) {
-          if (programOf(command) === 'rm') {
+          const program = programOf(command);
+          // Nothing added yet in the stage: no removal can be of it.
+          if (program === 'rm' && created.size > 0) {
             for (const target of command.args.filter(a => !a.startsWith('-'))) {
               const line = created.get(target.replace(/\/$/, ''));
               if (line !== undefined && line < instruction.line) {
@@ -53,13 +55,11 @@ export const rule: Rule = {
               }
             }
           }
+          if (program !== 'curl' && program !== 'wget') continue;
           const output = command.args.findIndex(
             a => a === '-o' || a === '-O' || a === '--output',
           );
-          if (
-            (programOf(command) === 'curl' || programOf(command) === 'wget') &&
-            output >= 0
-          ) {
+          if (output >= 0) {
             const path = command.args[output + 1];
             if (path?.startsWith('/')) created.set(path, instruction.line);
           }

@@ -103,7 +103,7 @@ function printsDownload(command: ShellCommand): boolean {
  * the substitution is an argument of anything else (`echo "$(curl …)"`).
  */
 function substitutionRunner(
-  commands: ShellCommand[],
+  commands: readonly ShellCommand[],
   at: number,
 ): { label: string; outer: ShellCommand; run: string } | undefined {
   const download = commands[at];

@@ -144,16 +144,25 @@ function rootOnlyPaths(stage: Stage): Caution[] {
       note: 'The WORKDIR or entrypoint is under /root, which an unprivileged user cannot read: move it (e.g. to /app).',
       blocksPaste: true,
     });
-  const lowPorts = stage.instructions
-    .filter(i => i.keyword === 'EXPOSE')
-    .flatMap(i => i.words.map(w => Number.parseInt(w.value, 10)))
-    .filter(p => p > 0 && p < 1024);
-  if (lowPorts.length > 0)
+  const lowPort = firstLowPort(stage);
+  if (lowPort !== undefined)
     notes.push({
-      note: `The service listens on port ${lowPorts[0]}, below 1024: runtimes other than Docker 20.10+ let only root bind it, so move it to a high port (e.g. 8080).`,
+      note: `The service listens on port ${lowPort}, below 1024: runtimes other than Docker 20.10+ let only root bind it, so move it to a high port (e.g. 8080).`,
       blocksPaste: false,
     });
   return notes;
+}
+
+/** The first port below 1024 the stage EXPOSEs, if any. */
+function firstLowPort(stage: Stage): number | undefined {
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'EXPOSE') continue;
+    for (const word of instruction.words) {
+      const port = Number.parseInt(word.value, 10);
+      if (port > 0 && port < 1024) return port;
+    }
+  }
+  return undefined;
 }
 
 /** Servers that start as root and drop their workers to a user of their own. */

@@ -19,28 +19,32 @@ export function compileCommandIn(stage: Stage): CompileStep | undefined {
   return undefined;
 }
 
+// The words compiledLanguageOf asks about, built once (it reads every command of a stage).
+const BUILD_OR_INSTALL = ['build', 'install'];
+const MAVEN = ['mvn', 'mvnw'];
+const MAVEN_BUILDS = ['package', 'install', 'verify'];
+const GRADLE = ['gradle', 'gradlew'];
+const GRADLE_BUILDS = [
+  'build',
+  'assemble',
+  'bootJar',
+  'jar',
+  'installDist',
+  'shadowJar',
+];
+const DOTNET_BUILDS = ['publish', 'build'];
+const C_COMPILERS = ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'];
+
 function compiledLanguageOf(command: ShellCommand): string | undefined {
   const program = programOf(command);
-  if (isCommand(command, 'go', ['build', 'install'])) return 'Go';
-  if (isCommand(command, 'cargo', ['build', 'install'])) return 'Rust';
+  if (isCommand(command, 'go', BUILD_OR_INSTALL)) return 'Go';
+  if (isCommand(command, 'cargo', BUILD_OR_INSTALL)) return 'Rust';
   if (program === 'rustc') return 'Rust';
-  if (isCommand(command, ['mvn', 'mvnw'], ['package', 'install', 'verify']))
-    return 'Java';
-  if (
-    isCommand(
-      command,
-      ['gradle', 'gradlew'],
-      ['build', 'assemble', 'bootJar', 'jar', 'installDist', 'shadowJar'],
-    )
-  )
-    return 'Java';
+  if (isCommand(command, MAVEN, MAVEN_BUILDS)) return 'Java';
+  if (isCommand(command, GRADLE, GRADLE_BUILDS)) return 'Java';
   if (program === 'javac') return 'Java';
-  if (isCommand(command, 'dotnet', ['publish', 'build'])) return '.NET';
-  if (
-    ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++'].includes(program) &&
-    command.args.length > 0
-  )
-    return 'C/C++';
+  if (isCommand(command, 'dotnet', DOTNET_BUILDS)) return '.NET';
+  if (C_COMPILERS.includes(program) && command.args.length > 0) return 'C/C++';
   if (
     (program === 'make' || program === 'cmake' || program === 'ninja') &&
     command.args.every(a => a !== 'install' || command.args.length > 1)
@@ -70,10 +74,27 @@ export const BUILD_PACKAGES = new Set([
   'gradle',
 ]);
 
+/** Whether a package (`gcc=4:12.2.0-3`, `libssl-dev`) is one only building needs. */
 export function isBuildPackage(name: string): boolean {
-  const bare = name.split(/[=<>~]/)[0];
-  return BUILD_PACKAGES.has(bare) || /-(dev|devel)$/.test(bare);
+  const bare = name.slice(0, versionStart(name));
+  return (
+    BUILD_PACKAGES.has(bare) || bare.endsWith('-dev') || bare.endsWith('-devel')
+  );
 }
+
+/** Where a version constraint (`=`, `<`, `>`, `~`) begins in a package name; its length without one. */
+function versionStart(name: string): number {
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '=' || c === '<' || c === '>' || c === '~') return i;
+  }
+  return name.length;
+}
+
+const APT = ['apt-get', 'apt'];
+const YUM = ['yum', 'dnf', 'microdnf'];
+const APT_REMOVALS = ['purge', 'remove', 'autoremove'];
+const YUM_REMOVALS = ['remove', 'erase'];
 
 const APT_VALUE_FLAGS = [
   '-o',
@@ -91,6 +112,7 @@ const APK_VALUE_FLAGS = [
   '--root',
   '-p',
 ];
+const YUM_VALUE_FLAGS = ['--setopt', '--enablerepo', '--disablerepo'];
 
 export interface InstalledPackage {
   name: string;
@@ -99,25 +121,32 @@ export interface InstalledPackage {
   manager: 'apt' | 'apk' | 'yum';
 }
 
-/** Packages installed by apt-get/apt, apk, yum/dnf/microdnf in the stage. */
-export function installedPackages(stage: Stage): InstalledPackage[] {
+/**
+ * Packages installed by apt-get/apt, apk, yum/dnf/microdnf in the stage;
+ * with `keep`, only the packages it keeps (the others get no record).
+ */
+export function installedPackages(
+  stage: Stage,
+  keep: (name: string) => boolean = () => true,
+): InstalledPackage[] {
   const result: InstalledPackage[] = [];
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
-      if (isCommand(command, ['apt-get', 'apt'], 'install')) {
-        for (const p of operandsAfter(command, 'install', APT_VALUE_FLAGS))
-          result.push({ name: p.value, command, instruction, manager: 'apt' });
+      let manager: InstalledPackage['manager'];
+      let operands;
+      if (isCommand(command, APT, 'install')) {
+        manager = 'apt';
+        operands = operandsAfter(command, 'install', APT_VALUE_FLAGS);
       } else if (isCommand(command, 'apk', 'add')) {
-        for (const p of operandsAfter(command, 'add', APK_VALUE_FLAGS))
-          result.push({ name: p.value, command, instruction, manager: 'apk' });
-      } else if (isCommand(command, ['yum', 'dnf', 'microdnf'], 'install')) {
-        for (const p of operandsAfter(command, 'install', [
-          '--setopt',
-          '--enablerepo',
-          '--disablerepo',
-        ]))
-          result.push({ name: p.value, command, instruction, manager: 'yum' });
-      }
+        manager = 'apk';
+        operands = operandsAfter(command, 'add', APK_VALUE_FLAGS);
+      } else if (isCommand(command, YUM, 'install')) {
+        manager = 'yum';
+        operands = operandsAfter(command, 'install', YUM_VALUE_FLAGS);
+      } else continue;
+      for (const p of operands)
+        if (keep(p.value))
+          result.push({ name: p.value, command, instruction, manager });
     }
   }
   return result;
@@ -129,13 +158,9 @@ export function removedPackages(stage: Stage): Set<string> {
   for (const instruction of stage.instructions) {
     for (const command of commandsOf(instruction)) {
       if (
-        isCommand(
-          command,
-          ['apt-get', 'apt'],
-          ['purge', 'remove', 'autoremove'],
-        ) ||
+        isCommand(command, APT, APT_REMOVALS) ||
         isCommand(command, 'apk', 'del') ||
-        isCommand(command, ['yum', 'dnf', 'microdnf'], ['remove', 'erase'])
+        isCommand(command, YUM, YUM_REMOVALS)
       ) {
         command.args
           .filter(a => !a.startsWith('-'))
@@ -148,7 +173,7 @@ export function removedPackages(stage: Stage): Set<string> {
   // in the same RUN: everything that RUN installed is gone at its end.
   for (const instruction of stage.instructions)
     for (const command of buildDependencyInstalls(instruction))
-      if (isCommand(command, ['apt-get', 'apt'], 'install'))
+      if (isCommand(command, APT, 'install'))
         operandsAfter(command, 'install', APT_VALUE_FLAGS).forEach(p =>
           removed.add(p.value.split('=')[0]),
         );
@@ -201,14 +226,13 @@ export function buildDependencyInstalls(
   const purged = commands.some(
     (c, k) =>
       k > auto &&
-      (isCommand(c, ['apt-get', 'apt'], 'autoremove') ||
-        (isCommand(c, ['apt-get', 'apt'], ['purge', 'remove']) &&
+      (isCommand(c, APT, 'autoremove') ||
+        (isCommand(c, APT, ['purge', 'remove']) &&
           c.args.includes('--auto-remove'))),
   );
   if (saved >= 0 && auto > saved && purged)
     for (let k = saved + 1; k < auto; k++)
-      if (isCommand(commands[k], ['apt-get', 'apt'], 'install'))
-        found.add(commands[k]);
+      if (isCommand(commands[k], APT, 'install')) found.add(commands[k]);
   const deleted = new Set(
     commands.filter(c => isCommand(c, 'apk', 'del')).flatMap(c => c.args),
   );

@@ -18,7 +18,7 @@ export const rule: Rule = {
   check({ model }) {
     const stage = finalStage(model);
     if (!stage) return [];
-    const built = installedPackages(stage).filter(p => isBuildPackage(p.name));
+    const built = installedPackages(stage, isBuildPackage);
     // Most final stages install no build tool: what they remove is then not
     // read (its three passes over the stage were ~5 % of the corpus lint).
     if (built.length === 0) return [];

@@ -78,6 +78,9 @@ export const rule: Rule = {
   },
 };
 
+/** Asked of every command of the final stage: built once. */
+const NPM_INSTALLS = ['ci', 'install', 'i'];
+
 /**
  * `npm`/`yarn` when the command installs devDependencies too (no
  * `--omit=dev`, `--production`, NODE_ENV=production), else undefined.
@@ -88,7 +91,7 @@ function devInstall(
   instruction: Instruction,
 ): 'npm' | 'yarn' | undefined {
   const npm =
-    isCommand(command, 'npm', ['ci', 'install', 'i']) &&
+    isCommand(command, 'npm', NPM_INSTALLS) &&
     command.args.filter(a => !a.startsWith('-')).length === 1;
   const yarn =
     isCommand(command, 'yarn', 'install') ||
