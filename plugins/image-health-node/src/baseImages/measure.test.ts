@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeDockerfile } from '../dockerfile/analyze';
-import { parseImageReference } from '../dockerfile/parse';
+import { parseImageReference } from '../dockerfile/values';
 import { RegistryClient } from '../registry';
 import { nextPageMarker } from '../registry/tags';
 import { requireBinaries } from '../testing/binaries';

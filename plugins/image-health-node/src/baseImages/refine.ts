@@ -3,7 +3,7 @@ import {
   type DockerfileResult,
   type Finding,
 } from '@image-health/plugin-image-health-common';
-import { parseImageReference } from '../dockerfile/parse';
+import { parseImageReference } from '../dockerfile/values';
 import type { BaseImageMeasurement, BaseImageMeasurer } from './measure';
 
 /** Findings whose advice names another base image: measured sizes replace table estimates. */

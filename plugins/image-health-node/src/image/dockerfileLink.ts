@@ -5,7 +5,7 @@
  * variable (so a finding names the line to change).
  */
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { unquote } from '../dockerfile/parse';
+import { unquote } from '../dockerfile/values';
 
 /** The stage the final stage builds on at the bottom of its `FROM <stage>` chain. */
 function finalBaseStage(model: DockerfileModel): Stage | undefined {

@@ -5,7 +5,7 @@ import type {
   Stage,
 } from '../dockerfile/model';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
-import { readMount } from '../dockerfile/parse';
+import { readMount } from '../dockerfile/parseRun';
 import { commandsOf, keyValues } from './support';
 
 /** Readings the rules that claim a hadolint DL id share, so they judge as hadolint documents. */

@@ -1,5 +1,6 @@
 import type { Instruction } from '../../dockerfile/model';
-import { parseImageReference, readMount } from '../../dockerfile/parse';
+import { parseImageReference } from '../../dockerfile/values';
+import { readMount } from '../../dockerfile/parseRun';
 import type { Rule, RuleHit } from '../types';
 import { hadolintDocsUrl } from '../peer';
 

@@ -9,7 +9,7 @@ import {
   type BaseImageLifecycle,
   type EndOfLife,
 } from './endOfLife';
-import { parseImageReference } from '../../dockerfile/parse';
+import { parseImageReference } from '../../dockerfile/values';
 import { externalStages, fromWithImage } from './images';
 import { stageReaches } from '../../dockerfile/stages';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { commandsOf } from '../support';
 import { sourceOf } from '../../dockerfile/model';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 import { ECOSYSTEMS, isBroadCopy, manifestEcosystems } from './dependencies';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 import type { DockerfileModel } from '../../dockerfile/model';
 import { isBroadCopy } from './dependencies';
 

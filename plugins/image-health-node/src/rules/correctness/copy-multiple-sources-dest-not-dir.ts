@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 export const rule: Rule = {
   id: 'copy-multiple-sources-dest-not-dir',

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 export function isAbsolutePath(path: string): boolean {
   const p = unquote(path.trim());

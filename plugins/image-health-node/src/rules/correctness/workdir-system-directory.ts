@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 /** System directories a WORKDIR must not be in (Trivy's DS-0030 list). */
 const SYSTEM_DIRECTORIES = ['/proc', '/boot', '/dev', '/initrd', '/lost+found'];

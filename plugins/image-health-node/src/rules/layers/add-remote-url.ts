@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { isWindows } from '../security/user';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 export const rule: Rule = {
   id: 'add-remote-url',

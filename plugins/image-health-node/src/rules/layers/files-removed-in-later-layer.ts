@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { commandsOf, programOf } from '../support';
 import { sourceOf } from '../../dockerfile/model';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 /** Paths a COPY/ADD writes: the destination, and dest/basename for file sources. */
 function copiedPaths(words: string[]): string[] {

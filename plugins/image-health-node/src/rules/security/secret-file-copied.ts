@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 const SECRET_FILES =
   /(^|\/)(id_rsa|id_ed25519|id_ecdsa|\.env|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|[^/]*\.pem|[^/]*\.key|[^/]*\.p12|[^/]*\.pfx)$/i;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/parse';
+import { unquote } from '../../dockerfile/values';
 
 /** Kernel and device filesystems (dockle's DKL-DI-0002 list). */
 const SENSITIVE = new Set(['/sys', '/dev', '/proc']);
