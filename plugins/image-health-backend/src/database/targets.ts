@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { EQUALITY_FILTERS } from './scorecardSummary';
 
 /** The catalog fields of a scanned entity that the scorecard filters on. */
 export interface TargetFields {
@@ -154,14 +155,8 @@ export class TargetStore {
   }
 }
 
-const COPIED_TARGET_FIELDS = [
-  'title',
-  'owner',
-  'kind',
-  'type',
-  'lifecycle',
-  'system',
-] as const;
+/** What `reports` copies of a target: its title and every field the scorecard filters on. */
+const COPIED_TARGET_FIELDS = ['title', ...EQUALITY_FILTERS] as const;
 
 /**
  * Keeps the scorecard's copy of the target fields on `reports` in step with
