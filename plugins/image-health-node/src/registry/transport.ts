@@ -15,6 +15,7 @@ import {
   RegistryError,
   unreachableError,
 } from './errors';
+import { Limiter } from './limiter';
 import { apiHost, canonicalHost, type RegistryReference } from './reference';
 import type { RegistryConfig } from './types';
 
@@ -92,27 +93,6 @@ const MAX_REDIRECTS = 5;
 /** Whatever a redirect target answered: its status or error would make us its port scanner. */
 const UNDELIVERED =
   'the target did not deliver the blob (what a redirect target answers is not reported)';
-
-/** A counting semaphore: the per-registry concurrency limit. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) {
-      await new Promise<void>(resolve => this.waiting.push(resolve));
-    }
-    this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.active--;
-      this.waiting.shift()?.();
-    };
-  }
-}
 
 /** `host[:port]` as a URL's host (a default port dropped), with Docker Hub's aliases as one. */
 function urlHost(host: string): string {
