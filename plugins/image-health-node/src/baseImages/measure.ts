@@ -63,6 +63,77 @@ export interface BaseImageMeasurerOptions {
   now?: () => Date;
 }
 
+/** Measures a tag; undefined when it is not offered. */
+type TagMeasurer = (
+  tag: string,
+  variant?: string,
+) => Promise<MeasuredTag | undefined>;
+
+/** The listed tags that can be offered: readable, not Windows, not pinned to a distribution release. */
+function listedReadings(
+  product: string,
+  tags: string[],
+): Map<string, TagReading> {
+  const readings = new Map<string, TagReading>();
+  for (const tag of tags) {
+    const reading = readTag(product, tag);
+    if (reading && !reading.windows && reading.distributions.length === 0)
+      readings.set(tag, reading);
+  }
+  return readings;
+}
+
+function variantKey(reading: TagReading): string {
+  return reading.variants.join('-');
+}
+
+/** The tag suffix of variants: `['jre', 'alpine']` → `-jre-alpine`. */
+function variantSuffix(variants: string[]): string {
+  return variants.map(v => `-${v}`).join('');
+}
+
+/** The listed tag with the newest full version of the current tag's cycle and variants (`18.20.8-alpine` for `18-alpine`). */
+function newestInCycle(
+  readings: Map<string, TagReading>,
+  current: TagReading,
+): string | undefined {
+  let newest: string | undefined;
+  for (const [tag, r] of readings) {
+    if (r.cycle !== current.cycle || variantKey(r) !== variantKey(current))
+      continue;
+    if (!r.version || r.version.length <= current.cycle.split('.').length)
+      continue;
+    if (
+      !newest ||
+      compareCycles(
+        r.version.join('.'),
+        readings.get(newest)!.version!.join('.'),
+      ) > 0
+    )
+      newest = tag;
+  }
+  return newest;
+}
+
+/** The target cycle's slim variants that the current tag lacks and the product publishes, kept when smaller than `reference`; glibc first. */
+async function slimmerVariants(
+  product: string,
+  current: TagReading,
+  target: string,
+  reference: MeasuredTag,
+  size: TagMeasurer,
+): Promise<MeasuredTag[]> {
+  const slimmer: MeasuredTag[] = [];
+  for (const variant of SLIM_VARIANTS) {
+    if (current.variants.includes(variant)) continue;
+    if (!publishedVariants(product).includes(variant)) continue;
+    const found = await size(`${target}-${variant}`, variant);
+    if (found && found.compressedBytes < reference.compressedBytes)
+      slimmer.push(found);
+  }
+  return slimmer;
+}
+
 /**
  * Reads base-image tags and sizes from the registries the operator allows:
  * the image's own registry when it is configured, else its configured mirror;
@@ -144,14 +215,7 @@ export class BaseImageMeasurer {
     const current = readTag(product, image.tag!);
     if (!current || current.windows) return undefined;
     const { tags, complete } = await this.options.client.listTags(source);
-    const readings = new Map<string, TagReading>();
-    for (const tag of tags) {
-      const reading = readTag(product, tag);
-      if (reading && !reading.windows && reading.distributions.length === 0)
-        readings.set(tag, reading);
-    }
-    const variantKey = (r: TagReading) => r.variants.join('-');
-    const suffix = (variants: string[]) => variants.map(v => `-${v}`).join('');
+    const readings = listedReadings(product, tags);
     const now = this.now();
 
     // The cycle the image should be on: its own, unless that has ended or is ending.
@@ -162,10 +226,7 @@ export class BaseImageMeasurer {
       : current.cycle;
 
     // A tag the listing does not have, or whose manifest cannot be read, is not offered.
-    const size = async (
-      tag: string,
-      variant?: string,
-    ): Promise<MeasuredTag | undefined> => {
+    const size: TagMeasurer = async (tag, variant) => {
       if (!readings.has(tag) && tag !== image.tag) return undefined;
       try {
         return {
@@ -178,21 +239,7 @@ export class BaseImageMeasurer {
       }
     };
 
-    let newest: string | undefined;
-    for (const [tag, r] of readings) {
-      if (r.cycle !== current.cycle || variantKey(r) !== variantKey(current))
-        continue;
-      if (!r.version || r.version.length <= current.cycle.split('.').length)
-        continue;
-      if (
-        !newest ||
-        compareCycles(
-          r.version.join('.'),
-          readings.get(newest)!.version!.join('.'),
-        ) > 0
-      )
-        newest = tag;
-    }
+    const newest = newestInCycle(readings, current);
     const keep = current.variants.filter(v =>
       publishedVariants(product).includes(v),
     );
@@ -207,20 +254,21 @@ export class BaseImageMeasurer {
       current: await size(image.tag!),
       newestInCycle: newest ? await size(newest) : undefined,
       recommended:
-        ending && target ? await size(`${target}${suffix(keep)}`) : undefined,
+        ending && target
+          ? await size(`${target}${variantSuffix(keep)}`)
+          : undefined,
       slimmer: [],
       tagListIncomplete: !complete,
     };
     const reference = measured.recommended ?? measured.current;
-    if (target && reference) {
-      for (const variant of SLIM_VARIANTS) {
-        if (current.variants.includes(variant)) continue;
-        if (!publishedVariants(product).includes(variant)) continue;
-        const found = await size(`${target}-${variant}`, variant);
-        if (found && found.compressedBytes < reference.compressedBytes)
-          measured.slimmer.push(found);
-      }
-    }
+    if (target && reference)
+      measured.slimmer = await slimmerVariants(
+        product,
+        current,
+        target,
+        reference,
+        size,
+      );
     return measured;
   }
 

@@ -90,22 +90,102 @@ function stringList(value: unknown): string[] | undefined {
     : undefined;
 }
 
+/** Records a setting or value the file has that is not understood. */
+type Warn = (text: string) => void;
+
+function readBoolean(
+  key: string,
+  value: unknown,
+  warn: Warn,
+): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  warn(`${key} must be true or false, not ${shown(value)}; ignored`);
+  return undefined;
+}
+
+/** `override`: the severity each listed rule id is given, by its level's name. */
+function readOverride(value: unknown, warn: Warn): Record<string, Severity> {
+  const severity: Record<string, Severity> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    warn(
+      'override must map error/warning/info/style to lists of rule ids; ignored',
+    );
+    return severity;
+  }
+  for (const [level, ids] of Object.entries(value)) {
+    const list = stringList(ids);
+    if (!SEVERITIES.includes(level as Severity))
+      warn(
+        `override.${level} is not a severity (expected ${SEVERITIES.join(
+          ', ',
+        )}); ignored`,
+      );
+    else if (!list)
+      warn(`override.${level} must be a list of rule ids; ignored`);
+    else for (const id of list) severity[id] = level as Severity;
+  }
+  return severity;
+}
+
+function readFailureThreshold(
+  value: unknown,
+  warn: Warn,
+): Severity | undefined {
+  const threshold =
+    typeof value === 'string' ? FAILURE_THRESHOLDS[value] : undefined;
+  if (!threshold)
+    warn(
+      `failure-threshold must be one of ${Object.keys(FAILURE_THRESHOLDS).join(
+        ', ',
+      )}, not ${shown(value)}; ignored`,
+    );
+  return threshold;
+}
+
+/** `label-schema`: undefined when it is not a mapping; a label with an unknown type is left out. */
+function readLabelSchema(
+  value: unknown,
+  warn: Warn,
+): Record<string, LabelType> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    warn('label-schema must map label names to a type; ignored');
+    return undefined;
+  }
+  const schema: Record<string, LabelType> = {};
+  for (const [label, type] of Object.entries(value)) {
+    if (LABEL_TYPES.includes(type as LabelType))
+      schema[label] = type as LabelType;
+    else
+      warn(
+        `label-schema.${label} is ${shown(
+          type,
+        )}, expected one of ${LABEL_TYPES.join(
+          ', ',
+        )}; that label is not checked`,
+      );
+  }
+  return schema;
+}
+
+function readFormat(value: unknown, warn: Warn): OutputFormat | undefined {
+  const format =
+    typeof value === 'string' ? outputFormatNamed(value) : undefined;
+  if (!format)
+    warn(`format ${shown(value)} is not one image-health writes; ignored`);
+  return format;
+}
+
 /** Reads a hadolint config file; what it does not understand becomes a warning, never silence. */
 export function readHadolintConfig(file: string): HadolintConfig {
   const data = readYamlFile(file, 'hadolint config');
   const warnings: string[] = [];
   const settings: HadolintSettings = { ignore: [], severity: {} };
-  const warn = (text: string) => warnings.push(`${file}: ${text}`);
+  const warn: Warn = text => warnings.push(`${file}: ${text}`);
   if (data === null || data === undefined) return { file, settings, warnings };
   if (typeof data !== 'object' || Array.isArray(data)) {
     warn('is not a mapping of hadolint settings; it is not used');
     return { file, settings, warnings };
   }
-  const bool = (key: string, value: unknown): boolean | undefined => {
-    if (typeof value === 'boolean') return value;
-    warn(`${key} must be true or false, not ${shown(value)}; ignored`);
-    return undefined;
-  };
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
       case 'ignored': {
@@ -114,54 +194,25 @@ export function readHadolintConfig(file: string): HadolintConfig {
         else warn('ignored must be a list of rule ids; ignored');
         break;
       }
-      case 'override': {
-        if (
-          typeof value !== 'object' ||
-          value === null ||
-          Array.isArray(value)
-        ) {
-          warn(
-            'override must map error/warning/info/style to lists of rule ids; ignored',
-          );
-          break;
-        }
-        for (const [level, ids] of Object.entries(value)) {
-          const list = stringList(ids);
-          if (!SEVERITIES.includes(level as Severity))
-            warn(
-              `override.${level} is not a severity (expected ${SEVERITIES.join(
-                ', ',
-              )}); ignored`,
-            );
-          else if (!list)
-            warn(`override.${level} must be a list of rule ids; ignored`);
-          else for (const id of list) settings.severity[id] = level as Severity;
-        }
+      case 'override':
+        Object.assign(settings.severity, readOverride(value, warn));
         break;
-      }
       case 'failure-threshold': {
-        const threshold =
-          typeof value === 'string' ? FAILURE_THRESHOLDS[value] : undefined;
+        const threshold = readFailureThreshold(value, warn);
         if (threshold) settings.failureThreshold = threshold;
-        else
-          warn(
-            `failure-threshold must be one of ${Object.keys(
-              FAILURE_THRESHOLDS,
-            ).join(', ')}, not ${shown(value)}; ignored`,
-          );
         break;
       }
       case 'no-fail':
-        settings.noFail = bool(key, value);
+        settings.noFail = readBoolean(key, value, warn);
         break;
       case 'strict-labels':
-        settings.strictLabels = bool(key, value);
+        settings.strictLabels = readBoolean(key, value, warn);
         break;
       case 'disable-ignore-pragma':
-        settings.disableIgnorePragma = bool(key, value);
+        settings.disableIgnorePragma = readBoolean(key, value, warn);
         break;
       case 'no-color':
-        settings.noColor = bool(key, value);
+        settings.noColor = readBoolean(key, value, warn);
         break;
       case 'trustedRegistries': {
         const registries = stringList(value);
@@ -171,38 +222,13 @@ export function readHadolintConfig(file: string): HadolintConfig {
         break;
       }
       case 'label-schema': {
-        if (
-          typeof value !== 'object' ||
-          value === null ||
-          Array.isArray(value)
-        ) {
-          warn('label-schema must map label names to a type; ignored');
-          break;
-        }
-        const schema: Record<string, LabelType> = {};
-        for (const [label, type] of Object.entries(value)) {
-          if (LABEL_TYPES.includes(type as LabelType))
-            schema[label] = type as LabelType;
-          else
-            warn(
-              `label-schema.${label} is ${shown(
-                type,
-              )}, expected one of ${LABEL_TYPES.join(
-                ', ',
-              )}; that label is not checked`,
-            );
-        }
-        settings.labelSchema = schema;
+        const schema = readLabelSchema(value, warn);
+        if (schema) settings.labelSchema = schema;
         break;
       }
       case 'format': {
-        const format =
-          typeof value === 'string' ? outputFormatNamed(value) : undefined;
+        const format = readFormat(value, warn);
         if (format) settings.format = format;
-        else
-          warn(
-            `format ${shown(value)} is not one image-health writes; ignored`,
-          );
         break;
       }
       default:

@@ -1,5 +1,6 @@
 import type {
   DockerfileResult,
+  Finding,
   ImageResult,
   Report,
   Severity,
@@ -72,8 +73,8 @@ export function formatDockerfilesText(
   return `${out.join('\n')}\n`;
 }
 
-/** The ImageResult as a developer reads it in a terminal. */
-export function formatImageText(result: ImageResult, color = false): string {
+/** What the image is: reference, platform, size, user, base image, health check, efficiency. */
+function imageSummaryLines(result: ImageResult): string[] {
   const lines: string[] = [];
   lines.push(`${result.ref}`);
   lines.push(`  digest:     ${result.digest}`);
@@ -129,7 +130,12 @@ export function formatImageText(result: ImageResult, color = false): string {
   } else if (result.deepAnalysis && !result.deepAnalysis.complete) {
     lines.push(`  deep analysis incomplete: ${result.deepAnalysis.reason}`);
   }
-  lines.push('layers:');
+  return lines;
+}
+
+/** Each history entry with its size, then the five largest files when they were measured. */
+function layerLines(result: ImageResult): string[] {
+  const lines = ['layers:'];
   for (const layer of result.layers) {
     const size = layer.emptyLayer
       ? '       -'
@@ -146,19 +152,34 @@ export function formatImageText(result: ImageResult, color = false): string {
     for (const file of result.largestFiles.slice(0, 5))
       lines.push(`  ${humanBytes(file.bytes).padStart(8)}  ${file.path}`);
   }
-  lines.push(result.findings.length ? 'findings:' : 'findings: none');
-  // The findings' lines are made printable before the severity is coloured.
-  const findingLines: string[] = [];
-  for (const f of result.findings) {
-    findingLines.push(
+  return lines;
+}
+
+/** Two lines per finding, already printable, the severity coloured when asked to. */
+function imageFindingLines(findings: Finding[], color: boolean): string[] {
+  const lines: string[] = [];
+  for (const f of findings) {
+    lines.push(
       `  ${severityWord(f.severity, color)}${' '.repeat(
         Math.max(1, 8 - f.severity.length),
       )}${f.ruleId}  ${printable(f.message)}${
         f.file ? ` (${printable(f.file)}:${f.line})` : ''
       }`,
     );
-    findingLines.push(`          fix: ${printable(f.remediation.summary)}`);
+    lines.push(`          fix: ${printable(f.remediation.summary)}`);
   }
+  return lines;
+}
+
+/** The ImageResult as a developer reads it in a terminal. */
+export function formatImageText(result: ImageResult, color = false): string {
+  const lines = [
+    ...imageSummaryLines(result),
+    ...layerLines(result),
+    result.findings.length ? 'findings:' : 'findings: none',
+  ];
+  // The findings' lines are made printable before the severity is coloured.
+  const findingLines = imageFindingLines(result.findings, color);
   return `${[...lines.map(printable), ...findingLines].join('\n')}\n`;
 }
 

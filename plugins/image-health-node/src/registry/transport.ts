@@ -15,6 +15,7 @@ import {
   RegistryError,
   unreachableError,
 } from './errors';
+import { Limiter } from './limiter';
 import { apiHost, canonicalHost, type RegistryReference } from './reference';
 import type { RegistryConfig } from './types';
 
@@ -92,27 +93,6 @@ const MAX_REDIRECTS = 5;
 /** Whatever a redirect target answered: its status or error would make us its port scanner. */
 const UNDELIVERED =
   'the target did not deliver the blob (what a redirect target answers is not reported)';
-
-/** A counting semaphore: the per-registry concurrency limit. */
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) {
-      await new Promise<void>(resolve => this.waiting.push(resolve));
-    }
-    this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.active--;
-      this.waiting.shift()?.();
-    };
-  }
-}
 
 /** `host[:port]` as a URL's host (a default port dropped), with Docker Hub's aliases as one. */
 function urlHost(host: string): string {
@@ -270,74 +250,100 @@ export class RegistryTransport {
     const release = await this.limiter(canonicalHost(ref.host)).acquire();
     let handedOver = false;
     try {
-      let authorization = auth.known(ref);
-      let authRetried = false;
-      for (let attempt = 0; ; attempt++) {
-        let res: Dispatcher.ResponseData;
-        try {
-          res = await this.fetch(url, {
-            kind: req.kind,
-            method: req.method,
-            accept: req.accept,
-            authorization,
-          });
-        } catch (error) {
-          if (attempt < this.maxRetries) {
-            await sleep(this.retryDelay(undefined, attempt));
-            continue;
-          }
-          throw unreachableError(ref, config, error as Error, this.timeoutMs);
-        }
-        const status = res.statusCode;
-        if (status === 401 && !authRetried && auth.canAnswerChallenges(ref)) {
-          const challenge = res.headers['www-authenticate'];
-          await drain(res);
-          authorization = await auth.answer(ref, challenge);
-          authRetried = true;
-          attempt--;
-          continue;
-        }
-        if (status === 401 || status === 403) {
-          await drain(res);
-          throw status === 401 ? auth.error(ref, 401) : auth.forbidden(ref);
-        }
-        if (status === 404) {
-          await drain(res);
-          throw notFoundError(ref, req.what);
-        }
-        if (status === 429 || status >= 500) {
-          const delay = this.retryDelay(res, attempt);
-          await drain(res);
-          if (attempt < this.maxRetries && delay <= this.maxRetryAfterMs) {
-            await sleep(delay);
-            continue;
-          }
-          throw failingRegistryError(ref, status, attempt + 1);
-        }
-        if (REDIRECTS.has(status) && req.followRedirects) {
-          const location = header(res, 'location');
-          await drain(res);
-          const final = await this.followRedirects(
-            ref,
-            url,
-            location,
-            authorization,
-          );
-          handedOver = true;
-          final.body.once('close', release);
-          return final;
-        }
-        if (status < 200 || status >= 300) {
-          await drain(res);
-          throw protocolError(ref, `${req.what} answered ${status}`);
-        }
-        handedOver = true;
-        res.body.once('close', release);
-        if (req.method === 'HEAD') release();
-        return res;
+      const { res, authorization } = await this.fetchWithRetries(
+        ref,
+        config,
+        url,
+        req,
+        auth,
+      );
+      const status = res.statusCode;
+      if (status === 401 || status === 403) {
+        await drain(res);
+        throw status === 401 ? auth.error(ref, 401) : auth.forbidden(ref);
       }
+      if (status === 404) {
+        await drain(res);
+        throw notFoundError(ref, req.what);
+      }
+      if (REDIRECTS.has(status) && req.followRedirects) {
+        const location = header(res, 'location');
+        await drain(res);
+        const final = await this.followRedirects(
+          ref,
+          url,
+          location,
+          authorization,
+        );
+        handedOver = true;
+        final.body.once('close', release);
+        return final;
+      }
+      if (status < 200 || status >= 300) {
+        await drain(res);
+        throw protocolError(ref, `${req.what} answered ${status}`);
+      }
+      handedOver = true;
+      res.body.once('close', release);
+      if (req.method === 'HEAD') release();
+      return res;
     } finally {
       if (!handedOver) release();
+    }
+  }
+
+  /**
+   * Sends until the registry's answer is final: a 401 challenge is answered
+   * once; dropped connections, 429 and 5xx are retried with backoff until the
+   * retries run out. Returns that answer and the Authorization it was sent with.
+   */
+  private async fetchWithRetries(
+    ref: RegistryReference,
+    config: RegistryConfig,
+    url: URL,
+    req: RegistryRequest,
+    auth: Authorizer,
+  ): Promise<{
+    res: Dispatcher.ResponseData;
+    authorization: string | undefined;
+  }> {
+    let authorization = auth.known(ref);
+    let authRetried = false;
+    for (let attempt = 0; ; attempt++) {
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await this.fetch(url, {
+          kind: req.kind,
+          method: req.method,
+          accept: req.accept,
+          authorization,
+        });
+      } catch (error) {
+        if (attempt < this.maxRetries) {
+          await sleep(this.retryDelay(undefined, attempt));
+          continue;
+        }
+        throw unreachableError(ref, config, error as Error, this.timeoutMs);
+      }
+      const status = res.statusCode;
+      if (status === 401 && !authRetried && auth.canAnswerChallenges(ref)) {
+        const challenge = res.headers['www-authenticate'];
+        await drain(res);
+        authorization = await auth.answer(ref, challenge);
+        authRetried = true;
+        attempt--;
+        continue;
+      }
+      if (status === 429 || status >= 500) {
+        const delay = this.retryDelay(res, attempt);
+        await drain(res);
+        if (attempt < this.maxRetries && delay <= this.maxRetryAfterMs) {
+          await sleep(delay);
+          continue;
+        }
+        throw failingRegistryError(ref, status, attempt + 1);
+      }
+      return { res, authorization };
     }
   }
 
