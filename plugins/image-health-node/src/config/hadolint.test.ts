@@ -143,6 +143,22 @@ describe('.hadolint.yaml', () => {
     expect(ids(run.stdout)).not.toContain('DL3008');
   });
 
+  it('a failure-threshold naming an object property (constructor, toString) is a warning, not a threshold', async () => {
+    const withoutConfig = (await lint(['--format', 'json'])).code;
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      fs.writeFileSync(
+        path.join(dir, '.hadolint.yaml'),
+        `failure-threshold: ${name}\n`,
+      );
+      const run = await lint(['--format', 'json']);
+      expect(run.stderr).toContain(
+        `failure-threshold must be one of error, warning, info, style, ignore, none, not "${name}"`,
+      );
+      // Ignored: the exit code is decided as without a threshold.
+      expect(run.code).toBe(withoutConfig);
+    }
+  });
+
   it('is found where hadolint looks: the working directory first, then XDG config, then home', async () => {
     const xdg = path.join(home, 'xdg');
     fs.mkdirSync(xdg);

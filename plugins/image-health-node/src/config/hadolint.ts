@@ -69,14 +69,15 @@ export function findHadolintConfig(
 }
 
 /** hadolint's failure thresholds; `ignore` and `none` are its lowest severity, below `style`, so any finding fails (a finding fails when its severity is at or above the threshold). */
-const FAILURE_THRESHOLDS: Record<string, Severity> = {
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-  style: 'style',
-  ignore: 'style',
-  none: 'style',
-};
+/** A Map, not an object: `constructor` or `toString` in the file must not find a prototype's function. */
+const FAILURE_THRESHOLDS = new Map<string, Severity>([
+  ['error', 'error'],
+  ['warning', 'warning'],
+  ['info', 'info'],
+  ['style', 'style'],
+  ['ignore', 'style'],
+  ['none', 'style'],
+]);
 
 /** A value from the file as a warning quotes it: JSON, at most 80 characters. */
 export function shown(value: unknown): string {
@@ -132,10 +133,10 @@ function readFailureThreshold(
   warn: Warn,
 ): Severity | undefined {
   const threshold =
-    typeof value === 'string' ? FAILURE_THRESHOLDS[value] : undefined;
+    typeof value === 'string' ? FAILURE_THRESHOLDS.get(value) : undefined;
   if (!threshold)
     warn(
-      `failure-threshold must be one of ${Object.keys(FAILURE_THRESHOLDS).join(
+      `failure-threshold must be one of ${[...FAILURE_THRESHOLDS.keys()].join(
         ', ',
       )}, not ${shown(value)}; ignored`,
     );
