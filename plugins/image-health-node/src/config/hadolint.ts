@@ -6,6 +6,7 @@ import {
 import { LABEL_TYPES, type LabelType } from '../rules/correctness/labelSchema';
 import { outputFormatNamed, type OutputFormat } from '../output';
 import { isFile, readYamlFile } from './yamlFile';
+import { isRecord } from '../jsonValues';
 
 /** What a `.hadolint.yaml` sets, in the analyzer's and the CLI's terms. */
 export interface HadolintSettings {
@@ -107,7 +108,7 @@ function readBoolean(
 /** `override`: the severity each listed rule id is given, by its level's name. */
 function readOverride(value: unknown, warn: Warn): Record<string, Severity> {
   const severity: Record<string, Severity> = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     warn(
       'override must map error/warning/info/style to lists of rule ids; ignored',
     );
@@ -148,7 +149,7 @@ function readLabelSchema(
   value: unknown,
   warn: Warn,
 ): Record<string, LabelType> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     warn('label-schema must map label names to a type; ignored');
     return undefined;
   }
@@ -183,7 +184,7 @@ export function readHadolintConfig(file: string): HadolintConfig {
   const settings: HadolintSettings = { ignore: [], severity: {} };
   const warn: Warn = text => warnings.push(`${file}: ${text}`);
   if (data === null || data === undefined) return { file, settings, warnings };
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (!isRecord(data)) {
     warn('is not a mapping of hadolint settings; it is not used');
     return { file, settings, warnings };
   }

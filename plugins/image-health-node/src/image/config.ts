@@ -1,6 +1,7 @@
 import type { RootKind } from '@image-health/plugin-image-health-common';
 import type { ImageConfig } from '../registry';
 import { isSecretName } from '../secrets';
+import { isRecord } from '../jsonValues';
 
 /** What the image config says about how the container runs. */
 export interface ConfigFacts {
@@ -39,8 +40,7 @@ export function configFacts(config: ImageConfig): ConfigFacts {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    if (value && isSecretName(name))
-      secretEnvNames.push(name);
+    if (value && isSecretName(name)) secretEnvNames.push(name);
   }
   const test = strings(isRecord(c.Healthcheck) ? c.Healthcheck.Test : []);
   let healthcheck: string | undefined;
@@ -63,8 +63,4 @@ export function configFacts(config: ImageConfig): ConfigFacts {
     secretEnvNames,
     healthcheck,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@ import {
 } from '@image-health/plugin-image-health-common';
 import { Glob } from '../glob/glob';
 import type { ImagePolicy } from './types';
+import { isRecord } from '../jsonValues';
 
 const KEYS: ReadonlyArray<keyof ImagePolicy> = [
   'allowedBaseImageRegistries',
@@ -18,10 +19,6 @@ const LANGUAGES = Object.keys(DEFAULT_BUDGETS) as Language[];
 /** Longer entries are mistakes, not policies; the bound keeps matching cheap. */
 const MAX_ENTRY_LENGTH = 256;
 const MAX_ENTRIES = 1000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringList(value: unknown, key: string, example: string): string[] {
   if (

@@ -8,6 +8,7 @@ import {
   type Authorizer,
   type RegistryTransport,
 } from './transport';
+import { isRecord } from '../jsonValues';
 
 /**
  * Manifests of the OCI image spec and Docker's v2 schema 2: the media types the
@@ -100,13 +101,9 @@ export interface ImageConfig {
 /** Why a manifest body could not be read, without the body itself. */
 export class ManifestFormatError extends Error {}
 
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readDescriptor(value: unknown, where: string): Descriptor {
   if (
-    !isObject(value) ||
+    !isRecord(value) ||
     typeof value.digest !== 'string' ||
     typeof value.size !== 'number'
   ) {
@@ -118,7 +115,7 @@ function readDescriptor(value: unknown, where: string): Descriptor {
     mediaType: typeof value.mediaType === 'string' ? value.mediaType : '',
     digest: value.digest,
     size: value.size,
-    platform: isObject(value.platform)
+    platform: isRecord(value.platform)
       ? {
           os: String(value.platform.os ?? ''),
           architecture: String(value.platform.architecture ?? ''),
@@ -127,7 +124,7 @@ function readDescriptor(value: unknown, where: string): Descriptor {
             : undefined,
         }
       : undefined,
-    annotations: isObject(value.annotations) ? value.annotations : undefined,
+    annotations: annotationsOf(value.annotations),
     urls: Array.isArray(value.urls) ? value.urls : undefined,
   };
 }
@@ -146,7 +143,7 @@ export function parseManifest(
   } catch {
     throw new ManifestFormatError('the manifest is not JSON');
   }
-  if (!isObject(json))
+  if (!isRecord(json))
     throw new ManifestFormatError('the manifest is not a JSON object');
   const mediaType: string =
     (typeof json.mediaType === 'string' && json.mediaType) ||
@@ -169,7 +166,7 @@ export function parseManifest(
       manifests: json.manifests.map((m: unknown, i: number) =>
         readDescriptor(m, `manifests[${i}]`),
       ),
-      annotations: isObject(json.annotations) ? json.annotations : undefined,
+      annotations: annotationsOf(json.annotations),
     };
   }
   if (!Array.isArray(json.layers))
@@ -181,7 +178,7 @@ export function parseManifest(
     layers: json.layers.map((l: unknown, i: number) =>
       readDescriptor(l, `layers[${i}]`),
     ),
-    annotations: isObject(json.annotations) ? json.annotations : undefined,
+    annotations: annotationsOf(json.annotations),
   };
 }
 
@@ -317,4 +314,14 @@ export async function resolveManifestDigest(
   if (digest) return digest;
   // Registries need not send the header; the body's hash is the digest.
   return (await fetchManifest(transport, auth, ref, target)).digest;
+}
+
+/** Annotations as the OCI spec types them, string to string: entries of any other type are dropped. */
+function annotationsOf(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }
