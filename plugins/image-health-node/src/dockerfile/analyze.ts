@@ -242,6 +242,7 @@ function listHits(
   const { model, findings, developmentEnvironment } = listing;
   let listed = 0;
   let left: RuleHit | undefined;
+  let leftReason: string | undefined;
   let leftOut = 0;
   for (const hit of hits) {
     const line = hit.instruction?.line;
@@ -251,7 +252,10 @@ function listHits(
       (developmentEnvironment ?? unshippedReasonOf(model, hit));
     if (reason && rule.unshipped === 'silent') continue;
     if (listed === MAX_FINDINGS_PER_RULE) {
-      left ??= hit;
+      if (!left) {
+        left = hit;
+        leftReason = reason;
+      }
       leftOut++;
       if (hit.edits?.length)
         findings.push({ edits: hit.edits, line: line ?? 0, ruleId: rule.id });
@@ -273,7 +277,8 @@ function listHits(
       ruleId: rule.id,
     });
   }
-  if (left) findings.push(leftOutFinding(rule, left, leftOut, listing));
+  if (left)
+    findings.push(leftOutFinding(rule, left, leftOut, leftReason, listing));
 }
 
 /** A finding in a stage that does not ship: info, with the reason. */
@@ -288,11 +293,16 @@ function markUnshipped(
   finding.message = `${finding.message} (${reason})`;
 }
 
-/** The one finding standing for a rule's hits past MAX_FINDINGS_PER_RULE, from the first of them. */
+/**
+ * The one finding standing for a rule's hits past MAX_FINDINGS_PER_RULE, from
+ * the first of them (`left`): in a stage that does not ship (`reason`) it is
+ * info with the reason, as that hit's own finding would have been.
+ */
 function leftOutFinding(
   rule: Rule,
   left: RuleHit,
   leftOut: number,
+  reason: string | undefined,
   listing: Listing,
 ): FindingWithEdits {
   const finding = toFinding(
@@ -306,6 +316,7 @@ function leftOutFinding(
     listing.file,
     overrideOf(rule, listing.severity),
   );
+  if (reason) markUnshipped(finding, rule, listing.severity, reason);
   return {
     finding,
     edits: [],
