@@ -236,6 +236,50 @@ describe('findings of one rule in one file', () => {
   });
 });
 
+describe('findings past the cap in a stage that does not ship', () => {
+  // A builder installing its toolchain one package per RUN; only its binary ships.
+  const installs = Array.from(
+    { length: 120 },
+    (_, i) => `RUN apt-get install -y --no-install-recommends libtool${i}-dev`,
+  ).join('\n');
+  const dockerfile = `FROM debian:12.5 AS builder
+RUN apt-get update
+${installs}
+WORKDIR /src
+COPY . .
+RUN make release
+
+FROM gcr.io/distroless/base-debian12:nonroot
+COPY --from=builder /src/out/server /server
+ENTRYPOINT ["/server"]
+`;
+  const pinsOf = (more = {}) =>
+    analyze(dockerfile, more).findings.filter(
+      f => f.ruleId === 'apt-pin-versions',
+    );
+
+  it('reports the "N more" finding as info with the reason, like the hits it stands for', () => {
+    const pins = pinsOf();
+    expect(pins).toHaveLength(101);
+    expect(pins.slice(0, 100).every(f => f.severity === 'info')).toBe(true);
+    expect(pins[100]).toMatchObject({
+      severity: 'info',
+      line: 103,
+      message: expect.stringMatching(
+        /^20 more findings of this rule in this file are not listed .*libtool100-dev \(stage builder is not in the final image: only the files COPY --from takes out of it are\)$/,
+      ),
+    });
+  });
+
+  it("keeps the operator's severity override on it, still saying why", () => {
+    const pins = pinsOf({ severity: { DL3008: 'error' } });
+    expect(pins[100].severity).toBe('error');
+    expect(pins[100].message).toContain(
+      'stage builder is not in the final image',
+    );
+  });
+});
+
 describe('listRules', () => {
   const rules = listRules();
 

@@ -9,7 +9,7 @@ import { estimateFinalBase } from './estimate';
 import { RULES } from '../rules';
 import { normalizeRuleId } from '../scan/ruleSettings';
 import { shownFix } from '../rules/fixText';
-import type { Edit, Rule, RuleHit } from '../rules/types';
+import type { Edit, Rule, RuleContext, RuleHit } from '../rules/types';
 import type { LabelType } from '../rules/correctness/labelSchema';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
@@ -133,28 +133,41 @@ function fixRounds(text: string): number {
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_OVERRIDES: ReadonlyMap<string, Severity> = new Map();
 
+/** Which rules run and at what severity: the options' rule ids, normalized once per analysis. */
+interface RuleSelection {
+  ignored: ReadonlySet<string>;
+  severity: ReadonlyMap<string, Severity>;
+  enabled: ReadonlySet<string>;
+}
+
+/** What listing a rule's hits needs: the same for every rule of one file. */
+interface Listing {
+  model: DockerfileModel;
+  /** The Dockerfile's location, copied into findings' `file`. */
+  file: string;
+  severity: ReadonlyMap<string, Severity>;
+  suppressions: Suppressions;
+  /** Why the whole file does not ship (a .devcontainer/ Dockerfile), if so. */
+  developmentEnvironment: string | undefined;
+  /** Where the findings go, in rule order. */
+  findings: FindingWithEdits[];
+}
+
 function runRules(
   content: string,
   options: AnalyzeOptions,
 ): { model: DockerfileModel; findings: FindingWithEdits[] } {
   const model = parseDockerfile(content);
-  const ignored = options.ignore?.length
-    ? new Set(options.ignore.map(normalizeRuleId))
-    : NO_IDS;
-  const severity = options.severity
-    ? new Map(
-        Object.entries(options.severity).map(([id, s]) => [
-          normalizeRuleId(id),
-          s,
-        ]),
-      )
-    : NO_OVERRIDES;
-  const enabled = options.enable?.length
-    ? new Set(options.enable.map(normalizeRuleId))
-    : NO_IDS;
-  const findings: FindingWithEdits[] = [];
-  const suppressions = suppressionsOf(model, options.disableIgnorePragma);
-  const context = {
+  const selection = ruleSelectionOf(options);
+  const listing: Listing = {
+    model,
+    file: options.location,
+    severity: selection.severity,
+    suppressions: suppressionsOf(model, options.disableIgnorePragma),
+    developmentEnvironment: developmentEnvironmentReason(options.location),
+    findings: [],
+  };
+  const context: RuleContext = {
     model,
     dockerignore: options.dockerignore,
     now: options.now,
@@ -162,86 +175,154 @@ function runRules(
     strictLabels: options.strictLabels,
     trustedRegistries: options.trustedRegistries,
   };
-  const developmentEnvironment = developmentEnvironmentReason(options.location);
   for (const rule of RULES) {
-    if (matches(rule, ignored)) continue;
-    if (
-      rule.optIn &&
-      !matches(rule, enabled) &&
-      !idsOf(rule).some(id => severity.has(id))
-    )
-      continue;
-    let hits: RuleHit[];
-    try {
-      hits = rule.check(context);
-    } catch (error) {
-      model.parseErrors.push({
-        message: `rule ${rule.id} could not check this file: ${
-          (error as Error).message
-        }`,
-      });
-      continue;
-    }
-    let listed = 0;
-    let left: RuleHit | undefined;
-    let leftOut = 0;
-    for (const hit of hits) {
-      const line = hit.instruction?.line;
-      if (suppressions.isSuppressed(rule, line)) continue;
-      const reason =
-        rule.unshipped &&
-        (developmentEnvironment ?? unshippedReasonOf(model, hit));
-      if (reason && rule.unshipped === 'silent') continue;
-      if (listed === MAX_FINDINGS_PER_RULE) {
-        left ??= hit;
-        leftOut++;
-        if (hit.edits?.length)
-          findings.push({ edits: hit.edits, line: line ?? 0, ruleId: rule.id });
-        continue;
-      }
-      listed++;
-      const finding = toFinding(
-        rule,
-        hit,
-        model,
-        options.location,
-        overrideOf(rule, severity),
-      );
-      if (reason) {
-        // The operator's own override of this rule still wins.
-        if (!idsOf(rule).some(id => severity.has(id)))
-          finding.severity = 'info';
-        finding.message = `${finding.message} (${reason})`;
-      }
-      findings.push({
-        finding,
-        edits: hit.edits ?? [],
-        line: line ?? 0,
-        ruleId: rule.id,
-      });
-    }
-    if (left) {
-      const finding = toFinding(
-        rule,
-        {
-          instruction: left.instruction,
-          message: `${leftOut} more findings of this rule in this file are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule); the first of them: ${left.message}`,
-          summary: left.summary,
-        },
-        model,
-        options.location,
-        overrideOf(rule, severity),
-      );
-      findings.push({
-        finding,
-        edits: [],
-        line: left.instruction?.line ?? 0,
-        ruleId: rule.id,
-      });
-    }
+    if (!isSelected(rule, selection)) continue;
+    const hits = hitsOf(rule, context);
+    if (hits) listHits(rule, hits, listing);
   }
+  const findings = listing.findings;
   findings.sort((a, b) => a.line - b.line || compareIds(a.ruleId, b.ruleId));
   return { model, findings };
+}
+
+function ruleSelectionOf(options: AnalyzeOptions): RuleSelection {
+  return {
+    ignored: options.ignore?.length
+      ? new Set(options.ignore.map(normalizeRuleId))
+      : NO_IDS,
+    severity: options.severity
+      ? new Map(
+          Object.entries(options.severity).map(([id, s]) => [
+            normalizeRuleId(id),
+            s,
+          ]),
+        )
+      : NO_OVERRIDES,
+    enabled: options.enable?.length
+      ? new Set(options.enable.map(normalizeRuleId))
+      : NO_IDS,
+  };
+}
+
+/** Whether a rule runs: not ignored, and when off by default, enabled or given a severity. */
+function isSelected(rule: Rule, selection: RuleSelection): boolean {
+  if (matches(rule, selection.ignored)) return false;
+  return (
+    !rule.optIn ||
+    matches(rule, selection.enabled) ||
+    hasOverride(rule, selection.severity)
+  );
+}
+
+/** A rule's hits; none, and a parse error saying why, when the rule throws. */
+function hitsOf(rule: Rule, context: RuleContext): RuleHit[] | undefined {
+  try {
+    return rule.check(context);
+  } catch (error) {
+    context.model.parseErrors.push({
+      message: `rule ${rule.id} could not check this file: ${
+        (error as Error).message
+      }`,
+    });
+    return undefined;
+  }
+}
+
+/**
+ * Adds a rule's hits to the findings: suppressed ones and (for a `silent`
+ * rule) those in stages that do not ship left out, the first
+ * MAX_FINDINGS_PER_RULE listed, past them only their edits and one finding
+ * saying how many more there are.
+ */
+function listHits(
+  rule: Rule,
+  hits: readonly RuleHit[],
+  listing: Listing,
+): void {
+  const { model, findings, developmentEnvironment } = listing;
+  let listed = 0;
+  let left: RuleHit | undefined;
+  let leftReason: string | undefined;
+  let leftOut = 0;
+  for (const hit of hits) {
+    const line = hit.instruction?.line;
+    if (listing.suppressions.isSuppressed(rule, line)) continue;
+    const reason =
+      rule.unshipped &&
+      (developmentEnvironment ?? unshippedReasonOf(model, hit));
+    if (reason && rule.unshipped === 'silent') continue;
+    if (listed === MAX_FINDINGS_PER_RULE) {
+      if (!left) {
+        left = hit;
+        leftReason = reason;
+      }
+      leftOut++;
+      if (hit.edits?.length)
+        findings.push({ edits: hit.edits, line: line ?? 0, ruleId: rule.id });
+      continue;
+    }
+    listed++;
+    const finding = toFinding(
+      rule,
+      hit,
+      model,
+      listing.file,
+      overrideOf(rule, listing.severity),
+    );
+    if (reason) markUnshipped(finding, rule, listing.severity, reason);
+    findings.push({
+      finding,
+      edits: hit.edits ?? [],
+      line: line ?? 0,
+      ruleId: rule.id,
+    });
+  }
+  if (left)
+    findings.push(leftOutFinding(rule, left, leftOut, leftReason, listing));
+}
+
+/** A finding in a stage that does not ship: info, with the reason. */
+function markUnshipped(
+  finding: Finding,
+  rule: Rule,
+  severity: ReadonlyMap<string, Severity>,
+  reason: string,
+): void {
+  // The operator's own override of this rule still wins.
+  if (!hasOverride(rule, severity)) finding.severity = 'info';
+  finding.message = `${finding.message} (${reason})`;
+}
+
+/**
+ * The one finding standing for a rule's hits past MAX_FINDINGS_PER_RULE, from
+ * the first of them (`left`): in a stage that does not ship (`reason`) it is
+ * info with the reason, as that hit's own finding would have been.
+ */
+function leftOutFinding(
+  rule: Rule,
+  left: RuleHit,
+  leftOut: number,
+  reason: string | undefined,
+  listing: Listing,
+): FindingWithEdits {
+  const finding = toFinding(
+    rule,
+    {
+      instruction: left.instruction,
+      message: `${leftOut} more findings of this rule in this file are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule); the first of them: ${left.message}`,
+      summary: left.summary,
+    },
+    listing.model,
+    listing.file,
+    overrideOf(rule, listing.severity),
+  );
+  if (reason) markUnshipped(finding, rule, listing.severity, reason);
+  return {
+    finding,
+    edits: [],
+    line: left.instruction?.line ?? 0,
+    ruleId: rule.id,
+  };
 }
 
 /** Why the stage of a hit does not ship, if it does not (instructions before any FROM have no stage). */
@@ -319,6 +400,14 @@ function matches(rule: Rule, ids: ReadonlySet<string>): boolean {
   return ids.size > 0 && idsOf(rule).some(id => ids.has(id));
 }
 
+/** Whether the operator set this rule's severity (by our id or a peer's). */
+function hasOverride(
+  rule: Rule,
+  severity: ReadonlyMap<string, Severity>,
+): boolean {
+  return idsOf(rule).some(id => severity.has(id));
+}
+
 function overrideOf(
   rule: Rule,
   severity: ReadonlyMap<string, Severity>,
@@ -357,11 +446,19 @@ function toFinding(
   };
 }
 
+/** Which hits the file's `# hadolint ignore=…` pragmas silence. */
+interface Suppressions {
+  isSuppressed(rule: Rule, line: number | undefined): boolean;
+}
+
 /**
  * Pragmas: `# hadolint ignore=…` before an instruction, `global ignore=…`, `stage ignore=…`;
  * none of them count when `disabled` (hadolint's `disable-ignore-pragma`).
  */
-function suppressionsOf(model: DockerfileModel, disabled = false) {
+function suppressionsOf(
+  model: DockerfileModel,
+  disabled = false,
+): Suppressions {
   const byLine = new Map<number, Set<string>>();
   const global = new Set<string>();
   const ranges: Array<{ from: number; to: number; ids: Set<string> }> = [];

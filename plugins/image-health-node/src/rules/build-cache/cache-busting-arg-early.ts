@@ -267,79 +267,105 @@ export const rule: Rule = {
         i => i.keyword === 'RUN' && installsDependencies(i),
       );
       const expanding = stage.instructions.filter(i => usesOf(i).size > 0);
-      for (const { members, names, label: name } of groups) {
-        const first = members[0];
-        const memberSet = new Set(members);
-        // An install that uses the value has to re-run when it changes anyway.
-        const installs = stageInstalls.filter(
-          i => i.index > first.index && !usesAny(usesOf(i), names),
-        );
-        if (installs.length === 0) continue;
-        const use = expanding.find(
-          i =>
-            i.index > first.index &&
-            !memberSet.has(i) &&
-            usesAny(usesOf(i), names),
-        );
-        const moved = members.filter(m => !use || m.index < use.index);
-        const shown = moved.map(m => sourceOf(model, m)).join('\n');
-        const beforeUse = use
-          ? installs.filter(i => i.index < use.index)
-          : installs;
-        const afterUse = use ? installs.filter(i => i.index > use.index) : [];
-        const label = `${first.keyword} ${name}`;
-        const message = `${label} changes on every build and is declared before the dependency installs at ${describe(
-          installs,
-        )}: each build re-runs them`;
-        if (use && beforeUse.length > 0 && afterUse.length === 0) {
-          // Mechanical: the declarations move, in order, to just above their first use.
-          const at = lineStart(model, use);
-          const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
-          const edits: Edit[] = [
-            ...moved.map(m => removeInstruction(model, m)),
-            {
-              start: at,
-              end: at,
-              // Keep the file's line endings.
-              text: moved.map(m => `${sourceOf(model, m)}${eol}`).join(''),
-            },
-          ];
-          hits.push({
-            instruction: first,
-            message,
-            summary: `Declare it just before its first use (line ${use.line}), after the installs.`,
-            edits,
-            before: [
-              shown,
-              ...installs.map(i => sourceOf(model, i)),
-              '…',
-              sourceOf(model, use),
-            ].join('\n'),
-            after: [
-              ...installs.map(i => sourceOf(model, i)),
-              shown,
-              sourceOf(model, use),
-            ].join('\n'),
-          });
-          continue;
-        }
-        hits.push({
-          instruction: first,
-          message,
-          summary: use
-            ? `Line ${use.line} uses it before the installs at ${describe(
-                afterUse,
-              )}: move that step and the declaration below the installs (or into a later stage).`
-            : 'No instruction names it: declare it at the end of the stage, or where a script reads it, after the installs.',
-          before: [shown, ...installs.map(i => sourceOf(model, i))].join('\n'),
-          after: [
-            ...installs.map(i => sourceOf(model, i)),
-            shown,
-            ...(use ? [sourceOf(model, use)] : []),
-          ].join('\n'),
-        });
+      for (const group of groups) {
+        const hit = groupHit(model, group, stageInstalls, expanding, usesOf);
+        if (hit) hits.push(hit);
       }
     }
     return hits;
   },
 };
+
+/**
+ * The finding for one group of per-build declarations, when dependency
+ * installs that do not use its value come after it: a mechanical move to just
+ * above the first use when every such install comes before that use, advice
+ * otherwise.
+ */
+function groupHit(
+  model: DockerfileModel,
+  { members, names, label: name }: PerBuildGroup,
+  stageInstalls: readonly Instruction[],
+  expanding: readonly Instruction[],
+  usesOf: (instruction: Instruction) => Set<string>,
+): RuleHit | undefined {
+  const first = members[0];
+  const memberSet = new Set(members);
+  // An install that uses the value has to re-run when it changes anyway.
+  const installs = stageInstalls.filter(
+    i => i.index > first.index && !usesAny(usesOf(i), names),
+  );
+  if (installs.length === 0) return undefined;
+  const use = expanding.find(
+    i =>
+      i.index > first.index && !memberSet.has(i) && usesAny(usesOf(i), names),
+  );
+  const moved = members.filter(m => !use || m.index < use.index);
+  const shown = moved.map(m => sourceOf(model, m)).join('\n');
+  const beforeUse = use ? installs.filter(i => i.index < use.index) : installs;
+  const afterUse = use ? installs.filter(i => i.index > use.index) : [];
+  const label = `${first.keyword} ${name}`;
+  const message = `${label} changes on every build and is declared before the dependency installs at ${describe(
+    installs,
+  )}: each build re-runs them`;
+  if (use && beforeUse.length > 0 && afterUse.length === 0)
+    return movedToUseHit(model, first, message, moved, shown, installs, use);
+  return {
+    instruction: first,
+    message,
+    summary: use
+      ? `Line ${use.line} uses it before the installs at ${describe(
+          afterUse,
+        )}: move that step and the declaration below the installs (or into a later stage).`
+      : 'No instruction names it: declare it at the end of the stage, or where a script reads it, after the installs.',
+    before: [shown, ...installs.map(i => sourceOf(model, i))].join('\n'),
+    after: [
+      ...installs.map(i => sourceOf(model, i)),
+      shown,
+      ...(use ? [sourceOf(model, use)] : []),
+    ].join('\n'),
+  };
+}
+
+/**
+ * Mechanical: the declarations (`moved`, shown as `shown`) move, in order, to
+ * just above their first use, after the installs.
+ */
+function movedToUseHit(
+  model: DockerfileModel,
+  first: Instruction,
+  message: string,
+  moved: readonly Instruction[],
+  shown: string,
+  installs: readonly Instruction[],
+  use: Instruction,
+): RuleHit {
+  const at = lineStart(model, use);
+  const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: Edit[] = [
+    ...moved.map(m => removeInstruction(model, m)),
+    {
+      start: at,
+      end: at,
+      // Keep the file's line endings.
+      text: moved.map(m => `${sourceOf(model, m)}${eol}`).join(''),
+    },
+  ];
+  return {
+    instruction: first,
+    message,
+    summary: `Declare it just before its first use (line ${use.line}), after the installs.`,
+    edits,
+    before: [
+      shown,
+      ...installs.map(i => sourceOf(model, i)),
+      '…',
+      sourceOf(model, use),
+    ].join('\n'),
+    after: [
+      ...installs.map(i => sourceOf(model, i)),
+      shown,
+      sourceOf(model, use),
+    ].join('\n'),
+  };
+}

@@ -63,51 +63,82 @@ export function pinRule(options: {
           last = instruction;
           removals = removalsOf(instruction);
         }
-        const operands = operandsAfter(command, sub, options.valueFlags);
-        const removed = removals
-          ? removedInSameRun(
-              removals,
-              command,
-              operands.map(p => p.value),
-            )
-          : undefined;
-        const unpinned = operands.filter(
-          p =>
-            p.value !== sub &&
-            !options.isPinned(p.value, command) &&
-            !(
-              p.value.includes('$') &&
-              holdsPinnedList(instruction, p.value, options.isPinned, command)
-            ) &&
-            !removed?.has(p.value),
+        const unpinned = unpinnedOperands(
+          options,
+          command,
+          instruction,
+          sub,
+          removals,
         );
         if (unpinned.length === 0) return undefined;
-        const names = unpinned.map(p => p.value);
-        // The fixed line shows where each version goes; which version is the user's choice.
-        const placeholders = compact(
-          unpinned.map(p =>
-            replaceWord(instruction, p.word, options.pin(p.value)),
-          ),
-        );
-        const hit: RuleHit = {
-          instruction,
-          message: `${options.manager} installs unpinned: ${names.join(', ')}`,
-          summary: `Pin each package to the version you tested (${
-            options.example
-          }); \`${options.versionsOf(names[0])}\` lists the versions on offer.`,
-        };
-        if (
-          instruction.keyword === 'RUN' &&
-          placeholders.length === unpinned.length
-        )
-          hit.placeholders = placeholders;
-        return hit;
+        return unpinnedHit(options, instruction, unpinned);
       };
       return options.program === undefined
         ? eachCommandWithOnbuild(model, judge)
         : eachCommandNamed(model, options.program, judge);
     },
   };
+}
+
+/** What a package manager's pinning rule is made of. */
+type PinRuleOptions = Parameters<typeof pinRule>[0];
+
+/** A package an install names, and its word in the RUN. */
+type Operand = ReturnType<typeof operandsAfter>[number];
+
+/**
+ * The packages an install (`sub` its install subcommand) names without a
+ * version: neither pinned as written, nor a variable the RUN fills with
+ * pinned packages, nor removed again by the same RUN.
+ */
+function unpinnedOperands(
+  options: PinRuleOptions,
+  command: ShellCommand,
+  instruction: Instruction,
+  sub: string,
+  removals: Removals | undefined,
+): Operand[] {
+  const operands = operandsAfter(command, sub, options.valueFlags);
+  const removed = removals
+    ? removedInSameRun(
+        removals,
+        command,
+        operands.map(p => p.value),
+      )
+    : undefined;
+  return operands.filter(
+    p =>
+      p.value !== sub &&
+      !options.isPinned(p.value, command) &&
+      !(
+        p.value.includes('$') &&
+        holdsPinnedList(instruction, p.value, options.isPinned, command)
+      ) &&
+      !removed?.has(p.value),
+  );
+}
+
+/** The finding for one install's unpinned packages, with a version placeholder for each. */
+function unpinnedHit(
+  options: PinRuleOptions,
+  instruction: Instruction,
+  unpinned: readonly Operand[],
+): RuleHit {
+  const names = unpinned.map(p => p.value);
+  // The fixed line shows where each version goes; which version is the user's choice.
+  const placeholders = compact(
+    unpinned.map(p => replaceWord(instruction, p.word, options.pin(p.value))),
+  );
+  const hit: RuleHit = {
+    instruction,
+    message: `${options.manager} installs unpinned: ${names.join(', ')}`,
+    summary: `Pin each package to the version you tested (${
+      options.example
+    }); \`${options.versionsOf(names[0])}\` lists the versions on offer.`,
+  };
+  if (instruction.keyword === 'RUN' && placeholders.length === unpinned.length)
+    hit.placeholders = placeholders;
+  return hit;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Rule, RuleHit } from '../types';
+import type { Edit, Rule, RuleHit } from '../types';
 import type { ShellCommand, ShellWord } from '../../dockerfile/shell';
-import type { Instruction } from '../../dockerfile/model';
+import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { compact, keyValues, replaceWord } from '../support';
 import {
   hadolintArgs,
@@ -161,60 +161,18 @@ export function rpmPinRule(options: {
             instruction.trigger?.keyword !== 'RUN')
         )
           continue;
-        const namesFor = () => declaredAt(index);
-        const unpinned: Array<{
-          command: ShellCommand;
-          arg: string;
-          fix: string;
-        }> = [];
-        for (const command of runCommands(model, instruction)) {
-          if (!hasArgs(command, options.programs, ['install'])) continue;
-          const isModule = command.args.includes('module');
-          if (!isModule && options.skipped.some(s => command.args.includes(s)))
-            continue;
-          const rendered = hadolintArgs(model, command, instruction);
-          for (const [i, arg] of command.args.entries()) {
-            if (!isArgument(arg) || arg === 'install' || arg === 'module')
-              continue;
-            const text = rendered[i];
-            if (isModule) {
-              if (!text.includes(':'))
-                unpinned.push({ command, arg, fix: `${arg}:STREAM` });
-            } else if (!isPinnedRpm(text, namesFor)) {
-              unpinned.push({ command, arg, fix: `${arg}-X.Y.Z` });
-            }
-          }
-        }
+        const unpinned = unpinnedPackages(
+          model,
+          instruction,
+          options.programs,
+          options.skipped,
+          () => declaredAt(index),
+        );
         if (unpinned.length === 0) continue;
         // The fixed line shows where the version goes; which version is the user's choice.
-        // Each argument's own word, in order: one pass over each command's
-        // words (a search per argument was quadratic: 3 min for one fuzzed
-        // install of 30,000 packages).
-        const unclaimed = new Map<
-          ShellCommand,
-          Map<string, { words: ShellWord[]; next: number }>
-        >();
-        const wordFor = (command: ShellCommand, arg: string) => {
-          let byValue = unclaimed.get(command);
-          if (!byValue) {
-            byValue = new Map();
-            for (const w of command.words.slice(1)) {
-              const same = byValue.get(w.value);
-              if (same) same.words.push(w);
-              else byValue.set(w.value, { words: [w], next: 0 });
-            }
-            unclaimed.set(command, byValue);
-          }
-          const same = byValue.get(arg);
-          return same ? same.words[same.next++] : undefined;
-        };
         const placeholders =
           instruction.keyword === 'RUN'
-            ? compact(
-                unpinned.map(({ command, arg, fix }) =>
-                  replaceWord(instruction, wordFor(command, arg), fix),
-                ),
-              )
+            ? versionPlaceholders(instruction, unpinned)
             : [];
         hits.push({
           instruction,
@@ -228,4 +186,73 @@ export function rpmPinRule(options: {
       return hits;
     },
   };
+}
+
+/** A package (or module) installed without a version (or stream), and the word that would pin it. */
+interface UnpinnedPackage {
+  command: ShellCommand;
+  arg: string;
+  fix: string;
+}
+
+/** The packages and modules a RUN installs with one of `programs` without pinning them. */
+function unpinnedPackages(
+  model: DockerfileModel,
+  instruction: Instruction,
+  programs: readonly string[],
+  skipped: readonly string[],
+  namesFor: () => DeclaredNames,
+): UnpinnedPackage[] {
+  const unpinned: UnpinnedPackage[] = [];
+  for (const command of runCommands(model, instruction)) {
+    if (!hasArgs(command, programs, ['install'])) continue;
+    const isModule = command.args.includes('module');
+    if (!isModule && skipped.some(s => command.args.includes(s))) continue;
+    const rendered = hadolintArgs(model, command, instruction);
+    for (const [i, arg] of command.args.entries()) {
+      if (!isArgument(arg) || arg === 'install' || arg === 'module') continue;
+      const text = rendered[i];
+      if (isModule) {
+        if (!text.includes(':'))
+          unpinned.push({ command, arg, fix: `${arg}:STREAM` });
+      } else if (!isPinnedRpm(text, namesFor)) {
+        unpinned.push({ command, arg, fix: `${arg}-X.Y.Z` });
+      }
+    }
+  }
+  return unpinned;
+}
+
+/**
+ * Each unpinned argument's own word replaced by its pinned form. The words
+ * are found in one pass over each command's words (a search per argument was
+ * quadratic: 3 min for one fuzzed install of 30,000 packages).
+ */
+function versionPlaceholders(
+  instruction: Instruction,
+  unpinned: readonly UnpinnedPackage[],
+): Edit[] {
+  const unclaimed = new Map<
+    ShellCommand,
+    Map<string, { words: ShellWord[]; next: number }>
+  >();
+  const wordFor = (command: ShellCommand, arg: string) => {
+    let byValue = unclaimed.get(command);
+    if (!byValue) {
+      byValue = new Map();
+      for (const w of command.words.slice(1)) {
+        const same = byValue.get(w.value);
+        if (same) same.words.push(w);
+        else byValue.set(w.value, { words: [w], next: 0 });
+      }
+      unclaimed.set(command, byValue);
+    }
+    const same = byValue.get(arg);
+    return same ? same.words[same.next++] : undefined;
+  };
+  return compact(
+    unpinned.map(({ command, arg, fix }) =>
+      replaceWord(instruction, wordFor(command, arg), fix),
+    ),
+  );
 }
