@@ -5,7 +5,7 @@ import {
   DEEP_LIMIT_USAGE,
   deepLimitsFrom,
 } from './deepAnalysisLimits';
-import { listRules } from '../dockerfile/analyze';
+import { listRules } from '../dockerfile/ruleCatalogue';
 import { ImageInspector } from '../image';
 import {
   canonicalHost,

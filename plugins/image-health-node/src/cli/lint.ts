@@ -5,7 +5,8 @@ import type {
   DockerfileResult,
   Severity,
 } from '@image-health/plugin-image-health-common';
-import { analyzeDockerfile, listRules } from '../dockerfile/analyze';
+import { analyzeDockerfile } from '../dockerfile/analyze';
+import { listRules } from '../dockerfile/ruleCatalogue';
 import { parseDockerfile } from '../dockerfile/parse';
 import { applyPolicy } from '../policy';
 import { readPolicyFile, resolveCliConfig, type CliConfig } from './config';

@@ -3,7 +3,7 @@ import {
   FINDING_CATEGORIES,
   type RuleInfo,
 } from '@image-health/plugin-image-health-common';
-import { listRules } from '../dockerfile/analyze';
+import { listRules } from '../dockerfile/ruleCatalogue';
 import { listImageRules } from '../rules/image';
 import { CliInputError, type CliIO } from './io';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listRules } from '../dockerfile/analyze';
+import { listRules } from '../dockerfile/ruleCatalogue';
 import { parseReference } from '../registry';
 import type { Severity } from '@image-health/plugin-image-health-common';
 import type { OutputFormat } from '../output';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { analyzeDockerfile, listRules } from './analyze';
+import { analyzeDockerfile } from './analyze';
+import { listRules } from './ruleCatalogue';
 
 const analyze = (
   content: string,

@@ -1,19 +1,25 @@
 import type {
   DockerfileResult,
   Finding,
-  RuleInfo,
   Severity,
   StageSummary,
 } from '@image-health/plugin-image-health-common';
 import { estimateFinalBase } from './estimate';
 import { RULES } from '../rules';
-import { normalizeRuleId } from '../scan/ruleSettings';
 import { shownFix } from '../rules/fixText';
 import type { Edit, Rule, RuleContext, RuleHit } from '../rules/types';
 import type { LabelType } from '../rules/correctness/labelSchema';
 import type { DockerfileModel } from './model';
 import { parseDockerfile } from './parse';
 import { developmentEnvironmentReason, unshippedReason } from './stages';
+import { applyEditSets } from './edits';
+import {
+  hasOverride,
+  isSelected,
+  overrideOf,
+  ruleSelectionOf,
+} from './ruleSelection';
+import { suppressionsOf, type Suppressions } from './suppressions';
 
 /** What the analyzer needs besides the Dockerfile's text. */
 export interface AnalyzeOptions {
@@ -129,17 +135,6 @@ function fixRounds(text: string): number {
   return text.length > 65_536 ? 1 : 3;
 }
 
-/** Shared empties for the common call without ignores or overrides (never written to). */
-const NO_IDS: ReadonlySet<string> = new Set();
-const NO_OVERRIDES: ReadonlyMap<string, Severity> = new Map();
-
-/** Which rules run and at what severity: the options' rule ids, normalized once per analysis. */
-interface RuleSelection {
-  ignored: ReadonlySet<string>;
-  severity: ReadonlyMap<string, Severity>;
-  enabled: ReadonlySet<string>;
-}
-
 /** What listing a rule's hits needs: the same for every rule of one file. */
 interface Listing {
   model: DockerfileModel;
@@ -183,35 +178,6 @@ function runRules(
   const findings = listing.findings;
   findings.sort((a, b) => a.line - b.line || compareIds(a.ruleId, b.ruleId));
   return { model, findings };
-}
-
-function ruleSelectionOf(options: AnalyzeOptions): RuleSelection {
-  return {
-    ignored: options.ignore?.length
-      ? new Set(options.ignore.map(normalizeRuleId))
-      : NO_IDS,
-    severity: options.severity
-      ? new Map(
-          Object.entries(options.severity).map(([id, s]) => [
-            normalizeRuleId(id),
-            s,
-          ]),
-        )
-      : NO_OVERRIDES,
-    enabled: options.enable?.length
-      ? new Set(options.enable.map(normalizeRuleId))
-      : NO_IDS,
-  };
-}
-
-/** Whether a rule runs: not ignored, and when off by default, enabled or given a severity. */
-function isSelected(rule: Rule, selection: RuleSelection): boolean {
-  if (matches(rule, selection.ignored)) return false;
-  return (
-    !rule.optIn ||
-    matches(rule, selection.enabled) ||
-    hasOverride(rule, selection.severity)
-  );
 }
 
 /** A rule's hits; none, and a parse error saying why, when the rule throws. */
@@ -336,87 +302,10 @@ function unshippedReasonOf(
   return stage ? unshippedReason(model, stage) : undefined;
 }
 
-/** What the catalogue says of a rule's findings in stages that do not ship. */
-const UNSHIPPED_NOTE = {
-  silent:
-    'Not reported in stages whose files do not reach the final image (a builder only copied from, an unused target), nor in a .devcontainer/ Dockerfile.',
-  info: 'Reported as info, with the reason, in stages whose files do not reach the final image (a builder only copied from, an unused target) and in a .devcontainer/ Dockerfile.',
-};
-
-/** The rule catalogue, for `GET /v1/rules` and the CLI. */
-export function listRules(): RuleInfo[] {
-  return RULES.map(
-    ({
-      id,
-      title,
-      category,
-      severity,
-      equivalents,
-      description,
-      docsUrl,
-      unshipped,
-      optIn,
-      differsFrom,
-    }) => ({
-      id,
-      title,
-      category,
-      severity,
-      equivalents,
-      description: [
-        description,
-        unshipped && UNSHIPPED_NOTE[unshipped],
-        optIn &&
-          'Off by default (as in hadolint): enabled by naming it in a severity override.',
-        ...Object.entries(differsFrom ?? {}).map(
-          ([peer, why]) => `Deliberately different from ${peer}: ${why}`,
-        ),
-      ]
-        .filter(Boolean)
-        .join(' '),
-      docsUrl,
-    }),
-  );
-}
-
 /** Plain code-unit order (localeCompare is needlessly slow here). */
 function compareIds(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
-}
-
-const ruleIds = new WeakMap<Rule, string[]>();
-
-function idsOf(rule: Rule): string[] {
-  let ids = ruleIds.get(rule);
-  if (!ids) {
-    ids = [rule.id, ...rule.equivalents].map(normalizeRuleId);
-    ruleIds.set(rule, ids);
-  }
-  return ids;
-}
-
-function matches(rule: Rule, ids: ReadonlySet<string>): boolean {
-  return ids.size > 0 && idsOf(rule).some(id => ids.has(id));
-}
-
-/** Whether the operator set this rule's severity (by our id or a peer's). */
-function hasOverride(
-  rule: Rule,
-  severity: ReadonlyMap<string, Severity>,
-): boolean {
-  return idsOf(rule).some(id => severity.has(id));
-}
-
-function overrideOf(
-  rule: Rule,
-  severity: ReadonlyMap<string, Severity>,
-): Severity {
-  for (const id of idsOf(rule)) {
-    const s = severity.get(id);
-    if (s) return s;
-  }
-  return rule.severity;
 }
 
 function toFinding(
@@ -444,120 +333,6 @@ function toFinding(
     endLine: instruction?.endLine,
     remediation,
   };
-}
-
-/** Which hits the file's `# hadolint ignore=…` pragmas silence. */
-interface Suppressions {
-  isSuppressed(rule: Rule, line: number | undefined): boolean;
-}
-
-/**
- * Pragmas: `# hadolint ignore=…` before an instruction, `global ignore=…`, `stage ignore=…`;
- * none of them count when `disabled` (hadolint's `disable-ignore-pragma`).
- */
-function suppressionsOf(
-  model: DockerfileModel,
-  disabled = false,
-): Suppressions {
-  const byLine = new Map<number, Set<string>>();
-  const global = new Set<string>();
-  const ranges: Array<{ from: number; to: number; ids: Set<string> }> = [];
-  for (const pragma of model.pragmas) {
-    const ids = new Set(pragma.ids.map(normalizeRuleId));
-    if (pragma.scope === 'global') {
-      ids.forEach(id => global.add(id));
-      continue;
-    }
-    const next =
-      pragma.next === undefined ? undefined : model.instructions[pragma.next];
-    if (!next) continue;
-    if (pragma.scope === 'next') {
-      const set = byLine.get(next.line) ?? new Set<string>();
-      ids.forEach(id => set.add(id));
-      byLine.set(next.line, set);
-    } else {
-      const stage =
-        next.stage >= 0 ? model.stages[next.stage] : model.stages[0];
-      const after = stage ? model.stages[stage.index + 1] : undefined;
-      ranges.push({
-        from: pragma.line,
-        to: after ? after.from.line - 1 : Infinity,
-        ids,
-      });
-    }
-  }
-  return {
-    isSuppressed(rule: Rule, line: number | undefined): boolean {
-      if (disabled || model.pragmas.length === 0) return false;
-      const ids = idsOf(rule);
-      if (ids.some(id => global.has(id))) return true;
-      if (line === undefined) return false;
-      const own = byLine.get(line);
-      if (own && ids.some(id => own.has(id))) return true;
-      return ranges.some(
-        r => line >= r.from && line <= r.to && ids.some(id => r.ids.has(id)),
-      );
-    },
-  };
-}
-
-/**
- * Applies sets of edits (one set per finding) that do not overlap an earlier
- * set; a set is applied whole or not at all. Identical edits from two rules
- * (two rules inserting the same text at the same place) are applied once.
- */
-export function applyEditSets(
-  text: string,
-  sets: Edit[][],
-): { text: string; appliedSets: Set<number> } {
-  // Taken edits, sorted by start; they never overlap, so only neighbours can clash.
-  const taken: Edit[] = [];
-  const appliedSets = new Set<number>();
-  const firstAtOrAfter = (start: number) => {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const same = (a: Edit, b: Edit) =>
-    a.start === b.start && a.end === b.end && a.text === b.text;
-  // Two insertions at one point both apply (in finding order); an insertion
-  // inside or at the edge of a replaced range waits for the next round.
-  const clashes = (a: Edit, b: Edit) =>
-    (a.start < b.end && b.start < a.end) ||
-    (a.start === b.start && (a.start === a.end) !== (b.start === b.end));
-  sets.forEach((set, index) => {
-    const fresh: Edit[] = [];
-    for (const edit of set) {
-      const at = firstAtOrAfter(edit.start);
-      const neighbours: Edit[] = [];
-      for (let i = at - 1; i >= 0 && taken[i].end >= edit.start; i--)
-        neighbours.push(taken[i]);
-      for (let i = at; i < taken.length && taken[i].start <= edit.end; i++)
-        neighbours.push(taken[i]);
-      if (neighbours.some(n => same(n, edit))) continue;
-      if (neighbours.some(n => clashes(n, edit))) return;
-      fresh.push(edit);
-    }
-    for (const edit of fresh) {
-      // After any edits already taken at the same point, so insertions keep finding order.
-      let at = firstAtOrAfter(edit.start);
-      while (at < taken.length && taken[at].start === edit.start) at++;
-      taken.splice(at, 0, edit);
-    }
-    appliedSets.add(index);
-  });
-  let out = '';
-  let cursor = 0;
-  for (const edit of taken) {
-    out += text.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return { text: out + text.slice(cursor), appliedSets };
 }
 
 function stageSummaries(model: DockerfileModel): StageSummary[] {

@@ -1,4 +1,5 @@
-export { analyzeDockerfile, listRules } from './analyze';
+export { analyzeDockerfile } from './analyze';
+export { listRules } from './ruleCatalogue';
 export type { AnalyzeOptions } from './analyze';
 export { MAX_DOCKERFILE_CHARS, parseDockerfile } from './parse';
 export type {

@@ -3,11 +3,8 @@ import path from 'path';
 import { rule, changesEveryBuild } from './cache-busting-arg-early';
 import { describeRule, hitsOf } from '../testing';
 import type { Finding } from '@image-health/plugin-image-health-common';
-import {
-  analyzeDockerfile,
-  analyzeWithFixes,
-  applyEditSets,
-} from '../../dockerfile/analyze';
+import { analyzeDockerfile, analyzeWithFixes } from '../../dockerfile/analyze';
+import { applyEditSets } from '../../dockerfile/edits';
 import { parseDockerfile } from '../../dockerfile/parse';
 
 describeRule(rule, {

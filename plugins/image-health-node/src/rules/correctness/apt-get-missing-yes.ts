@@ -1,7 +1,8 @@
 import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandNamed, hasArgs } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
+import { hasArgs } from '../peer';
 
 /** Quiet level 2 (`-qq`, `-q -q`, `--quiet --quiet`, `-q=2`) implies yes; so DL3014 counts the q's. */
 function quietTwice(command: ShellCommand): boolean {

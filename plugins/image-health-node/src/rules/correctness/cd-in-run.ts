@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from '../types';
-import { runsWithCommandsNamed } from '../peer';
+import { runsWithCommandsNamed } from '../peerCommands';
 
 export const rule: Rule = {
   id: 'cd-in-run',

@@ -1,6 +1,7 @@
 import type { Instruction } from '../../dockerfile/model';
 import type { Rule } from '../types';
-import { eachCommandWithOnbuild, nameOf } from '../peer';
+import { eachCommandWithOnbuild } from '../peerCommands';
+import { nameOf } from '../peer';
 
 /**
  * The commands DL3001 judges, with what to do instead. hadolint's message also

@@ -2,7 +2,8 @@ import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import type { Instruction } from '../../dockerfile/model';
 import { compact, replaceWord } from '../support';
-import { eachCommandWithOnbuild, hasArgs } from '../peer';
+import { eachCommandWithOnbuild } from '../peerCommands';
+import { hasArgs } from '../peer';
 
 /**
  * The gems a `gem install` / `gem i` names without a version, read as

@@ -1,7 +1,8 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, replaceWord } from '../support';
-import { runCommands, eachCommandNamed, hasArgs } from '../peer';
+import { runCommands, hasArgs } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
 import type { Instruction } from '../../dockerfile/model';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */

@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from '../types';
-import { runsWithCommandsNamed } from '../peer';
+import { runsWithCommandsNamed } from '../peerCommands';
 
 /** DL4005: `ln … /bin/sh` swaps the shell under every later RUN; SHELL says so in the Dockerfile. */
 export const rule: Rule = {

@@ -1,11 +1,7 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import {
-  eachCommandWithOnbuild,
-  hadolintDocsUrl,
-  hasArgs,
-  runsRunning,
-} from '../peer';
+import { eachCommandWithOnbuild, runsRunning } from '../peerCommands';
+import { hadolintDocsUrl, hasArgs } from '../peer';
 
 /** "`<manager> install` without its assume-yes flag" rules for yum, dnf and zypper. */
 export function assumeYesRule(options: {

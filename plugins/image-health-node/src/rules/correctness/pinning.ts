@@ -12,11 +12,8 @@ import {
 } from '../support';
 import type { Instruction } from '../../dockerfile/model';
 import { buildDependencyInstalls } from '../size/build-steps';
-import {
-  eachCommandNamed,
-  eachCommandWithOnbuild,
-  hadolintDocsUrl,
-} from '../peer';
+import { eachCommandNamed, eachCommandWithOnbuild } from '../peerCommands';
+import { hadolintDocsUrl } from '../peer';
 
 /**
  * "Pin versions in <manager> install" rules: one finding per command listing the

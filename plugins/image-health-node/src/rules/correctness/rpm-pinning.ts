@@ -9,8 +9,8 @@ import {
   imageNameOf,
   isArgument,
   runCommands,
-  runsRunning,
 } from '../peer';
+import { runsRunning } from '../peerCommands';
 
 /** Letters, digits and `.~^_:+`: what an rpm version part may hold. */
 const VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;

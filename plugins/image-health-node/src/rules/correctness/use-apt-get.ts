@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { replaceWord, compact } from '../support';
-import { eachCommandNamed } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
 
 export const rule: Rule = {
   id: 'use-apt-get',

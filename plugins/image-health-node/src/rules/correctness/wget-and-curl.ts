@@ -1,6 +1,7 @@
 import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
-import { commandsNamed, runCommands, nameOf } from '../peer';
+import { commandsNamed } from '../peerCommands';
+import { runCommands, nameOf } from '../peer';
 
 export const rule: Rule = {
   id: 'wget-and-curl',

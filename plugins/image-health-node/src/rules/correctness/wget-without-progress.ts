@@ -2,12 +2,8 @@ import type { Rule, RuleHit } from '../types';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { compact, insertAfter } from '../support';
-import {
-  hadolintCommand,
-  hadolintFlags,
-  nameOf,
-  runsWithCommandsNamed,
-} from '../peer';
+import { hadolintCommand, hadolintFlags, nameOf } from '../peer';
+import { runsWithCommandsNamed } from '../peerCommands';
 
 /**
  * DL3047: `wget` prints a progress line per chunk unless told otherwise:

@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from '../types';
-import { eachCommandNamed, hadolintDocsUrl, hasArgs } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
+import { hadolintDocsUrl, hasArgs } from '../peer';
 
 const equivalents = ['DL3035'];
 

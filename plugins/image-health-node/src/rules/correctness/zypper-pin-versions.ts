@@ -1,7 +1,8 @@
 import type { Rule, RuleHit } from '../types';
 import type { ShellWord } from '../../dockerfile/shell';
 import { compact, replaceWord } from '../support';
-import { argsNoFlags, hasArgs, runsWithCommandsNamed } from '../peer';
+import { argsNoFlags, hasArgs } from '../peer';
+import { runsWithCommandsNamed } from '../peerCommands';
 
 /** DL3037: a version relation (`=`, `<`, `>`, `<=`, `>=`) or an `.rpm` file pins a package. */
 function isPinnedZypperPackage(pkg: string): boolean {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { eachCommandNamed } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
 
 export const rule: Rule = {
   id: 'sudo-in-run',

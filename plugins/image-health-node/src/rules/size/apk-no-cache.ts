@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandNamed, hasArgs, hasCacheOrTmpfsMountWith } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
+import { hasArgs, hasCacheOrTmpfsMountWith } from '../peer';
 
 export const rule: Rule = {
   id: 'apk-no-cache',

@@ -2,8 +2,8 @@ import type { Rule } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { appendToRun, isCommand, runHas } from '../support';
 import type { Instruction } from '../../dockerfile/model';
+import { commandsNamed } from '../peerCommands';
 import {
-  commandsNamed,
   runCommands,
   hasCacheOrTmpfsMountWith,
   judgedStages,

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { compact, hasFlag, insertAfter, wordOf } from '../support';
-import { eachCommandNamed, hasArgs } from '../peer';
+import { eachCommandNamed } from '../peerCommands';
+import { hasArgs } from '../peer';
 
 export const rule: Rule = {
   id: 'apt-no-install-recommends',

@@ -7,8 +7,8 @@ import {
   isCommand,
   programOf,
 } from '../support';
+import { runsRunning } from '../peerCommands';
 import {
-  runsRunning,
   runCommands,
   hadolintDocsUrl,
   hasArgs,

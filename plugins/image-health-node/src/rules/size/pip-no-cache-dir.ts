@@ -1,11 +1,7 @@
 import type { Rule } from '../types';
 import { compact, insertAfter, programOf, wordOf } from '../support';
-import {
-  eachCommandWithOnbuild,
-  hasCacheOrTmpfsMountWith,
-  inheritedEnv,
-  nameOf,
-} from '../peer';
+import { eachCommandWithOnbuild } from '../peerCommands';
+import { hasCacheOrTmpfsMountWith, inheritedEnv, nameOf } from '../peer';
 import type { ShellCommand } from '../../dockerfile/shell';
 
 /**

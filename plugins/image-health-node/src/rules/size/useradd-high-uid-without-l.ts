@@ -2,13 +2,8 @@ import type { Rule, RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { compact, insertAfter } from '../support';
-import {
-  hadolintArgs,
-  hadolintCommand,
-  hadolintFlags,
-  nameOf,
-  runsWithCommandsNamed,
-} from '../peer';
+import { hadolintArgs, hadolintCommand, hadolintFlags, nameOf } from '../peer';
+import { runsWithCommandsNamed } from '../peerCommands';
 
 /**
  * DL3046: `useradd` with `-u`/`--uid` and without `-l`/`--no-log-init`, where
