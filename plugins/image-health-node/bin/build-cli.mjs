@@ -36,6 +36,11 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   sourcemap: false,
+  // ES module builds first, so what the CLI does not use is left out: through
+  // their CommonJS builds, -common's Backstage permission helpers pulled
+  // zod, node-fetch, tr46 and iconv-lite's tables into the lint bundle
+  // (1.5 MB instead of 0.5 MB, 115 ms of its start-up).
+  mainFields: ['module', 'main'],
 };
 
 await build({
