@@ -275,6 +275,23 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('still answers right when the scorecard_version row was deleted by hand (nothing is kept then)', async () => {
+      const visible = rows.filter((_, i) => i % 3 === 0);
+      const [row] = await knex('scorecard_version').select('id', 'version');
+      await knex('scorecard_version').delete();
+      try {
+        const body = await scorecard(NARROW, 'owner=team-13&limit=5');
+        const want = expected(
+          visible,
+          r => r.owner === 'group:default/team-13',
+        );
+        expect(body.totals).toEqual(want.totals);
+        expect(body.aggregates.owners).toEqual(want.owners);
+      } finally {
+        await knex('scorecard_version').insert(row);
+      }
+    });
+
     it("keeps a filtered scorecard's count of readable entities right when reports come and go", async () => {
       // A different filter each time: totals of one filter are reused for 10 s.
       const readable = async (owner: string) =>

@@ -168,10 +168,12 @@ export class SummaryGroupsByHiddenSet {
   ): Promise<SummaryGroup[]> {
     // Read before computing: a write committed in between makes the groups
     // newer than their version says, never older, so they are only recomputed.
-    const [{ version }] = await this.db('scorecard_version')
+    const row = await this.db('scorecard_version')
       .where({ id: 1 })
-      .select('version');
-    const key = String(version);
+      .first('version');
+    // Without its row (deleted by hand) nothing can be kept: counted each time.
+    if (!row) return summaryGroups(this.db, readable());
+    const key = String(row.version);
     const known = this.kept.get(hiddenId);
     if (known?.version === key) return known.groups;
     this.forget(hiddenId);
