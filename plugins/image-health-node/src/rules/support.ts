@@ -256,17 +256,6 @@ export function applyEditsTo(
   instruction: { start: number; end: number },
   edits: Edit[],
 ): string {
-  // Most findings carry one edit: no ordering to do.
-  if (edits.length === 1) {
-    const [edit] = edits;
-    if (edit.start < instruction.start || edit.end > instruction.end)
-      return model.text.slice(instruction.start, instruction.end);
-    return (
-      model.text.slice(instruction.start, edit.start) +
-      edit.text +
-      model.text.slice(Math.max(instruction.start, edit.end), instruction.end)
-    );
-  }
   // Insertions at one point come out last-given first; one pass, linear in the text however many edits.
   const inside = edits
     .map((edit, order) => ({ edit, order }))
