@@ -36,7 +36,11 @@ export function parseDockerfile(content: string): DockerfileModel {
     pragmas: [],
     parseErrors,
     lineStarts,
+    // The caches rules fill on first use are here from the start, so every
+    // model keeps one shape (V8 hidden class) whichever rules ran.
     commandIndex: undefined,
+    stageReach: undefined,
+    hadolintReading: undefined,
   };
   const refusal = refusalOf(text);
   if (refusal) {

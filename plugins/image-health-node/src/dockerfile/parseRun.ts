@@ -4,6 +4,7 @@
  * joined as a shell would, Windows shells left unread).
  */
 import {
+  type Heredoc,
   type Instruction,
   type ParsedRun,
   type RunMount,
@@ -36,43 +37,8 @@ export function readRun(
   const posixShell = shell
     ? POSIX_SHELLS.test(shell[0])
     : !isWindowsImage(stage);
-  if (instruction.json) {
-    const json = instruction.json;
-    const c = json.indexOf('-c');
-    if (
-      json.length > 0 &&
-      POSIX_SHELLS.test(json[0]) &&
-      c > 0 &&
-      c + 1 < json.length
-    ) {
-      const script = json[c + 1];
-      return parsedRun('posix', parseShell(script), script, unmapped, mounts);
-    }
-    const commands: ShellCommand[] = json.length
-      ? [
-          {
-            name: json[0],
-            program: json[0].slice(json[0].lastIndexOf('/') + 1),
-            args: json.slice(1),
-            subcommand: json.slice(1).find(a => !a.startsWith('-')),
-            words: json.map(v => ({
-              value: v,
-              start: 0,
-              end: 0,
-              quoted: true,
-            })),
-            assignments: [],
-            pipeline: 0,
-            pipePosition: 0,
-            terminator: '',
-            nested: false,
-            start: 0,
-            end: 0,
-          },
-        ]
-      : [];
-    return parsedRun('exec', { commands }, instruction.args, unmapped, mounts);
-  }
+  if (instruction.json)
+    return readExecForm(instruction.json, instruction.args, mounts);
   if (!posixShell || escapeChar !== '\\') {
     return parsedRun(
       'other',
@@ -82,25 +48,15 @@ export function readRun(
       mounts,
     );
   }
-  if (instruction.heredocs.length > 0) {
-    // `RUN <<EOF` or `RUN bash <<EOF` runs the body as the script.
-    const withoutMarkers = instruction.args
-      .replace(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g, '')
-      .trim();
-    const firstWord = withoutMarkers.split(/\s+/)[0] ?? '';
-    if (
-      withoutMarkers === '' ||
-      (POSIX_SHELLS.test(firstWord) && !/\s-c\s/.test(` ${withoutMarkers} `))
-    ) {
-      const heredoc = instruction.heredocs[0];
-      return parsedRun(
-        'posix',
-        parseShell(heredoc.content),
-        heredoc.content,
-        o => (heredoc.stripTabs ? undefined : heredoc.start + o),
-        mounts,
-      );
-    }
+  const heredoc = heredocScript(instruction);
+  if (heredoc) {
+    return parsedRun(
+      'posix',
+      parseShell(heredoc.content),
+      heredoc.content,
+      o => (heredoc.stripTabs ? undefined : heredoc.start + o),
+      mounts,
+    );
   }
   const text = instruction.args;
   return parsedRun(
@@ -110,6 +66,67 @@ export function readRun(
     o => mapOffset(internal.segments, o + internal.bodyOffset),
     mounts,
   );
+}
+
+/**
+ * An exec-form RUN: `["sh", "-c", "script"]` runs the script through a POSIX
+ * shell; any other list runs its first item with the rest as arguments.
+ */
+function readExecForm(
+  json: string[],
+  args: string,
+  mounts: RunMount[],
+): ParsedRun {
+  const c = json.indexOf('-c');
+  if (
+    json.length > 0 &&
+    POSIX_SHELLS.test(json[0]) &&
+    c > 0 &&
+    c + 1 < json.length
+  ) {
+    const script = json[c + 1];
+    return parsedRun('posix', parseShell(script), script, unmapped, mounts);
+  }
+  const commands: ShellCommand[] = json.length
+    ? [
+        {
+          name: json[0],
+          program: json[0].slice(json[0].lastIndexOf('/') + 1),
+          args: json.slice(1),
+          subcommand: json.slice(1).find(a => !a.startsWith('-')),
+          words: json.map(v => ({
+            value: v,
+            start: 0,
+            end: 0,
+            quoted: true,
+          })),
+          assignments: [],
+          pipeline: 0,
+          pipePosition: 0,
+          terminator: '',
+          nested: false,
+          start: 0,
+          end: 0,
+        },
+      ]
+    : [];
+  return parsedRun('exec', { commands }, args, unmapped, mounts);
+}
+
+/**
+ * The heredoc a RUN runs as its script (`RUN <<EOF`, `RUN bash <<EOF`), if
+ * it runs one; a RUN that passes a heredoc to another program runs its text.
+ */
+function heredocScript(instruction: Instruction): Heredoc | undefined {
+  if (instruction.heredocs.length === 0) return undefined;
+  const withoutMarkers = instruction.args
+    .replace(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g, '')
+    .trim();
+  const firstWord = withoutMarkers.split(/\s+/)[0] ?? '';
+  return withoutMarkers === '' ||
+    (POSIX_SHELLS.test(firstWord) && !/\s-c\s/.test(` ${withoutMarkers} `))
+    ? instruction.heredocs[0]
+    : undefined;
 }
 
 /** Every ParsedRun is built here, with all its fields in one order (one hidden class). */

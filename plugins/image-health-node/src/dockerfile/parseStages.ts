@@ -3,12 +3,11 @@
  * substituted, the ARG scope, names and the COPY --from graph, and every
  * RUN's shell read into commands under the stage's SHELL.
  */
-import { type DockerfileModel, type Stage } from './model';
+import { type DockerfileModel, type Instruction, type Stage } from './model';
 import { readRun } from './parseRun';
 import { parseImageReference, substitute, unquote } from './values';
 
 export function buildStages(model: DockerfileModel): void {
-  const stageVars = model.globalArgs;
   let current: Stage | undefined;
   const shellByStage = new Map<number, string[] | null>();
   // Lower-cased stage name → the first stage of that name, so a file with many stages stays linear.
@@ -17,52 +16,20 @@ export function buildStages(model: DockerfileModel): void {
     stageByName.get(name.toLowerCase()) ?? -1;
   for (const instruction of model.instructions) {
     if (instruction.keyword === 'FROM') {
-      const words = instruction.words.map(w => w.value);
-      const imageWord = words[0] ?? '';
-      const asIndex = words.findIndex(w => w.toLowerCase() === 'as');
-      const name = asIndex > 0 ? words[asIndex + 1] : undefined;
-      const image = parseImageReference(imageWord, stageVars);
-      const index = model.stages.length;
-      const baseStage = stageNamed(image.resolved);
-      const platform =
-        instruction.flags.find(f => f.name === 'platform')?.value ?? undefined;
-      current = {
-        index,
-        name,
-        from: instruction,
-        image,
-        baseStage: baseStage >= 0 ? baseStage : undefined,
-        platform,
-        instructions: [],
-        final: false,
-        copiesFrom: [],
-        copiesFromImages: [],
-      };
-      instruction.stage = index;
+      current = stageOf(instruction, model, stageNamed);
       model.stages.push(current);
+      const name = current.name;
       if (name !== undefined && !stageByName.has(name.toLowerCase()))
-        stageByName.set(name.toLowerCase(), index);
+        stageByName.set(name.toLowerCase(), current.index);
+      const baseStage = current.baseStage;
       shellByStage.set(
-        index,
-        baseStage >= 0 ? shellByStage.get(baseStage) ?? null : null,
+        current.index,
+        baseStage !== undefined ? shellByStage.get(baseStage) ?? null : null,
       );
       continue;
     }
     if (!current) {
-      if (instruction.keyword === 'ARG') {
-        for (const word of instruction.words) {
-          const eq = word.value.indexOf('=');
-          if (eq < 0)
-            model.globalArgs.set(word.value, model.globalArgs.get(word.value));
-          else {
-            const value = substitute(
-              unquote(word.value.slice(eq + 1)),
-              model.globalArgs,
-            ).value;
-            model.globalArgs.set(word.value.slice(0, eq), value);
-          }
-        }
-      }
+      if (instruction.keyword === 'ARG') readGlobalArg(instruction, model);
       continue;
     }
     instruction.stage = current.index;
@@ -74,15 +41,7 @@ export function buildStages(model: DockerfileModel): void {
       instruction.keyword === 'COPY'
         ? instruction.flags.find(f => f.name === 'from')?.value
         : undefined;
-    if (copyFrom) {
-      const resolved = substitute(copyFrom, model.globalArgs).value;
-      const byName = stageNamed(resolved);
-      const byIndex = /^\d+$/.test(resolved) ? Number(resolved) : -1;
-      if (byName >= 0) current.copiesFrom.push(byName);
-      else if (byIndex >= 0 && byIndex < model.stages.length)
-        current.copiesFrom.push(byIndex);
-      else current.copiesFromImages.push(resolved);
-    }
+    if (copyFrom) addCopySource(current, copyFrom, model, stageNamed);
     if (instruction.keyword === 'RUN') {
       instruction.shell = readRun(
         instruction,
@@ -95,4 +54,62 @@ export function buildStages(model: DockerfileModel): void {
   }
   if (model.stages.length > 0)
     model.stages[model.stages.length - 1].final = true;
+}
+
+/** The stage a FROM opens: its base image with global ARGs substituted, its name, the earlier stage it builds on. */
+function stageOf(
+  from: Instruction,
+  model: DockerfileModel,
+  stageNamed: (name: string) => number,
+): Stage {
+  const words = from.words.map(w => w.value);
+  const asIndex = words.findIndex(w => w.toLowerCase() === 'as');
+  const image = parseImageReference(words[0] ?? '', model.globalArgs);
+  const index = model.stages.length;
+  const baseStage = stageNamed(image.resolved);
+  from.stage = index;
+  return {
+    index,
+    name: asIndex > 0 ? words[asIndex + 1] : undefined,
+    from,
+    image,
+    baseStage: baseStage >= 0 ? baseStage : undefined,
+    platform: from.flags.find(f => f.name === 'platform')?.value ?? undefined,
+    instructions: [],
+    final: false,
+    copiesFrom: [],
+    copiesFromImages: [],
+  };
+}
+
+/** An ARG before the first FROM: its default, with earlier global ARGs substituted, joins the global ARGs. */
+function readGlobalArg(instruction: Instruction, model: DockerfileModel): void {
+  const globalArgs = model.globalArgs;
+  for (const word of instruction.words) {
+    const eq = word.value.indexOf('=');
+    if (eq < 0) globalArgs.set(word.value, globalArgs.get(word.value));
+    else {
+      const value = substitute(
+        unquote(word.value.slice(eq + 1)),
+        globalArgs,
+      ).value;
+      globalArgs.set(word.value.slice(0, eq), value);
+    }
+  }
+}
+
+/** A `COPY --from=`: an earlier stage by name or index, or else an image. */
+function addCopySource(
+  stage: Stage,
+  copyFrom: string,
+  model: DockerfileModel,
+  stageNamed: (name: string) => number,
+): void {
+  const resolved = substitute(copyFrom, model.globalArgs).value;
+  const byName = stageNamed(resolved);
+  const byIndex = /^\d+$/.test(resolved) ? Number(resolved) : -1;
+  if (byName >= 0) stage.copiesFrom.push(byName);
+  else if (byIndex >= 0 && byIndex < model.stages.length)
+    stage.copiesFrom.push(byIndex);
+  else stage.copiesFromImages.push(resolved);
 }

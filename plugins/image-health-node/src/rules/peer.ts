@@ -12,7 +12,11 @@ import { commandsOf, keyValues } from './support';
 export function readingOf(
   model: DockerfileModel,
 ): NonNullable<DockerfileModel['hadolintReading']> {
-  return (model.hadolintReading ??= { runs: [], commands: undefined });
+  return (model.hadolintReading ??= {
+    runs: [],
+    commands: undefined,
+    byName: undefined,
+  });
 }
 
 /** Why DL3009 and DL3060 are not followed for an `ONBUILD RUN` in a stage no image builds on. */
