@@ -124,11 +124,7 @@ export class ScorecardQueries {
     hidden: HiddenSet,
   ): Promise<ScorecardResponse> {
     await this.hiddenSets.ensure(hidden);
-    const active = () => {
-      const query = this.db('reports as r').where('r.active', true);
-      excludeHidden(this.db, query, hidden);
-      return query;
-    };
+    const active = () => this.activeRows(hidden);
     const filtered = () => whereFilter(active(), filter);
 
     const readableGroups = await this.readableGroups.get(hidden.id, active);
@@ -139,22 +135,73 @@ export class ScorecardQueries {
       : readableGroups.filter(group => groupMatches(group, filter));
     const matching = matchingGroups && entitiesIn(matchingGroups);
     if (matching === 0) return { rows: [], ...summaryOf([], readable, []) };
-    // PostgreSQL guesses that matching rows are spread evenly and may walk a
-    // sort index past every row a filter or the hidden set leaves out (the
-    // whole table when a filter matches only hidden rows). The counts are
-    // known, so the cheaper way is chosen here: walking reads about
-    // rowsWanted * readable / matching rows, filtering first about `matching`
-    // (then sorts them). A text search's count is not known; its trigram
-    // index is read first.
-    const rowsToSort = (rowsWanted: number): Knex.QueryBuilder =>
-      isPostgres(this.db) &&
-      (matching === undefined || matching * matching < rowsWanted * readable)
-        ? this.db
-            .withMaterialized('matching', filtered().select(ROW_COLUMNS))
-            .from('matching as r')
-        : filtered();
+    const rowsToSort = (rowsWanted: number) =>
+      this.rowsToSort(filtered, { rowsWanted, matching, readable });
 
-    const pageQuery = rowsToSort(page.offset + page.limit).select(ROW_COLUMNS);
+    const { sort: _sort, order: _order, ...summaryFilter } = filter;
+    const [rows, summary] = await Promise.all([
+      this.sortedPage(rowsToSort(page.offset + page.limit), filter, page),
+      this.cachedSummary(
+        `${hidden.id}:${JSON.stringify(summaryFilter)}`,
+        async () => {
+          // A text search's groups are counted by the database; any other
+          // filter's are the readable groups it matches.
+          const [groups, top] = await Promise.all([
+            matchingGroups ?? summaryGroups(this.db, filtered()),
+            topReclaimable(rowsToSort(TOP_RECLAIMABLE)),
+          ]);
+          return summaryOf(groups, readable, top.map(reclaimableEntry));
+        },
+      ),
+    ]);
+
+    return {
+      rows: rows.map(scorecardRow),
+      ...summary,
+    };
+  }
+
+  /** The latest reports, without the entities the caller may not read. */
+  private activeRows(hidden: HiddenSet): Knex.QueryBuilder {
+    const query = this.db('reports as r').where('r.active', true);
+    excludeHidden(this.db, query, hidden);
+    return query;
+  }
+
+  /**
+   * The filtered rows, as a query for the first `rowsWanted` of them in some
+   * order should read them. PostgreSQL guesses that matching rows are spread
+   * evenly and may walk a sort index past every row a filter or the hidden
+   * set leaves out (the whole table when a filter matches only hidden rows).
+   * The counts are known, so the cheaper way is chosen here: walking reads
+   * about rowsWanted * readable / matching rows, filtering first about
+   * `matching` (then sorts them). A text search's count is not known; its
+   * trigram index is read first.
+   */
+  private rowsToSort(
+    filtered: () => Knex.QueryBuilder,
+    counts: {
+      rowsWanted: number;
+      matching: number | undefined;
+      readable: number;
+    },
+  ): Knex.QueryBuilder {
+    const { rowsWanted, matching, readable } = counts;
+    return isPostgres(this.db) &&
+      (matching === undefined || matching * matching < rowsWanted * readable)
+      ? this.db
+          .withMaterialized('matching', filtered().select(ROW_COLUMNS))
+          .from('matching as r')
+      : filtered();
+  }
+
+  /** One page of `rows` in the scorecard's order: empty values last, ties by entity. */
+  private sortedPage(
+    rows: Knex.QueryBuilder,
+    filter: ScorecardFilter,
+    page: { offset: number; limit: number },
+  ): Knex.QueryBuilder {
+    const pageQuery = rows.select(ROW_COLUMNS);
     const column = SORT_COLUMNS[filter.sort];
     if (isPostgres(this.db)) {
       pageQuery.orderBy(column, filter.order, 'last');
@@ -164,45 +211,10 @@ export class ScorecardQueries {
         .orderByRaw(`(${column} is null) asc`)
         .orderBy(column, filter.order);
     }
-    pageQuery
+    return pageQuery
       .orderBy('r.entity_ref', 'asc')
       .offset(page.offset)
       .limit(page.limit);
-
-    const { sort: _sort, order: _order, ...summaryFilter } = filter;
-    const [rows, summary] = await Promise.all([
-      pageQuery,
-      this.cachedSummary(
-        `${hidden.id}:${JSON.stringify(summaryFilter)}`,
-        async () => {
-          // A text search's groups are counted by the database; any other
-          // filter's are the readable groups it matches.
-          const [groups, top] = await Promise.all([
-            matchingGroups ?? summaryGroups(this.db, filtered()),
-            rowsToSort(TOP_RECLAIMABLE)
-              .where('r.reclaimable_bytes', '>', 0)
-              .select('r.entity_ref', 'r.title', 'r.reclaimable_bytes')
-              .orderBy('r.reclaimable_bytes', 'desc')
-              .orderBy('r.entity_ref', 'asc')
-              .limit(TOP_RECLAIMABLE),
-          ]);
-          return summaryOf(
-            groups,
-            readable,
-            top.map((row: Record<string, string>) => ({
-              entityRef: row.entity_ref,
-              title: row.title,
-              reclaimableBytes: Number(row.reclaimable_bytes),
-            })),
-          );
-        },
-      ),
-    ]);
-
-    return {
-      rows: rows.map(scorecardRow),
-      ...summary,
-    };
   }
 
   /**
@@ -269,6 +281,27 @@ function scorecardRow(
     ...optional('reclaimableBytes', toNumberOrUndefined(row.reclaimable_bytes)),
     ...optional('policyViolations', toNumberOrUndefined(row.policy_violations)),
     scannedAt: toIso(row.scanned_at),
+  };
+}
+
+/** The rows of `rows` with the most reclaimable bytes, for the "top reclaimable" list. */
+function topReclaimable(rows: Knex.QueryBuilder): Knex.QueryBuilder {
+  return rows
+    .where('r.reclaimable_bytes', '>', 0)
+    .select('r.entity_ref', 'r.title', 'r.reclaimable_bytes')
+    .orderBy('r.reclaimable_bytes', 'desc')
+    .orderBy('r.entity_ref', 'asc')
+    .limit(TOP_RECLAIMABLE);
+}
+
+/** A row of `topReclaimable` as the API returns it. */
+function reclaimableEntry(
+  row: Record<string, string>,
+): NonNullable<ScorecardSummary['aggregates']['topReclaimable']>[number] {
+  return {
+    entityRef: row.entity_ref,
+    title: row.title,
+    reclaimableBytes: Number(row.reclaimable_bytes),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   describeError,
   linkedDockerfile,
   type BaseImageMeasurer,
+  type DockerfileInput,
   type ImagePolicy,
   type ImageReader,
 } from '@image-health/plugin-image-health-node';
@@ -74,6 +75,20 @@ export interface EntityScannerOptions {
   allowedLocations?: readonly string[];
 }
 
+/** The inputs of one scan, as read: what the engine is given and what identifies it. */
+interface ScanInputs {
+  /** The Dockerfiles read, without a default root Dockerfile that does not exist. */
+  dockerfileReads: DockerfileRead[];
+  /** What the engine analyses of them. */
+  dockerfileInputs: DockerfileInput[];
+  /** The hash of the Dockerfile the images are linked to. */
+  dockerfileHash?: string;
+  imageReads: ImageRead[];
+  /** How the Dockerfiles were found, when no annotation named them. */
+  discovery?: DockerfileDiscovery;
+  search?: ArtifactFingerprints['search'];
+}
+
 /**
  * Scans one entity: reads its Dockerfiles through the UrlReader, decides
  * what is unchanged since the last scan, and hands the rest to the engine's
@@ -94,12 +109,65 @@ export class EntityScanner {
         ? previous
         : undefined;
 
-    const {
-      reads: dockerfileReads,
-      discovery,
-      search,
-    } = await this.readDockerfiles(target, comparable, previous);
-    const present = dockerfileReads.filter(read => !read.absent);
+    const inputs = await this.readInputs(target, comparable, previous);
+
+    const scan = await this.judge(target, inputs, { ignore, severity }, signal);
+    const { report } = scan;
+
+    const images = imageChecks(
+      target.images,
+      inputs.imageReads,
+      scan.images,
+      inputs.dockerfileHash,
+    );
+    const fingerprints = scanFingerprints(
+      settings,
+      inputs.dockerfileReads,
+      images.fingerprints,
+      inputs.search,
+    );
+    const checks = [
+      ...inputs.dockerfileReads.map(read => read.check),
+      ...images.checks,
+    ];
+
+    const status = outcomeStatus(
+      report.status,
+      inputs.dockerfileReads.length === 0 && inputs.imageReads.length === 0,
+      target.sizeBudgetError,
+    );
+    return {
+      status,
+      error: outcomeError(report.error, target.sizeBudgetError),
+      dockerfiles: report.dockerfiles,
+      images: report.images,
+      score: report.score,
+      fingerprints,
+      checks,
+      ...(inputs.discovery ? { discovery: inputs.discovery } : {}),
+      unchanged:
+        Boolean(previous) &&
+        status === 'ok' &&
+        checks.length > 0 &&
+        checks.every(c => c.reused),
+    };
+  }
+
+  /**
+   * What this scan reads: the entity's Dockerfiles (those absent left out)
+   * and its images, each either reused from `comparable` or to be analysed.
+   */
+  private async readInputs(
+    target: ScanTarget,
+    comparable: PreviousScan | undefined,
+    previous: PreviousScan | undefined,
+  ): Promise<ScanInputs> {
+    const { reads, discovery, search } = await this.readDockerfiles(
+      target,
+      comparable,
+      previous,
+    );
+    const present = reads.filter(read => !read.absent);
     const dockerfileInputs = present.flatMap(read =>
       read.input ? [read.input] : [],
     );
@@ -111,12 +179,28 @@ export class EntityScanner {
         this.prepareImage(ref, dockerfileHash, comparable, previous),
       ),
     );
+    return {
+      dockerfileReads: present,
+      dockerfileInputs,
+      dockerfileHash,
+      imageReads,
+      discovery,
+      search,
+    };
+  }
 
-    const scan = await buildReport({
+  /** The engine's report on the inputs, judged by this entity's rules, budgets and policy. */
+  private judge(
+    target: ScanTarget,
+    inputs: ScanInputs,
+    rules: EntityScannerOptions['rules'],
+    signal: AbortSignal | undefined,
+  ) {
+    return buildReport({
       entityRef: target.entityRef,
-      dockerfiles: dockerfileInputs,
-      images: imageReads.map(read => read.input),
-      rules: { ignore, severity },
+      dockerfiles: inputs.dockerfileInputs,
+      images: inputs.imageReads.map(read => read.input),
+      rules,
       budgets: this.options.budgets,
       sizeBudget: target.sizeBudget,
       policy: this.options.policy,
@@ -124,46 +208,6 @@ export class EntityScanner {
       baseImages: this.options.baseImages,
       signal,
     });
-    const { report } = scan;
-
-    const images = imageChecks(
-      target.images,
-      imageReads,
-      scan.images,
-      dockerfileHash,
-    );
-    const fingerprints = scanFingerprints(
-      settings,
-      present,
-      images.fingerprints,
-      search,
-    );
-    const checks = [...present.map(read => read.check), ...images.checks];
-
-    // A size budget the owner mistyped is said beside the report, which is judged against the language budget.
-    const error = [report.error, target.sizeBudgetError]
-      .filter(Boolean)
-      .join('; ');
-    const status = outcomeStatus(
-      report.status,
-      present.length === 0 && imageReads.length === 0,
-      target.sizeBudgetError,
-    );
-    return {
-      status,
-      error: error || undefined,
-      dockerfiles: report.dockerfiles,
-      images: report.images,
-      score: report.score,
-      fingerprints,
-      checks,
-      ...(discovery ? { discovery } : {}),
-      unchanged:
-        Boolean(previous) &&
-        status === 'ok' &&
-        checks.length > 0 &&
-        checks.every(c => c.reused),
-    };
   }
 
   /**
@@ -423,6 +467,15 @@ export class EntityScanner {
       };
     }
   }
+}
+
+/** A size budget the owner mistyped is said beside the report, which is judged against the language budget. */
+function outcomeError(
+  reportError: string | undefined,
+  sizeBudgetError: string | undefined,
+): string | undefined {
+  const error = [reportError, sizeBudgetError].filter(Boolean).join('; ');
+  return error || undefined;
 }
 
 /** Nothing found to scan is not applicable; a mistyped size budget of the entity's own makes an ok report partial. */
