@@ -1,6 +1,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
 import type { Edit } from './types';
+import { unquote } from '../dockerfile/values';
 
 /** Questions rules ask of the parsed model. */
 
@@ -215,6 +216,33 @@ export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
       env.set(name, value ?? '');
   }
   return env;
+}
+
+/**
+ * An instruction's arguments: the exec form's items, or else its shell-form
+ * words as written (quotes kept). Always a new list built here, so every
+ * rule's loop over it meets one kind of array (V8 recompiled rules that met
+ * the JSON parser's lists, `map`'s and empty ones in turn).
+ */
+export function argumentsOf(instruction: Instruction): string[] {
+  const values: string[] = [];
+  const json = instruction.json;
+  if (json) for (let i = 0; i < json.length; i++) values.push(json[i]);
+  else
+    for (let i = 0; i < instruction.words.length; i++)
+      values.push(instruction.words[i].value);
+  return values;
+}
+
+/** `argumentsOf` with the shell-form words' quotes removed (`COPY "a b" /x` → `a b`, `/x`). */
+export function unquotedArgumentsOf(instruction: Instruction): string[] {
+  const values: string[] = [];
+  const json = instruction.json;
+  if (json) for (let i = 0; i < json.length; i++) values.push(json[i]);
+  else
+    for (let i = 0; i < instruction.words.length; i++)
+      values.push(unquote(instruction.words[i].value));
+  return values;
 }
 
 /** `ENV a=1 b=2`, `ENV a 1`, `ARG a=1`, `LABEL k=v` as pairs. */

@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
-import { commandsOf } from '../support';
+import { commandsOf, unquotedArgumentsOf } from '../support';
 import { sourceOf } from '../../dockerfile/model';
-import { unquote } from '../../dockerfile/values';
 import { ECOSYSTEMS, isBroadCopy, manifestEcosystems } from './dependencies';
 
 export const rule: Rule = {
@@ -23,9 +22,7 @@ export const rule: Rule = {
           (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
           !instruction.flags.some(f => f.name === 'from')
         ) {
-          const sources = (
-            instruction.json ?? instruction.words.map(w => unquote(w.value))
-          ).slice(0, -1);
+          const sources = unquotedArgumentsOf(instruction).slice(0, -1);
           if (isBroadCopy(sources)) broadCopy ??= instruction;
           for (const e of manifestEcosystems(sources))
             manifestsCopied.add(e.name);

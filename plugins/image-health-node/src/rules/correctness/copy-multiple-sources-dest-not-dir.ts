@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/values';
+import { unquotedArgumentsOf } from '../support';
 
 export const rule: Rule = {
   id: 'copy-multiple-sources-dest-not-dir',
@@ -14,8 +14,7 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => i.keyword === 'COPY' && i.heredocs.length === 0)
       .flatMap(instruction => {
-        const words =
-          instruction.json ?? instruction.words.map(w => unquote(w.value));
+        const words = unquotedArgumentsOf(instruction);
         if (words.length <= 2) return [];
         const dest = words[words.length - 1];
         if (dest.endsWith('/')) return [];

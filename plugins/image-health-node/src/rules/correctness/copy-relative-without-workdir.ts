@@ -1,11 +1,11 @@
 import type { Rule, RuleHit } from '../types';
 import type { Instruction } from '../../dockerfile/model';
 import { imageNameOf } from '../peer';
-import { withoutQuotes } from '../support';
+import { withoutQuotes, argumentsOf } from '../support';
 
 /** The destination of a COPY without its surrounding quotes. */
 function destinationOf(copy: Instruction): string | undefined {
-  const args = copy.json ?? copy.words.map(w => w.value);
+  const args = argumentsOf(copy);
   if (args.length < 2) return undefined;
   return withoutQuotes(args[args.length - 1]);
 }

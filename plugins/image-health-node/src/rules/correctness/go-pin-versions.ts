@@ -16,26 +16,33 @@ function argumentsOf(command: ShellCommand): string[] {
  * right after `run` (the rest are the program's arguments); otherwise every
  * argument of `go install` / `go get` (`get -tool` included).
  */
-export function goPackages(
-  commands: readonly ShellCommand[],
-): Array<{ command: ShellCommand; verb: string; pkg: string }> {
-  const runs = commands
-    .filter(c => hasArgs(c, 'go', ['run']))
-    .flatMap(command =>
-      argumentsOf(command)
-        .slice(0, 2)
-        .filter(a => a !== 'run')
-        .map(pkg => ({ command, verb: 'run', pkg })),
-    );
-  if (runs.length > 0) return runs;
-  return commands
-    .filter(c => hasArgs(c, 'go', ['install', 'get']))
-    .flatMap(command => {
-      const verb = command.args.includes('install') ? 'install' : 'get';
-      return argumentsOf(command)
-        .filter(a => a !== 'install' && a !== 'get' && a !== 'tool')
-        .map(pkg => ({ command, verb, pkg }));
-    });
+export function goPackages(commands: readonly ShellCommand[]): GoPackage[] {
+  // Loops that push to one list: filter/flatMap chains hand back empty
+  // lists of another kind than full ones, which made V8 recompile the rule
+  // again and again while warming up.
+  const packages: GoPackage[] = [];
+  for (const command of commands) {
+    if (!hasArgs(command, 'go', ['run'])) continue;
+    const args = argumentsOf(command);
+    for (let i = 0; i < args.length && i < 2; i++)
+      if (args[i] !== 'run')
+        packages.push({ command, verb: 'run', pkg: args[i] });
+  }
+  if (packages.length > 0) return packages;
+  for (const command of commands) {
+    if (!hasArgs(command, 'go', ['install', 'get'])) continue;
+    const verb = command.args.includes('install') ? 'install' : 'get';
+    for (const pkg of argumentsOf(command))
+      if (pkg !== 'install' && pkg !== 'get' && pkg !== 'tool')
+        packages.push({ command, verb, pkg });
+  }
+  return packages;
+}
+
+interface GoPackage {
+  command: ShellCommand;
+  verb: string;
+  pkg: string;
 }
 
 /** A local path, or `@version` other than the moving `@latest` / `@none`. */
@@ -66,9 +73,9 @@ export const rule: Rule = {
       return undefined;
     });
     for (const instruction of runs) {
-      const unpinned = goPackages(runCommands(model, instruction)).filter(
-        p => !isPinnedGoPackage(p.pkg),
-      );
+      const unpinned: GoPackage[] = [];
+      for (const p of goPackages(runCommands(model, instruction)))
+        if (!isPinnedGoPackage(p.pkg)) unpinned.push(p);
       if (unpinned.length === 0) continue;
       const verbs = [...new Set(unpinned.map(u => `go ${u.verb}`))];
       // The fixed line shows where the version goes; which version is the user's choice.

@@ -5,7 +5,7 @@ import type {
 } from '../../dockerfile/model';
 import type { Rule, RuleHit } from '../types';
 import { knownUsers } from '../base-image/known-images';
-import { commandsOf, stageChain } from '../support';
+import { commandsOf, stageChain, argumentsOf } from '../support';
 
 /** Programs that add accounts, and package managers whose packages may (postgresql adds `postgres`). */
 const ADDS_USERS = new Set(['useradd', 'adduser', 'usermod', 'newusers']);
@@ -114,7 +114,7 @@ function accountsOf(
 
 /** `COPY … /etc/passwd`, `COPY … /etc/`, `COPY --from=x / /`: accounts may come with it. */
 function copiesIntoEtc(instruction: Instruction): boolean {
-  const words = instruction.json ?? instruction.words.map(w => w.value);
+  const words = argumentsOf(instruction);
   const destination = words[words.length - 1] ?? '';
   return (
     destination === '/' ||

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
+import { unquotedArgumentsOf } from '../support';
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { isWindows } from '../security/user';
-import { unquote } from '../../dockerfile/values';
 
 export const rule: Rule = {
   id: 'add-remote-url',
@@ -17,13 +17,12 @@ export const rule: Rule = {
         i => i.keyword === 'ADD' && !i.flags.some(f => f.name === 'checksum'),
       )
       .filter(i =>
-        (i.json ?? i.words.map(w => unquote(w.value)))
+        unquotedArgumentsOf(i)
           .slice(0, -1)
           .some(s => /^(https?|ftp):\/\//i.test(s)),
       )
       .map(instruction => {
-        const words =
-          instruction.json ?? instruction.words.map(w => unquote(w.value));
+        const words = unquotedArgumentsOf(instruction);
         const url = words.find(s => /^(https?|ftp):\/\//i.test(s))!;
         const dest = words[words.length - 1];
         return {

@@ -3,7 +3,7 @@ import type { Instruction } from '../../dockerfile/model';
 import { flagOf } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell';
 import { argsNoFlags, hadolintDocsUrl, nameOf, runCommands } from '../peer';
-import { withoutQuotes } from '../support';
+import { withoutQuotes, argumentsOf } from '../support';
 
 const equivalents = ['DL3010'];
 
@@ -55,7 +55,7 @@ function isArchive(path: string): boolean {
  * archive itself, else those of the sources that are archives.
  */
 function archivesOf(copy: Instruction): string[] {
-  const words = copy.json ?? copy.words.map(w => w.value);
+  const words = argumentsOf(copy);
   if (words.length < 2) return [];
   const target = words[words.length - 1];
   if (isArchive(target)) return [baseName(target)];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { argumentsOf } from '../support';
 import { baseAvoidsRoot, isWindows, lastUser } from './user';
 import { baseFacts, smallerTag } from '../base-image/known-images';
 import { fromWithImage, needsGlibc } from '../base-image/images';
@@ -39,18 +40,20 @@ export const rule: Rule = {
       onSupportedBase(last.stage, now).image.tag,
       facts,
     );
-    const cautions: Caution[] = [
-      ...rootOnlyPaths(stage),
-      ...startupCautions(tail, image.repository),
-      ...volumeCautions(stage),
-    ];
+    // One list, pushed to: spreading three lists, often empty, made V8
+    // recompile this check over and over while warming up.
+    const cautions: Caution[] = [];
+    rootOnlyPaths(stage, cautions);
+    startupCautions(tail, image.repository, cautions);
+    volumeCautions(stage, cautions);
     if (image.repository === 'tomcat')
       cautions.push({
         note: 'Tomcat writes logs, work and temp under $CATALINA_HOME: chown them to the user before switching.',
         blocksPaste: true,
       });
-    const notes = cautions.map(c => c.note).join(' ');
-    // A switch of user breaks these as pasted: say what to do, paste nothing.
+    let notes = '';
+    for (const caution of cautions)
+      notes = notes ? `${notes} ${caution.note}` : caution.note;
     const noPaste = cautions.some(c => c.blocksPaste);
     return [
       {
@@ -130,8 +133,7 @@ function nonRootFix(
  * under /root, or a port below 1024 (fine on Docker 20.10+, which lets any
  * user bind them, not on every runtime).
  */
-function rootOnlyPaths(stage: Stage): Caution[] {
-  const notes: Caution[] = [];
+function rootOnlyPaths(stage: Stage, notes: Caution[]): void {
   const underRoot = stage.instructions.some(
     i =>
       (i.keyword === 'WORKDIR' ||
@@ -150,7 +152,6 @@ function rootOnlyPaths(stage: Stage): Caution[] {
       note: `The service listens on port ${lowPort}, below 1024: runtimes other than Docker 20.10+ let only root bind it, so move it to a high port (e.g. 8080).`,
       blocksPaste: false,
     });
-  return notes;
 }
 
 /** The first port below 1024 the stage EXPOSEs, if any. */
@@ -175,10 +176,13 @@ const ROOT_STARTED_SERVERS = [
 ];
 
 /** What the start command needs that an unprivileged user may not have. */
-function startupCautions(start: Instruction[], repository: string): Caution[] {
-  const notes: Caution[] = [];
+function startupCautions(
+  start: Instruction[],
+  repository: string,
+  notes: Caution[],
+): void {
   for (const instruction of start) {
-    const words = instruction.json ?? instruction.words.map(w => w.value);
+    const words = argumentsOf(instruction);
     if (
       repository !== 'nginx' &&
       words.some(w =>
@@ -204,20 +208,17 @@ function startupCautions(start: Instruction[], repository: string): Caution[] {
         blocksPaste: true,
       });
   }
-  return notes;
 }
 
 /** A VOLUME is created owned by root: the user cannot write it unless the Dockerfile gives it away first. */
-function volumeCautions(stage: Stage): Caution[] {
+function volumeCautions(stage: Stage, notes: Caution[]): void {
   const volume = stage.instructions.find(i => i.keyword === 'VOLUME');
-  if (!volume) return [];
-  const path = (volume.json ?? volume.words.map(w => w.value))[0];
-  return [
-    {
-      note: `The VOLUME ${path} is created owned by root, so the app can write there only if the Dockerfile chowns it first.`,
-      blocksPaste: true,
-    },
-  ];
+  if (!volume) return;
+  const path = volume.json ? volume.json[0] : volume.words[0]?.value;
+  notes.push({
+    note: `The VOLUME ${path} is created owned by root, so the app can write there only if the Dockerfile chowns it first.`,
+    blocksPaste: true,
+  });
 }
 
 /** nginx-unprivileged publishes nginx's tags: the user's, or the alpine one base-image-heavy suggests. */

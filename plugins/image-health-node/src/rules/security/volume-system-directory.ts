@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquote } from '../../dockerfile/values';
+import { unquotedArgumentsOf } from '../support';
 
 /** Kernel and device filesystems (dockle's DKL-DI-0002 list). */
 const SENSITIVE = new Set(['/sys', '/dev', '/proc']);
@@ -24,8 +24,7 @@ export const rule: Rule = {
   check({ model }) {
     return model.instructions.flatMap(instruction => {
       if (instruction.keyword !== 'VOLUME') return [];
-      const paths =
-        instruction.json ?? instruction.words.map(w => unquote(w.value));
+      const paths = unquotedArgumentsOf(instruction);
       return paths
         .map(withoutTrailingSlashes)
         .filter(p => SENSITIVE.has(p))

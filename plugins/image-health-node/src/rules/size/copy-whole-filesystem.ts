@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { argumentsOf } from '../support';
 import { flagOf } from '../../dockerfile/model';
 import { hadolintDocsUrl } from '../peer';
 
@@ -22,7 +23,7 @@ export const rule: Rule = {
     return model.instructions.flatMap(instruction => {
       if (instruction.keyword !== 'COPY' || !flagOf(instruction, 'from'))
         return [];
-      const words = instruction.json ?? instruction.words.map(w => w.value);
+      const words = argumentsOf(instruction);
       if (words.length !== 2) return [];
       const [source, destination] = words.map(unquote);
       if (source !== '/' || destination !== '/') return [];

@@ -8,6 +8,7 @@ import {
   insertAfter,
   isCommand,
   wordOf,
+  argumentsOf,
 } from '../support';
 import type { RuleHit } from '../types';
 import type { ShellCommand } from '../../dockerfile/shell';
@@ -25,7 +26,7 @@ const DEV_SERVERS = ['nodemon', 'ts-node-dev', 'node-dev'];
 function runsDevServer(stage: Stage): boolean {
   return stage.instructions.some(i => {
     if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') {
-      const words = i.json ?? i.words.map(w => w.value);
+      const words = argumentsOf(i);
       return words.some(w => DEV_SERVERS.includes(w));
     }
     return (i.shell?.commands ?? []).some(
@@ -155,7 +156,7 @@ function copiedDependencyHits(model: DockerfileModel, final: Stage): RuleHit[] {
       ? copySourceStage(model, from, final.index)
       : undefined;
     if (!builder) continue;
-    const words = copy.json ?? copy.words.map(w => w.value);
+    const words = argumentsOf(copy);
     const sources = words.slice(0, -1).map(trimSlashes);
     const installs = dependencyInstalls(model, builder);
     for (const install of installs) {
