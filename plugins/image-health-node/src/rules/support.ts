@@ -220,28 +220,23 @@ export function envOf(stage: Stage, before?: Instruction): Map<string, string> {
 
 /**
  * An instruction's arguments: the exec form's items, or else its shell-form
- * words as written (quotes kept). Always a new list built here, so every
- * rule's loop over it meets one kind of array (V8 recompiled rules that met
- * the JSON parser's lists, `map`'s and empty ones in turn).
+ * words, as written or (`unquoted`) with their quotes removed (`COPY "a b" /x`
+ * → `a b`, `/x`). Always a new list built here, so every rule's loop over it
+ * meets one kind of array (V8 recompiled rules that met the JSON parser's
+ * lists, `map`'s and empty ones in turn).
  */
-export function argumentsOf(instruction: Instruction): string[] {
+export function argumentsOf(
+  instruction: Instruction,
+  { unquoted = false }: { unquoted?: boolean } = {},
+): string[] {
   const values: string[] = [];
   const json = instruction.json;
   if (json) for (let i = 0; i < json.length; i++) values.push(json[i]);
   else
-    for (let i = 0; i < instruction.words.length; i++)
-      values.push(instruction.words[i].value);
-  return values;
-}
-
-/** `argumentsOf` with the shell-form words' quotes removed (`COPY "a b" /x` → `a b`, `/x`). */
-export function unquotedArgumentsOf(instruction: Instruction): string[] {
-  const values: string[] = [];
-  const json = instruction.json;
-  if (json) for (let i = 0; i < json.length; i++) values.push(json[i]);
-  else
-    for (let i = 0; i < instruction.words.length; i++)
-      values.push(unquote(instruction.words[i].value));
+    for (let i = 0; i < instruction.words.length; i++) {
+      const word = instruction.words[i].value;
+      values.push(unquoted ? unquote(word) : word);
+    }
   return values;
 }
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { commandsOf, unquotedArgumentsOf } from '../support';
+import { commandsOf, argumentsOf } from '../support';
 import { sourceOf } from '../../dockerfile/model';
 import { ECOSYSTEMS, isBroadCopy, manifestEcosystems } from './dependencies';
 
@@ -22,7 +22,10 @@ export const rule: Rule = {
           (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
           !instruction.flags.some(f => f.name === 'from')
         ) {
-          const sources = unquotedArgumentsOf(instruction).slice(0, -1);
+          const sources = argumentsOf(instruction, { unquoted: true }).slice(
+            0,
+            -1,
+          );
           if (isBroadCopy(sources)) broadCopy ??= instruction;
           for (const e of manifestEcosystems(sources))
             manifestsCopied.add(e.name);

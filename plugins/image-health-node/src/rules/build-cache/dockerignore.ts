@@ -1,5 +1,5 @@
 import type { DockerfileModel } from '../../dockerfile/model';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 import { isBroadCopy } from './dependencies';
 
 /** The first COPY/ADD of the whole build context, if any. */
@@ -8,6 +8,6 @@ export function broadCopyOf(model: DockerfileModel) {
     i =>
       (i.keyword === 'COPY' || i.keyword === 'ADD') &&
       !i.flags.some(f => f.name === 'from') &&
-      isBroadCopy(unquotedArgumentsOf(i).slice(0, -1)),
+      isBroadCopy(argumentsOf(i, { unquoted: true }).slice(0, -1)),
   );
 }

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 
 export const rule: Rule = {
   id: 'copy-multiple-sources-dest-not-dir',
@@ -14,7 +14,7 @@ export const rule: Rule = {
     return model.instructions
       .filter(i => i.keyword === 'COPY' && i.heredocs.length === 0)
       .flatMap(instruction => {
-        const words = unquotedArgumentsOf(instruction);
+        const words = argumentsOf(instruction, { unquoted: true });
         if (words.length <= 2) return [];
         const dest = words[words.length - 1];
         if (dest.endsWith('/')) return [];

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 
 /** The suffixes DL3020 takes for an archive ADD unpacks (case as written). */
 const ARCHIVE = /\.(tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;
@@ -18,7 +18,7 @@ export const rule: Rule = {
   check({ model }) {
     return model.instructions.flatMap(instruction => {
       if (instruction.keyword !== 'ADD') return [];
-      const sources = unquotedArgumentsOf(instruction).slice(0, -1);
+      const sources = argumentsOf(instruction, { unquoted: true }).slice(0, -1);
       if (sources.length === 0 || sources.some(s => s.startsWith('<<')))
         return [];
       // As DL3020: every source must be an archive or a URL.

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 import type { DockerfileModel, Instruction } from '../../dockerfile/model';
 import { isWindows } from '../security/user';
 
@@ -17,12 +17,12 @@ export const rule: Rule = {
         i => i.keyword === 'ADD' && !i.flags.some(f => f.name === 'checksum'),
       )
       .filter(i =>
-        unquotedArgumentsOf(i)
+        argumentsOf(i, { unquoted: true })
           .slice(0, -1)
           .some(s => /^(https?|ftp):\/\//i.test(s)),
       )
       .map(instruction => {
-        const words = unquotedArgumentsOf(instruction);
+        const words = argumentsOf(instruction, { unquoted: true });
         const url = words.find(s => /^(https?|ftp):\/\//i.test(s))!;
         const dest = words[words.length - 1];
         return {

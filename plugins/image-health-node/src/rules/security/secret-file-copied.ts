@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 
 const SECRET_FILES =
   /(^|\/)(id_rsa|id_ed25519|id_ecdsa|\.env|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials\.json|[^/]*\.pem|[^/]*\.key|[^/]*\.p12|[^/]*\.pfx)$/i;
@@ -18,7 +18,10 @@ export const rule: Rule = {
       .filter(i => i.keyword === 'COPY' || i.keyword === 'ADD')
       .filter(i => !i.flags.some(f => f.name === 'from'))
       .flatMap(instruction => {
-        const sources = unquotedArgumentsOf(instruction).slice(0, -1);
+        const sources = argumentsOf(instruction, { unquoted: true }).slice(
+          0,
+          -1,
+        );
         const secret = sources.find(s => SECRET_FILES.test(s));
         if (!secret) return [];
         return [

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { unquotedArgumentsOf } from '../support';
+import { argumentsOf } from '../support';
 
 /** Kernel and device filesystems (dockle's DKL-DI-0002 list). */
 const SENSITIVE = new Set(['/sys', '/dev', '/proc']);
@@ -24,7 +24,7 @@ export const rule: Rule = {
   check({ model }) {
     return model.instructions.flatMap(instruction => {
       if (instruction.keyword !== 'VOLUME') return [];
-      const paths = unquotedArgumentsOf(instruction);
+      const paths = argumentsOf(instruction, { unquoted: true });
       return paths
         .map(withoutTrailingSlashes)
         .filter(p => SENSITIVE.has(p))
