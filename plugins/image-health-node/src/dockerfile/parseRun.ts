@@ -30,9 +30,9 @@ export function readRun(
   stage: Stage,
   escapeChar: string,
 ): ParsedRun {
-  const mounts = instruction.flags
-    .filter(f => f.name === 'mount' && f.value)
-    .map(f => readMount(f.value!));
+  const mounts: RunMount[] = [];
+  for (const flag of instruction.flags)
+    if (flag.name === 'mount' && flag.value) mounts.push(readMount(flag.value));
   const internal = instruction as InstructionInternal;
   const posixShell = shell
     ? POSIX_SHELLS.test(shell[0])

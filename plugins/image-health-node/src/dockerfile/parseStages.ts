@@ -62,15 +62,17 @@ function stageOf(
   model: DockerfileModel,
   stageNamed: (name: string) => number,
 ): Stage {
-  const words = from.words.map(w => w.value);
-  const asIndex = words.findIndex(w => w.toLowerCase() === 'as');
-  const image = parseImageReference(words[0] ?? '', model.globalArgs);
+  const words = from.words;
+  let asIndex = -1;
+  for (let i = 0; i < words.length && asIndex < 0; i++)
+    if (words[i].value.toLowerCase() === 'as') asIndex = i;
+  const image = parseImageReference(words[0]?.value ?? '', model.globalArgs);
   const index = model.stages.length;
   const baseStage = stageNamed(image.resolved);
   from.stage = index;
   return {
     index,
-    name: asIndex > 0 ? words[asIndex + 1] : undefined,
+    name: asIndex > 0 ? words[asIndex + 1]?.value : undefined,
     from,
     image,
     baseStage: baseStage >= 0 ? baseStage : undefined,

@@ -245,21 +245,26 @@ export function keyValues(
   instruction: Instruction,
 ): Array<[string, string | undefined]> {
   // Read from the words in place: every rule asks this of every ENV and ARG.
+  // One list, pushed to, whatever the form: the rules that inline this met
+  // `map`'s lists, literal ones and empty ones, and V8 recompiled them.
   const words = instruction.words;
-  if (words.length === 0) return [];
+  const pairs: Array<[string, string | undefined]> = [];
+  if (words.length === 0) return pairs;
   if (instruction.keyword === 'ENV' && !words[0].value.includes('=')) {
-    const value = words
-      .slice(1)
-      .map(w => w.value)
-      .join(' ');
-    return [[words[0].value, unquoteValue(value)]];
+    let value = '';
+    for (let i = 1; i < words.length; i++)
+      value = i === 1 ? words[i].value : `${value} ${words[i].value}`;
+    pairs.push([words[0].value, unquoteValue(value)]);
+    return pairs;
   }
-  return words.map(({ value: w }) => {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].value;
     const eq = w.indexOf('=');
-    return eq < 0
-      ? [w, undefined]
-      : [w.slice(0, eq), unquoteValue(w.slice(eq + 1))];
-  });
+    pairs.push(
+      eq < 0 ? [w, undefined] : [w.slice(0, eq), unquoteValue(w.slice(eq + 1))],
+    );
+  }
+  return pairs;
 }
 
 function unquoteValue(value: string): string {
@@ -339,6 +344,9 @@ export function isMergeableRun(instruction: Instruction): boolean {
 }
 
 export function sameFlags(a: Instruction, b: Instruction): boolean {
+  // Most RUNs have no flags: compared without building their keys.
+  if (a.flags.length === 0 || b.flags.length === 0)
+    return a.flags.length === b.flags.length;
   const key = (i: Instruction) =>
     i.flags
       .map(f => `${f.name}=${f.value}`)

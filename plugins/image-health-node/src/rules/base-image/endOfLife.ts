@@ -326,10 +326,13 @@ function readLifecycle(image: ImageReference): BaseImageLifecycle | undefined {
   if (!product) return undefined;
   const reading = readTag(product, image.tag);
   if (!reading) return undefined;
-  const cycles = [
-    endOfLife(product, reading.cycle),
-    ...reading.distributions.map(d => endOfLife(d.product, d.cycle)),
-  ].filter((c): c is EndOfLife => c !== undefined);
+  const cycles: EndOfLife[] = [];
+  const own = endOfLife(product, reading.cycle);
+  if (own) cycles.push(own);
+  for (const d of reading.distributions) {
+    const cycle = endOfLife(d.product, d.cycle);
+    if (cycle) cycles.push(cycle);
+  }
   if (cycles.length === 0) return undefined;
   return {
     image: image.resolved,

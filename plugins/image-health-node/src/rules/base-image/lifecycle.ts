@@ -16,9 +16,10 @@ import { stageReaches } from '../../dockerfile/stages';
 /** The final stage and the stages it is built `FROM`: their base image ships (dockerfile/stages.ts). */
 export function shippedStages(model: DockerfileModel): Set<number> {
   const reach = stageReaches(model);
-  return new Set(
-    model.stages.filter(s => reach[s.index] === 'shipped').map(s => s.index),
-  );
+  const shipped = new Set<number>();
+  for (const stage of model.stages)
+    if (reach[stage.index] === 'shipped') shipped.add(stage.index);
+  return shipped;
 }
 
 /** Package managers whose package names change between distribution releases. */

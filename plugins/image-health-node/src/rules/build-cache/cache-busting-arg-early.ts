@@ -184,7 +184,8 @@ function perBuildGroups(
       continue;
     // Most files declare nothing per-build: no ENV needs reading then.
     if (instruction.keyword === 'ENV' && live.size === 0) continue;
-    const names = keyValues(instruction).map(([name]) => name);
+    const names: string[] = [];
+    for (const pair of keyValues(instruction)) names.push(pair[0]);
     if (instruction.keyword === 'ARG') {
       // `ARG NAME` or `ARG NAME=default`, possibly several.
       const label = names.find(changesEveryBuild);

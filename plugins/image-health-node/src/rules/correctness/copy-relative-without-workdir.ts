@@ -39,7 +39,10 @@ export const rule: Rule = {
     let current: string | null = null;
     for (const instruction of model.instructions) {
       if (instruction.keyword === 'FROM') {
-        const [image = '', as, alias] = instruction.words.map(w => w.value);
+        const words = instruction.words;
+        const image = words[0]?.value ?? '';
+        const as = words[1]?.value;
+        const alias = words[2]?.value;
         const name = imageNameOf(image);
         const key = as?.toLowerCase() === 'as' && alias ? alias : name;
         if (!workdirSet) workdirSet = new Map();

@@ -1,18 +1,20 @@
 import type { Rule } from '../types';
 import { commandsOf, programOf } from '../support';
-import { sourceOf } from '../../dockerfile/model';
+import { sourceOf, type InstructionWord } from '../../dockerfile/model';
 import { unquote } from '../../dockerfile/values';
 
 /** Paths a COPY/ADD writes: the destination, and dest/basename for file sources. */
-function copiedPaths(words: string[]): string[] {
-  if (words.length < 2) return [];
-  const dest = unquote(words[words.length - 1]);
-  if (!dest.startsWith('/')) return [];
-  const sources = words.slice(0, -1).map(unquote);
-  const paths = [dest.replace(/\/$/, '')];
+function copiedPaths(words: readonly InstructionWord[]): string[] {
+  const paths: string[] = [];
+  if (words.length < 2) return paths;
+  const dest = unquote(words[words.length - 1].value);
+  if (!dest.startsWith('/')) return paths;
+  paths.push(dest.replace(/\/$/, ''));
   if (dest.endsWith('/'))
-    for (const s of sources)
-      paths.push(`${dest}${s.split('/').filter(Boolean).pop() ?? ''}`);
+    for (let i = 0; i < words.length - 1; i++) {
+      const source = unquote(words[i].value);
+      paths.push(`${dest}${source.split('/').filter(Boolean).pop() ?? ''}`);
+    }
   return paths;
 }
 
@@ -34,7 +36,7 @@ export const rule: Rule = {
           (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
           !instruction.json
         ) {
-          for (const p of copiedPaths(instruction.words.map(w => w.value)))
+          for (const p of copiedPaths(instruction.words))
             created.set(p, instruction.line);
         }
         const commands = commandsOf(instruction);
