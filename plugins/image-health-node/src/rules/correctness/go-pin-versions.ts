@@ -6,7 +6,7 @@ import { eachCommandNamed } from '../peerCommands';
 import type { Instruction } from '../../dockerfile/model';
 
 /** Arguments that are not options, as hadolint reads them (`-` and `--` themselves count as arguments). */
-function argumentsOf(command: ShellCommand): string[] {
+function nonOptionArguments(command: ShellCommand): string[] {
   return command.args.filter(a => a === '-' || a === '--' || a[0] !== '-');
 }
 
@@ -23,7 +23,7 @@ export function goPackages(commands: readonly ShellCommand[]): GoPackage[] {
   const packages: GoPackage[] = [];
   for (const command of commands) {
     if (!hasArgs(command, 'go', ['run'])) continue;
-    const args = argumentsOf(command);
+    const args = nonOptionArguments(command);
     for (let i = 0; i < args.length && i < 2; i++)
       if (args[i] !== 'run')
         packages.push({ command, verb: 'run', pkg: args[i] });
@@ -32,7 +32,7 @@ export function goPackages(commands: readonly ShellCommand[]): GoPackage[] {
   for (const command of commands) {
     if (!hasArgs(command, 'go', ['install', 'get'])) continue;
     const verb = command.args.includes('install') ? 'install' : 'get';
-    for (const pkg of argumentsOf(command))
+    for (const pkg of nonOptionArguments(command))
       if (pkg !== 'install' && pkg !== 'get' && pkg !== 'tool')
         packages.push({ command, verb, pkg });
   }

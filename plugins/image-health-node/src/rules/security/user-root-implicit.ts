@@ -54,6 +54,7 @@ export const rule: Rule = {
     let notes = '';
     for (const caution of cautions)
       notes = notes ? `${notes} ${caution.note}` : caution.note;
+    // A switch of user breaks these as pasted: say what to do, paste nothing.
     const noPaste = cautions.some(c => c.blocksPaste);
     return [
       {
