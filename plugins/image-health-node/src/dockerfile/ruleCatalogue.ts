@@ -1,5 +1,6 @@
 import type { RuleInfo } from '@image-health/plugin-image-health-common';
 import { RULES } from '../rules';
+import { catalogueEntry } from '../rules/catalogueEntry';
 
 /** What the catalogue says of a rule's findings in stages that do not ship. */
 const UNSHIPPED_NOTE = {
@@ -10,36 +11,20 @@ const UNSHIPPED_NOTE = {
 
 /** The rule catalogue, for `GET /v1/rules` and the CLI. */
 export function listRules(): RuleInfo[] {
-  return RULES.map(
-    ({
-      id,
-      title,
-      category,
-      severity,
-      equivalents,
-      description,
-      docsUrl,
-      unshipped,
-      optIn,
-      differsFrom,
-    }) => ({
-      id,
-      title,
-      category,
-      severity,
-      equivalents,
-      description: [
-        description,
-        unshipped && UNSHIPPED_NOTE[unshipped],
-        optIn &&
+  return RULES.map(rule =>
+    catalogueEntry(
+      rule,
+      [
+        rule.description,
+        rule.unshipped && UNSHIPPED_NOTE[rule.unshipped],
+        rule.optIn &&
           'Off by default (as in hadolint): enabled by naming it in a severity override.',
-        ...Object.entries(differsFrom ?? {}).map(
+        ...Object.entries(rule.differsFrom ?? {}).map(
           ([peer, why]) => `Deliberately different from ${peer}: ${why}`,
         ),
       ]
         .filter(Boolean)
         .join(' '),
-      docsUrl,
-    }),
+    ),
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { RuleInfo } from '@image-health/plugin-image-health-common';
 import type { ImageRule } from './types';
+import { catalogueEntry } from '../catalogueEntry';
 import { rule as runsAsRoot } from './runs-as-root';
 import { rule as secretEnv } from './secret-env';
 import { rule as noHealthcheck } from './no-healthcheck';
@@ -54,15 +55,5 @@ export type {
 
 /** The image rules' metadata, for `GET /v1/rules` and the CLI. */
 export function listImageRules(): RuleInfo[] {
-  return IMAGE_RULES.map(
-    ({ id, title, category, severity, equivalents, description, docsUrl }) => ({
-      id,
-      title,
-      category,
-      severity,
-      equivalents,
-      description,
-      ...(docsUrl ? { docsUrl } : {}),
-    }),
-  );
+  return IMAGE_RULES.map(rule => catalogueEntry(rule));
 }
